@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OneDigital.Content.Definitions;
+using OneDigital.Content.Fields;
+using OneDigital.Content.Items;
+using OneDigital.Content.Liquid;
+using OneDigital.Content.Parts.Autoroute;
+using OneDigital.Content.Parts.Lists;
+using OneDigital.Content.Parts.Title;
+using OneDigital.Content.Store;
+
+namespace OneDigital.Content;
+
+public static class ContentServices
+{
+    /// <summary>Reads the store settings from configuration (see README: configuration keys).</summary>
+    public static StoreOptions ReadStoreOptions(IConfiguration configuration)
+    {
+        var options = new StoreOptions
+        {
+            DataDir = configuration["OneDigital:DataDir"] is { Length: > 0 } dir ? dir : "App_Data",
+            ConnectionString = configuration.GetConnectionString("Default") is { Length: > 0 } cs ? cs : null,
+        };
+        if (configuration["OneDigital:Database:Provider"] is { Length: > 0 } provider)
+        {
+            options.Provider = Enum.TryParse<DatabaseProvider>(provider, ignoreCase: true, out var p)
+                ? p
+                : throw new InvalidOperationException($"OneDigital:Database:Provider '{provider}' is not known; use Sqlite or Postgres.");
+        }
+        if (options.Provider == DatabaseProvider.Postgres && options.ConnectionString is null)
+        {
+            throw new InvalidOperationException("OneDigital:Database:Provider is Postgres but ConnectionStrings:Default is empty.");
+        }
+        return options;
+    }
+
+    public static IServiceCollection AddOneDigitalContent(this IServiceCollection services, StoreOptions store)
+    {
+        services.AddSingleton(store);
+        if (store.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<ContentDbContext, PostgresContentDbContext>(o => o.UseNpgsql(store.ConnectionString));
+        }
+        else
+        {
+            Directory.CreateDirectory(store.DataDir);
+            services.AddDbContext<ContentDbContext, SqliteContentDbContext>(o =>
+                o.UseSqlite(store.SqliteConnectionString).AddInterceptors(new SqlitePragmas()));
+        }
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<LiquidRenderer>();
+        services.AddScoped<DocumentStore>();
+        services.AddScoped<ContentDefinitionStore>();
+        services.AddScoped<ContentItemStore>();
+        services.AddScoped<ContentManager>();
+        // Order matters: the title gives the DisplayText the route pattern reads; fields are checked last.
+        services.AddScoped<IContentPartHandler, TitlePartHandler>();
+        services.AddScoped<IContentPartHandler, AutoroutePartHandler>();
+        services.AddScoped<IContentPartHandler, ContainedPartHandler>();
+        services.AddScoped<IContentPartHandler, FieldValidator>();
+        return services;
+    }
+}

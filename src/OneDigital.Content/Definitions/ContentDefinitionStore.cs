@@ -1,0 +1,118 @@
+using OneDigital.Content.Fields;
+using OneDigital.Content.Store;
+
+namespace OneDigital.Content.Definitions;
+
+/// <summary>Reads and changes the content definitions document. Every change bumps its version.</summary>
+public sealed class ContentDefinitionStore(DocumentStore documents)
+{
+    public const string DocumentName = "ContentDefinitions";
+
+    private ContentDefinitionDocument? _current;
+
+    public async Task<ContentDefinitionDocument> GetAsync(CancellationToken ct = default)
+    {
+        if (_current is null)
+        {
+            var (doc, version) = await documents.GetAsync<ContentDefinitionDocument>(DocumentName, ct);
+            doc.Version = version;
+            _current = doc;
+        }
+        return _current;
+    }
+
+    public async Task<ContentTypeDefinition?> GetTypeAsync(string name, CancellationToken ct = default) =>
+        (await GetAsync(ct)).Type(name);
+
+    /// <summary>Applies a change to the definitions and saves them as a new version.</summary>
+    public async Task AlterAsync(Action<ContentDefinitionDocument> change, CancellationToken ct = default)
+    {
+        var doc = await GetAsync(ct);
+        change(doc);
+        Validate(doc);
+        doc.Version = await documents.SaveAsync(DocumentName, doc, ct);
+    }
+
+    public Task AlterTypeAsync(string name, Action<ContentTypeDefinition> change, CancellationToken ct = default) =>
+        AlterAsync(doc =>
+        {
+            var type = doc.Type(name);
+            if (type is null)
+            {
+                type = new ContentTypeDefinition { Name = name, DisplayName = name };
+                doc.ContentTypes.Add(type);
+            }
+            change(type);
+        }, ct);
+
+    public Task AlterPartAsync(string name, Action<ContentPartDefinition> change, CancellationToken ct = default) =>
+        AlterAsync(doc =>
+        {
+            var part = doc.Part(name);
+            if (part is null)
+            {
+                part = new ContentPartDefinition { Name = name };
+                doc.ContentParts.Add(part);
+            }
+            change(part);
+        }, ct);
+
+    public Task DeleteTypeAsync(string name, CancellationToken ct = default) =>
+        AlterAsync(doc => doc.ContentTypes.RemoveAll(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)), ct);
+
+    /// <summary>Deletes a part definition and detaches it from every type that uses it.</summary>
+    public Task DeletePartAsync(string name, CancellationToken ct = default) =>
+        AlterAsync(doc =>
+        {
+            doc.ContentParts.RemoveAll(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+            foreach (var type in doc.ContentTypes)
+            {
+                type.Parts.RemoveAll(p => string.Equals(p.PartName, name, StringComparison.OrdinalIgnoreCase));
+            }
+        }, ct);
+
+    /// <summary>Forget the cached document, so the next read sees changes made by another scope or node.</summary>
+    public void Reset() => _current = null;
+
+    public static void Validate(ContentDefinitionDocument doc)
+    {
+        foreach (var type in doc.ContentTypes)
+        {
+            if (!IsTechnicalName(type.Name))
+            {
+                throw new ContentDefinitionException($"'{type.Name}' is not a valid content type name: use letters, digits and underscores, starting with a letter.");
+            }
+            foreach (var part in type.Parts)
+            {
+                if (string.IsNullOrEmpty(part.Name)) part.Name = part.PartName;
+                if (!IsTechnicalName(part.PartName))
+                {
+                    throw new ContentDefinitionException($"Type '{type.Name}' has a part with an invalid name '{part.PartName}'.");
+                }
+            }
+        }
+        foreach (var part in doc.ContentParts)
+        {
+            if (!IsTechnicalName(part.Name))
+            {
+                throw new ContentDefinitionException($"'{part.Name}' is not a valid content part name.");
+            }
+            foreach (var field in part.Fields)
+            {
+                if (!IsTechnicalName(field.Name))
+                {
+                    throw new ContentDefinitionException($"Part '{part.Name}' has a field with an invalid name '{field.Name}'.");
+                }
+                if (!ContentFieldKinds.Known.Contains(field.FieldName))
+                {
+                    throw new ContentDefinitionException($"Field '{part.Name}.{field.Name}' has an unknown field type '{field.FieldName}'. Known types: {string.Join(", ", ContentFieldKinds.Known.Order())}.");
+                }
+            }
+        }
+    }
+
+    private static bool IsTechnicalName(string name) =>
+        name.Length > 0 && char.IsLetter(name[0]) && name.All(c => char.IsLetterOrDigit(c) || c == '_' || c == '.');
+}
+
+public sealed class ContentDefinitionException(string message) : Exception(message);

@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace OneDigital.Content.Definitions;
+
+/// <summary>
+/// All content type and part definitions, stored as one versioned document in Orchard's recipe shape
+/// (the same JSON the ContentDefinition step carries), so an export writes it back unchanged.
+/// </summary>
+public sealed class ContentDefinitionDocument
+{
+    public int Version { get; set; }
+    public List<ContentTypeDefinition> ContentTypes { get; set; } = [];
+    public List<ContentPartDefinition> ContentParts { get; set; } = [];
+
+    public ContentTypeDefinition? Type(string name) =>
+        ContentTypes.Find(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    public ContentPartDefinition? Part(string name) =>
+        ContentParts.Find(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+}
+
+public sealed class ContentTypeDefinition
+{
+    public string Name { get; set; } = "";
+    public string? DisplayName { get; set; }
+    public JsonObject Settings { get; set; } = [];
+
+    [JsonPropertyName("ContentTypePartDefinitionRecords")]
+    public List<ContentTypePartDefinition> Parts { get; set; } = [];
+
+    [JsonIgnore]
+    public ContentTypeSettings TypeSettings => SettingsReader.Read<ContentTypeSettings>(Settings);
+
+    public ContentTypePartDefinition? Part(string instanceName) =>
+        Parts.Find(p => string.Equals(p.Name, instanceName, StringComparison.Ordinal));
+
+    public bool HasPart(string partName) =>
+        Parts.Exists(p => string.Equals(p.PartName, partName, StringComparison.Ordinal));
+}
+
+public sealed class ContentTypePartDefinition
+{
+    /// <summary>The part definition's name (TitlePart, or a field-holding part such as BlogPost).</summary>
+    public string PartName { get; set; } = "";
+
+    /// <summary>The part's name on this type: the property that holds it in an item's JSON.</summary>
+    public string Name { get; set; } = "";
+
+    public JsonObject Settings { get; set; } = [];
+
+    public T GetSettings<T>() where T : new() => SettingsReader.Read<T>(Settings);
+}
+
+public sealed class ContentPartDefinition
+{
+    public string Name { get; set; } = "";
+    public JsonObject Settings { get; set; } = [];
+
+    [JsonPropertyName("ContentPartFieldDefinitionRecords")]
+    public List<ContentPartFieldDefinition> Fields { get; set; } = [];
+
+    public ContentPartFieldDefinition? Field(string name) =>
+        Fields.Find(f => string.Equals(f.Name, name, StringComparison.Ordinal));
+}
+
+public sealed class ContentPartFieldDefinition
+{
+    /// <summary>The field kind: TextField, NumericField, ...</summary>
+    public string FieldName { get; set; } = "";
+
+    public string Name { get; set; } = "";
+    public JsonObject Settings { get; set; } = [];
+
+    public T GetSettings<T>() where T : new() => SettingsReader.Read<T>(Settings);
+}

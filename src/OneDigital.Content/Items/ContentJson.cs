@@ -1,0 +1,23 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace OneDigital.Content.Items;
+
+/// <summary>JSON options shared by the store, recipes and exports.</summary>
+public static class ContentJson
+{
+    public static readonly JsonSerializerOptions Compact = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNameCaseInsensitive = true,
+    };
+
+    public static readonly JsonSerializerOptions Indented = new(Compact) { WriteIndented = true };
+
+    /// <summary>Orchard recipes carry // comments and trailing commas.</summary>
+    public static readonly JsonDocumentOptions Document = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+}

@@ -1,0 +1,334 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using OneDigital.Content.Definitions;
+using OneDigital.Content.Store;
+
+namespace OneDigital.Content.Items;
+
+/// <summary>
+/// Creates, reads and changes content items with Orchard's version semantics: at most one Latest and one Published
+/// version per item, and a draft over a published item leaves the published one served until it is published.
+/// Every operation is one transaction (or joins the caller's), and events run inside it.
+/// </summary>
+public sealed class ContentManager(
+    ContentItemStore store,
+    ContentDefinitionStore definitions,
+    IEnumerable<IContentPartHandler> partHandlers,
+    IEnumerable<IContentEventHandler> eventHandlers,
+    TimeProvider clock)
+{
+    public ContentItemStore Store => store;
+
+    public async Task<ContentItem> NewAsync(string contentType, CancellationToken ct = default)
+    {
+        var type = await RequireTypeAsync(contentType, ct);
+        var item = new ContentItem(new JsonObject
+        {
+            ["ContentItemId"] = IdGenerator.NewId(),
+            ["ContentItemVersionId"] = IdGenerator.NewId(),
+            ["ContentType"] = type.Name,
+            ["DisplayText"] = null,
+            ["Latest"] = false,
+            ["Published"] = false,
+            ["ModifiedUtc"] = null,
+            ["PublishedUtc"] = null,
+            ["CreatedUtc"] = null,
+            ["Owner"] = null,
+            ["Author"] = null,
+        });
+        foreach (var part in type.Parts)
+        {
+            item.GetOrCreatePart(part.Name);
+        }
+        return item;
+    }
+
+    /// <summary>Writes a new item, as a draft or published. Throws <see cref="ContentValidationException"/> when invalid.</summary>
+    public Task CreateAsync(ContentItem item, bool publish, CancellationToken ct = default) =>
+        InTransactionAsync(async () =>
+        {
+            var now = Now();
+            item.CreatedUtc ??= now;
+            item.ModifiedUtc = now;
+            item.Latest = true;
+            item.Published = publish;
+            if (publish) item.PublishedUtc = now;
+            var defs = await definitions.GetAsync(ct);
+            await PrepareAsync(item, defs, importing: false, ct);
+            store.Insert(item, defs);
+            await store.SaveAsync(ct);
+            await RaiseAsync(h => h.CreatedAsync(item));
+            if (publish) await RaiseAsync(h => h.PublishedAsync(item));
+        }, ct);
+
+    public async Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options = VersionOptions.Published, CancellationToken ct = default)
+    {
+        var query = store.Records.Where(r => r.ContentItemId == contentItemId);
+        query = options == VersionOptions.Published ? query.Where(r => r.Published) : query.Where(r => r.Latest);
+        var record = await query.FirstOrDefaultAsync(ct);
+        if (record is null)
+        {
+            return null;
+        }
+        var item = ContentItemStore.ToItem(record);
+        if (options != VersionOptions.DraftRequired || !item.Published)
+        {
+            return item;
+        }
+        var type = await definitions.GetTypeAsync(item.ContentType, ct);
+        var settings = type?.TypeSettings;
+        if (settings is null || !(settings.Draftable || settings.Versionable))
+        {
+            return item;
+        }
+        // A new draft over the published version; written by UpdateAsync or PublishAsync.
+        item.ContentItemVersionId = IdGenerator.NewId();
+        item.Published = false;
+        item.Latest = true;
+        return item;
+    }
+
+    public async Task<ContentItem?> GetVersionAsync(string contentItemVersionId, CancellationToken ct = default)
+    {
+        var record = await store.Records.FirstOrDefaultAsync(r => r.ContentItemVersionId == contentItemVersionId, ct);
+        return record is null ? null : ContentItemStore.ToItem(record);
+    }
+
+    public async Task<IReadOnlyList<ContentItem>> GetVersionsAsync(string contentItemId, CancellationToken ct = default)
+    {
+        var records = await store.Records.Where(r => r.ContentItemId == contentItemId).OrderBy(r => r.Id).ToListAsync(ct);
+        return records.ConvertAll(ContentItemStore.ToItem);
+    }
+
+    /// <summary>Saves a version as it is: in place if it exists, else as the new latest version (a draft unless published).</summary>
+    public Task UpdateAsync(ContentItem item, CancellationToken ct = default) =>
+        InTransactionAsync(async () =>
+        {
+            item.ModifiedUtc = Now();
+            await WriteVersionAsync(item, importing: false, ct);
+            await RaiseAsync(h => h.UpdatedAsync(item));
+        }, ct);
+
+    /// <summary>Writes the version and makes it the published one; the previous published version is kept as history.</summary>
+    public Task PublishAsync(ContentItem item, CancellationToken ct = default) =>
+        InTransactionAsync(async () =>
+        {
+            var now = Now();
+            item.Latest = true;
+            item.Published = true;
+            item.PublishedUtc = now;
+            item.ModifiedUtc = now;
+            item.CreatedUtc ??= now;
+            await WriteVersionAsync(item, importing: false, ct);
+            await RaiseAsync(h => h.PublishedAsync(item));
+        }, ct);
+
+    public Task UnpublishAsync(ContentItem item, CancellationToken ct = default) =>
+        InTransactionAsync(async () =>
+        {
+            var versions = await store.VersionsAsync(item.ContentItemId, ct);
+            var published = versions.Find(v => v.Published);
+            if (published is null)
+            {
+                return;
+            }
+            await store.SetFlagsAsync(published, published.Latest, false, ct);
+            await store.SaveAsync(ct);
+            var unpublished = ContentItemStore.ToItem(published);
+            item.Published = false;
+            await RaiseAsync(h => h.UnpublishedAsync(unpublished));
+        }, ct);
+
+    /// <summary>Drops the draft: the published version becomes the latest again; an item never published is removed.</summary>
+    public Task DiscardDraftAsync(ContentItem item, CancellationToken ct = default) =>
+        InTransactionAsync(async () =>
+        {
+            var versions = await store.VersionsAsync(item.ContentItemId, ct);
+            var latest = versions.Find(v => v.Latest);
+            if (latest is null || latest.Published)
+            {
+                return;
+            }
+            var published = versions.Find(v => v.Published);
+            if (published is null)
+            {
+                await RemoveVersionsAsync(versions, ct);
+                return;
+            }
+            await store.SetFlagsAsync(latest, false, false, ct);
+            await store.SetFlagsAsync(published, true, true, ct);
+            await store.SaveAsync(ct);
+            await RaiseAsync(h => h.UpdatedAsync(ContentItemStore.ToItem(published)));
+        }, ct);
+
+    /// <summary>A new draft item with the same content; its route is made unique again.</summary>
+    public async Task<ContentItem> CloneAsync(ContentItem item, CancellationToken ct = default)
+    {
+        var clone = item.Clone();
+        clone.ContentItemId = IdGenerator.NewId();
+        clone.ContentItemVersionId = IdGenerator.NewId();
+        clone.CreatedUtc = null;
+        clone.PublishedUtc = null;
+        await CreateAsync(clone, publish: false, ct);
+        return clone;
+    }
+
+    /// <summary>Removes the item: no version stays latest or published. Rows are kept as history, as Orchard does.</summary>
+    public Task RemoveAsync(ContentItem item, CancellationToken ct = default) =>
+        InTransactionAsync(async () => await RemoveVersionsAsync(await store.VersionsAsync(item.ContentItemId, ct), ct), ct);
+
+    /// <summary>Checks an item against its type without writing it.</summary>
+    public async Task<IReadOnlyList<ContentValidationError>> ValidateAsync(ContentItem item, CancellationToken ct = default)
+    {
+        var defs = await definitions.GetAsync(ct);
+        var type = defs.Type(item.ContentType);
+        if (type is null)
+        {
+            return [new("ContentType", null, $"The content type '{item.ContentType}' does not exist.")];
+        }
+        var context = new ContentSaveContext(item.Clone(), type, defs, this) { Publishing = item.Published };
+        foreach (var handler in partHandlers)
+        {
+            await handler.SavingAsync(context);
+        }
+        return context.Errors;
+    }
+
+    /// <summary>
+    /// Imports a version as Orchard does: a known version id is updated in place, otherwise a new version is added;
+    /// the Latest and Published flags are taken from the data. Returns what happened.
+    /// </summary>
+    public Task<ImportOutcome> ImportAsync(ContentItem item, CancellationToken ct = default) =>
+        InTransactionAsync(async () =>
+        {
+            var now = Now();
+            if (string.IsNullOrEmpty(item.ContentItemId)) item.ContentItemId = IdGenerator.NewId();
+            if (string.IsNullOrEmpty(item.ContentItemVersionId)) item.ContentItemVersionId = IdGenerator.NewId();
+            item.CreatedUtc ??= now;
+            item.ModifiedUtc ??= now;
+            if (item.Published) item.PublishedUtc ??= now;
+
+            var versions = await store.VersionsAsync(item.ContentItemId, ct);
+            var current = versions.Find(v => v.Latest) ?? versions.Find(v => v.Published);
+            if (current is not null && SameContent(ContentItemStore.ToItem(current), item)
+                && current.Latest == item.Latest && current.Published == item.Published)
+            {
+                return ImportOutcome.Unchanged;
+            }
+            var existed = versions.Count > 0;
+            await WriteVersionAsync(item, importing: true, ct);
+            await RaiseAsync(h => existed ? h.UpdatedAsync(item) : h.CreatedAsync(item));
+            if (item.Published) await RaiseAsync(h => h.PublishedAsync(item));
+            return existed ? ImportOutcome.Updated : ImportOutcome.Created;
+        }, ct);
+
+    /// <summary>Runs work in the caller's transaction, or in a new one that commits only if the work succeeds.</summary>
+    public async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken ct = default)
+    {
+        var db = store.Db;
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await work();
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var result = await work();
+            await transaction.CommitAsync(ct);
+            return result;
+        }
+        catch
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            definitions.Reset();
+            throw;
+        }
+    }
+
+    public Task InTransactionAsync(Func<Task> work, CancellationToken ct = default) =>
+        InTransactionAsync(async () => { await work(); return true; }, ct);
+
+    private async Task WriteVersionAsync(ContentItem item, bool importing, CancellationToken ct)
+    {
+        var defs = await definitions.GetAsync(ct);
+        await PrepareAsync(item, defs, importing, ct);
+        var record = await store.FindVersionAsync(item.ContentItemVersionId, ct);
+        if (record is not null && record.ContentItemId != item.ContentItemId)
+        {
+            throw new InvalidOperationException($"Version '{item.ContentItemVersionId}' belongs to item '{record.ContentItemId}', not '{item.ContentItemId}'.");
+        }
+        if (record is null)
+        {
+            record = store.Insert(item, defs);
+        }
+        else
+        {
+            await store.UpdateAsync(record, item, defs, ct);
+        }
+        await store.SaveAsync(ct);
+        await store.ClearFlagsAsync(item.ContentItemId, record.Id, latest: item.Latest, published: item.Published, ct);
+        await store.SaveAsync(ct);
+    }
+
+    private async Task RemoveVersionsAsync(List<ContentItemRecord> versions, CancellationToken ct)
+    {
+        var current = versions.Find(v => v.Published) ?? versions.Find(v => v.Latest);
+        if (current is null)
+        {
+            return;
+        }
+        foreach (var version in versions.Where(v => v.Latest || v.Published))
+        {
+            await store.SetFlagsAsync(version, false, false, ct);
+        }
+        await store.SaveAsync(ct);
+        var removed = ContentItemStore.ToItem(current);
+        if (current.Published) await RaiseAsync(h => h.UnpublishedAsync(removed));
+        await RaiseAsync(h => h.RemovedAsync(removed));
+    }
+
+    private async Task PrepareAsync(ContentItem item, ContentDefinitionDocument defs, bool importing, CancellationToken ct)
+    {
+        var type = defs.Type(item.ContentType) ?? throw new ContentDefinitionException($"The content type '{item.ContentType}' does not exist.");
+        item.ContentType = type.Name;
+        var context = new ContentSaveContext(item, type, defs, this) { Importing = importing, Publishing = item.Published };
+        foreach (var handler in partHandlers)
+        {
+            ct.ThrowIfCancellationRequested();
+            await handler.SavingAsync(context);
+        }
+        if (context.Errors.Count > 0)
+        {
+            throw new ContentValidationException(type.Name, context.Errors);
+        }
+    }
+
+    private async Task<ContentTypeDefinition> RequireTypeAsync(string contentType, CancellationToken ct) =>
+        await definitions.GetTypeAsync(contentType, ct)
+        ?? throw new ContentDefinitionException($"The content type '{contentType}' does not exist.");
+
+    private async Task RaiseAsync(Func<IContentEventHandler, Task> raise)
+    {
+        foreach (var handler in eventHandlers)
+        {
+            await raise(handler);
+        }
+    }
+
+    private static bool SameContent(ContentItem a, ContentItem b)
+    {
+        var left = new JsonObject(a.Content.Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+        var right = new JsonObject(b.Content.Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+        return JsonNode.DeepEquals(left, right) && a.DisplayText == b.DisplayText;
+    }
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+}
+
+public enum ImportOutcome
+{
+    Created,
+    Updated,
+    Unchanged,
+}

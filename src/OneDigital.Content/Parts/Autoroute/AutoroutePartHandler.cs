@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using OneDigital.Content.Definitions;
+using OneDigital.Content.Fields;
+using OneDigital.Content.Items;
+using OneDigital.Content.Liquid;
+
+namespace OneDigital.Content.Parts.Autoroute;
+
+/// <summary>
+/// Builds an item's path from its type's Liquid pattern and keeps paths unique among live items: a generated
+/// path that is taken gets a numeric suffix; a path someone chose that is taken is a validation error.
+/// </summary>
+public sealed class AutoroutePartHandler(LiquidRenderer liquid) : IContentPartHandler
+{
+    public async Task SavingAsync(ContentSaveContext context)
+    {
+        var typePart = context.Type.Parts.Find(p => p.PartName == "AutoroutePart");
+        if (typePart is null)
+        {
+            return;
+        }
+        var part = context.Item.GetOrCreatePart(typePart.Name);
+        var settings = typePart.GetSettings<AutoroutePartSettings>();
+        if (part["Disabled"]?.GetValueKind() == System.Text.Json.JsonValueKind.True && settings.AllowDisabled)
+        {
+            return;
+        }
+        var given = Normalize(ContentFieldKinds.Text(part["Path"]));
+        var chosen = given is not null && (settings.AllowCustomPath || context.Importing || string.IsNullOrWhiteSpace(settings.Pattern));
+        string? path = chosen ? given : null;
+        if (path is null && !string.IsNullOrWhiteSpace(settings.Pattern))
+        {
+            var model = new Dictionary<string, object?> { ["Model"] = new Dictionary<string, object?> { ["ContentItem"] = LiquidRenderer.ItemModel(context.Item) } };
+            path = Normalize(await liquid.RenderAsync(settings.Pattern, model, context.Manager));
+        }
+        if (string.IsNullOrEmpty(path))
+        {
+            part.Remove("Path");
+            return;
+        }
+        if (path.Any(c => char.IsWhiteSpace(c) || c is '?' or '#' or '\\'))
+        {
+            context.AddError(typePart.Name, "Path", $"The path '{path}' has characters a URL cannot hold (spaces, ?, #, \\).");
+            return;
+        }
+        if (await IsTakenAsync(context, path))
+        {
+            if (chosen)
+            {
+                context.AddError(typePart.Name, "Path", $"The path '{path}' is already used by another content item.");
+                return;
+            }
+            path = await NextFreeAsync(context, path);
+        }
+        part["Path"] = path;
+    }
+
+    private static string? Normalize(string? path) => path?.Trim().Trim('/') is { Length: > 0 } p ? p : null;
+
+    private static async Task<string> NextFreeAsync(ContentSaveContext context, string path)
+    {
+        for (var n = 2; ; n++)
+        {
+            var candidate = $"{path}-{n}";
+            if (!await IsTakenAsync(context, candidate))
+            {
+                return candidate;
+            }
+        }
+    }
+
+    private static Task<bool> IsTakenAsync(ContentSaveContext context, string path)
+    {
+        var id = context.Item.ContentItemId;
+        return context.Manager.Store.Db.ContentFieldIndex.AnyAsync(x =>
+            x.PartName == "AutoroutePart" && x.FieldName == "Path" && x.TextValue == path && x.ContentItemId != id);
+    }
+}

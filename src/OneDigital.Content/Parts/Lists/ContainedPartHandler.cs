@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using OneDigital.Content.Fields;
+using OneDigital.Content.Items;
+
+namespace OneDigital.Content.Parts.Lists;
+
+/// <summary>An item added to a list without a position goes to the end of the list; its container must exist.</summary>
+public sealed class ContainedPartHandler : IContentPartHandler
+{
+    public async Task SavingAsync(ContentSaveContext context)
+    {
+        if (context.Item.Part("ContainedPart") is not JsonObject part || ContentFieldKinds.Text(part["ListContentItemId"]) is not { } listId)
+        {
+            return;
+        }
+        if (part["Order"] is JsonValue)
+        {
+            return;
+        }
+        var db = context.Manager.Store.Db;
+        var itemId = context.Item.ContentItemId;
+        var max = await db.ContentFieldIndex
+            .Where(x => x.PartName == "ContainedPart" && x.FieldName == "Order" && x.Latest && x.ContentItemId != itemId
+                && db.ContentFieldIndex.Any(l => l.ContentItemRecordId == x.ContentItemRecordId && l.PartName == "ContainedPart" && l.FieldName == "ListContentItemId" && l.TextValue == listId))
+            .MaxAsync(x => x.NumberValue);
+        part["Order"] = max is null ? 0 : (int)max.Value + 1;
+    }
+}

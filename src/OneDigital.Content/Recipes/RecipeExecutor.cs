@@ -1,0 +1,136 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using OneDigital.Content.Definitions;
+using OneDigital.Content.Items;
+using OneDigital.Content.Store;
+
+namespace OneDigital.Content.Recipes;
+
+/// <summary>
+/// Runs a recipe's steps in order, all in one store transaction: if any step fails the transaction is rolled back,
+/// so the store is exactly as it was, and the error names the step and the JSON path. Files (media) are written
+/// only after the commit.
+/// </summary>
+public sealed class RecipeExecutor(
+    IServiceProvider services,
+    IEnumerable<IRecipeStep> steps,
+    ContentDbContext db,
+    ContentDefinitionStore definitions,
+    IConfiguration configuration)
+{
+    private readonly Dictionary<string, IRecipeStep> _steps = steps
+        .SelectMany(s => s.Names.Select(n => (Name: n, Step: s)))
+        .ToDictionary(x => x.Name, x => x.Step, StringComparer.OrdinalIgnoreCase);
+
+    public bool Handles(string stepName) => _steps.ContainsKey(stepName);
+
+    public async Task<ImportReport> ExecuteAsync(RecipeDescriptor recipe, RecipeParameters parameters, CancellationToken ct = default)
+    {
+        var report = new ImportReport();
+        var execution = new RecipeExecution(services, recipe, parameters, report)
+        {
+            Variables = recipe.Root["variables"]?.DeepClone() as JsonObject ?? [],
+        };
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            try
+            {
+                await RunStepsAsync(execution, ct);
+                await transaction.CommitAsync(ct);
+            }
+            catch
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                definitions.Reset();
+                throw;
+            }
+        }
+        foreach (var write in execution.AfterCommit)
+        {
+            await write();
+        }
+        return report;
+    }
+
+    /// <summary>Runs the steps of a recipe inside the caller's transaction (also used by the nested <c>recipes</c> step).</summary>
+    public async Task RunStepsAsync(RecipeExecution execution, CancellationToken ct)
+    {
+        var scripts = new RecipeScripts(execution, configuration);
+        var number = 0;
+        foreach (var raw in execution.Recipe.Steps)
+        {
+            number++;
+            ct.ThrowIfCancellationRequested();
+            var stepPath = $"{execution.PathPrefix}steps[{number - 1}]";
+            if (raw is not JsonObject rawStep || rawStep["name"] is not JsonValue nameValue || !nameValue.TryGetValue(out string? name) || string.IsNullOrWhiteSpace(name))
+            {
+                throw new RecipeException(execution.RecipeName, number, "(unnamed)", $"{stepPath}.name", "Each step must be an object with a 'name'.");
+            }
+            if (!_steps.TryGetValue(name, out var handler))
+            {
+                execution.Report.StepsNotImplemented.Add($"{number}:{name}");
+                continue;
+            }
+            var step = (JsonObject)rawStep.DeepClone();
+            try
+            {
+                scripts.EvaluateTree(step, stepPath);
+            }
+            catch (ScriptException ex)
+            {
+                throw new RecipeException(execution.RecipeName, number, name, ex.JsonPath, ex.Message, ex);
+            }
+            ApplyIdMap(step, execution.IdMap);
+            var context = new RecipeStepContext(execution, step, number, name);
+            try
+            {
+                await handler.ExecuteAsync(context);
+            }
+            catch (RecipeException)
+            {
+                throw;
+            }
+            catch (ContentValidationException ex)
+            {
+                throw context.Fail("", ex.Message, ex);
+            }
+            catch (ContentDefinitionException ex)
+            {
+                throw context.Fail("", ex.Message, ex);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                throw context.Fail("", ex.Message, ex);
+            }
+            execution.Report.StepsRun.Add($"{number}:{name}");
+        }
+    }
+
+    /// <summary>Rewrites ids that a re-import matched to existing items, wherever the step mentions them.</summary>
+    public static void ApplyIdMap(JsonNode? node, IReadOnlyDictionary<string, string> map)
+    {
+        if (map.Count == 0)
+        {
+            return;
+        }
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj.ToList())
+                {
+                    if (value is JsonValue v && v.TryGetValue(out string? s) && map.TryGetValue(s, out var mapped)) obj[key] = mapped;
+                    else ApplyIdMap(value, map);
+                }
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is JsonValue v && v.TryGetValue(out string? s) && map.TryGetValue(s, out var mapped)) array[i] = mapped;
+                    else ApplyIdMap(array[i], map);
+                }
+                break;
+        }
+    }
+}

@@ -1,0 +1,171 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Jint;
+using Microsoft.Extensions.Configuration;
+using OneDigital.Content.Items;
+
+namespace OneDigital.Content.Recipes;
+
+/// <summary>
+/// Evaluates Orchard's recipe expressions in string values: <c>[js: ...]</c> through Jint, with uuid, variables,
+/// parameters, configuration, base64, html and gzip; and <c>[file:text('...')]</c> relative to the recipe.
+/// As in Orchard, results are strings and are evaluated again while they are themselves expressions.
+/// </summary>
+public sealed class RecipeScripts
+{
+    private readonly RecipeExecution _execution;
+    private readonly IConfiguration _configuration;
+    private readonly Engine _engine;
+    private readonly HashSet<string> _evaluatingVariables = new(StringComparer.Ordinal);
+
+    public RecipeScripts(RecipeExecution execution, IConfiguration configuration)
+    {
+        _execution = execution;
+        _configuration = configuration;
+        _engine = new Engine(o => o.TimeoutInterval(TimeSpan.FromSeconds(10)).LimitMemory(64_000_000).LimitRecursion(256).Strict());
+        _engine.SetValue("uuid", new Func<string>(IdGenerator.NewId));
+        _engine.SetValue("variables", new Func<string, string>(Variable));
+        _engine.SetValue("parameters", new Func<string, string>(name => execution.Parameters.Get(name) ?? ""));
+        _engine.SetValue("configuration", new Func<string, object?, object?>((key, fallback) => _configuration[key] ?? fallback));
+        _engine.SetValue("base64", new Func<string, string>(s => Encoding.UTF8.GetString(Convert.FromBase64String(s))));
+        _engine.SetValue("html", new Func<string, string>(WebUtility.HtmlDecode));
+        _engine.SetValue("gzip", new Func<string, string>(Gunzip));
+    }
+
+    /// <summary>Evaluates every string value of the tree in place. Throws <see cref="ScriptException"/> with the JSON path.</summary>
+    public void EvaluateTree(JsonNode? node, string path)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj.ToList())
+                {
+                    if (value is JsonValue v && v.TryGetValue(out string? s))
+                    {
+                        if (IsExpression(s)) obj[key] = Evaluate(s, $"{path}.{key}");
+                    }
+                    else
+                    {
+                        EvaluateTree(value, $"{path}.{key}");
+                    }
+                }
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is JsonValue v && v.TryGetValue(out string? s))
+                    {
+                        if (IsExpression(s)) array[i] = Evaluate(s, $"{path}[{i}]");
+                    }
+                    else
+                    {
+                        EvaluateTree(array[i], $"{path}[{i}]");
+                    }
+                }
+                break;
+        }
+    }
+
+    public static bool IsExpression(string value)
+    {
+        if (value.Length < 3 || value[0] != '[' || value[^1] != ']')
+        {
+            return false;
+        }
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        return colon > 1 && value.AsSpan(1, colon - 1).ToString().All(char.IsLetter);
+    }
+
+    public string Evaluate(string value, string path)
+    {
+        var depth = 0;
+        while (IsExpression(value))
+        {
+            if (++depth > 20)
+            {
+                throw new ScriptException(path, "the expression keeps producing expressions (more than 20 levels).");
+            }
+            var colon = value.IndexOf(':', StringComparison.Ordinal);
+            var prefix = value[1..colon].Trim();
+            var script = value[(colon + 1)..^1];
+            value = prefix.ToLowerInvariant() switch
+            {
+                "js" => RunJavaScript(script, path),
+                "file" => RunFile(script, path),
+                _ => throw new ScriptException(path, $"unknown expression prefix '{prefix}:' (known: js, file)."),
+            };
+        }
+        return value;
+    }
+
+    private string RunJavaScript(string script, string path)
+    {
+        try
+        {
+            var result = _engine.Evaluate(script);
+            return result.IsNull() || result.IsUndefined() ? "" : result.ToObject()?.ToString() ?? "";
+        }
+        catch (ScriptException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            throw new ScriptException(path, $"the expression '[js:{script}]' failed: {ex.Message}", ex);
+        }
+    }
+
+    private string RunFile(string script, string path)
+    {
+        // Orchard's file scripting offers text('relative/path'); a missing file is a warning, not a failure.
+        var match = System.Text.RegularExpressions.Regex.Match(script.Trim(), @"^text\(\s*['""](?<p>[^'""]+)['""]\s*\)$");
+        if (!match.Success)
+        {
+            throw new ScriptException(path, $"'[file:{script}]' is not supported; use [file:text('relative/path')].");
+        }
+        var relative = match.Groups["p"].Value;
+        var full = Path.GetFullPath(Path.Combine(_execution.Recipe.BasePath, relative));
+        if (!File.Exists(full))
+        {
+            _execution.Report.Warn($"{path}: the file '{relative}' referenced by the recipe does not exist; the value is left empty.");
+            return "";
+        }
+        return File.ReadAllText(full);
+    }
+
+    private string Variable(string name)
+    {
+        var value = _execution.Variables[name];
+        if (value is null && !_execution.Variables.ContainsKey(name))
+        {
+            throw new InvalidOperationException($"The variable '{name}' was used in the recipe but not defined.");
+        }
+        var text = value is JsonValue v && v.TryGetValue(out string? s) ? s : value?.ToJsonString() ?? "";
+        if (IsExpression(text))
+        {
+            if (!_evaluatingVariables.Add(name))
+            {
+                throw new InvalidOperationException($"The variable '{name}' refers to itself.");
+            }
+            text = Evaluate(text, $"variables.{name}");
+            _evaluatingVariables.Remove(name);
+            _execution.Variables[name] = text;
+        }
+        return text;
+    }
+
+    private static string Gunzip(string base64)
+    {
+        using var input = new MemoryStream(Convert.FromBase64String(base64));
+        using var gzip = new GZipStream(input, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+}
+
+public sealed class ScriptException(string path, string message, Exception? inner = null) : Exception(message, inner)
+{
+    public string JsonPath { get; } = path;
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using OneDigital.Content.Security;
+
+namespace OneDigital.Content.Store;
+
+/// <summary>
+/// The one store: content versions, the field index, named documents and the Identity tables. Each provider
+/// has a subclass so that SQLite and PostgreSQL keep their own migrations.
+/// </summary>
+public abstract class ContentDbContext(DbContextOptions options) : IdentityDbContext<User, Role, string>(options)
+{
+    public DbSet<ContentItemRecord> ContentItems => Set<ContentItemRecord>();
+    public DbSet<ContentFieldIndexRecord> ContentFieldIndex => Set<ContentFieldIndexRecord>();
+    public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<ContentItemRecord>(e =>
+        {
+            e.ToTable("ContentItems");
+            e.Property(x => x.ContentItemId).HasMaxLength(64);
+            e.Property(x => x.ContentItemVersionId).HasMaxLength(64);
+            e.Property(x => x.ContentType).HasMaxLength(255);
+            e.Property(x => x.DisplayText).HasMaxLength(1024);
+            e.Property(x => x.Owner).HasMaxLength(255);
+            e.Property(x => x.Author).HasMaxLength(255);
+            e.HasIndex(x => x.ContentItemVersionId).IsUnique();
+            e.HasIndex(x => new { x.ContentItemId, x.Latest, x.Published });
+            e.HasIndex(x => new { x.ContentType, x.Published, x.PublishedUtc });
+            e.HasIndex(x => new { x.ContentType, x.Latest, x.ModifiedUtc });
+        });
+
+        builder.Entity<ContentFieldIndexRecord>(e =>
+        {
+            e.ToTable("ContentFieldIndex");
+            e.Property(x => x.ContentItemId).HasMaxLength(64);
+            e.Property(x => x.ContentType).HasMaxLength(255);
+            e.Property(x => x.PartName).HasMaxLength(255);
+            e.Property(x => x.FieldName).HasMaxLength(255);
+            e.HasOne(x => x.Version).WithMany().HasForeignKey(x => x.ContentItemRecordId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.PartName, x.FieldName, x.TextValue });
+            e.HasIndex(x => new { x.PartName, x.FieldName, x.NumberValue });
+            e.HasIndex(x => new { x.PartName, x.FieldName, x.DateValue });
+            e.HasIndex(x => x.ContentItemId);
+        });
+
+        builder.Entity<DocumentRecord>(e =>
+        {
+            e.ToTable("Documents");
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(255);
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+
+        builder.Entity<Role>().Property(r => r.Description).HasMaxLength(1024);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every date in the store is UTC; SQLite forgets the kind and PostgreSQL insists on it.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+public sealed class SqliteContentDbContext(DbContextOptions<SqliteContentDbContext> options) : ContentDbContext(options);
+
+public sealed class PostgresContentDbContext(DbContextOptions<PostgresContentDbContext> options) : ContentDbContext(options);
