@@ -8,6 +8,8 @@ using OneDigital.Content.Liquid;
 using OneDigital.Content.Parts.Autoroute;
 using OneDigital.Content.Parts.Lists;
 using OneDigital.Content.Parts.Title;
+using OneDigital.Content.Recipes;
+using OneDigital.Content.Security;
 using OneDigital.Content.Store;
 
 namespace OneDigital.Content;
@@ -48,6 +50,13 @@ public static class ContentServices
             services.AddDbContext<ContentDbContext, SqliteContentDbContext>(o =>
                 o.UseSqlite(store.SqliteConnectionString).AddInterceptors(new SqlitePragmas()));
         }
+        services.AddIdentityCore<User>(o =>
+            {
+                o.User.RequireUniqueEmail = false;
+                o.Password.RequiredLength = 8;
+            })
+            .AddRoles<Role>()
+            .AddEntityFrameworkStores<ContentDbContext>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LiquidRenderer>();
         services.AddScoped<DocumentStore>();
@@ -59,6 +68,7 @@ public static class ContentServices
         services.AddScoped<IContentPartHandler, AutoroutePartHandler>();
         services.AddScoped<IContentPartHandler, ContainedPartHandler>();
         services.AddScoped<IContentPartHandler, FieldValidator>();
+        services.AddScoped<RecipeExecutor>();
         return services;
     }
 }
