@@ -1,0 +1,243 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OneDigital.Content.Definitions;
+using OneDigital.Content.Fields;
+using OneDigital.Content.Items;
+using OneDigital.Content.Recipes;
+using OneDigital.Content.Tests.Support;
+
+namespace OneDigital.Content.Tests.Recipes;
+
+/// <summary>The setup recipe in <c>recipes/onedigital.recipe.json</c>: the site model and the client's own content.</summary>
+public class OneDigitalRecipeTests
+{
+    private static readonly string[] ReportTitles =
+    [
+        "Working with learners",
+        "Working with Digital Champions",
+        "Partnerships and Engagement",
+        "Digital maturity and transformation",
+    ];
+
+    /// <summary>Every type of DESIGN.md §4 with the fields of its own part (empty when it has none).</summary>
+    private static readonly Dictionary<string, string[]> TypesAndFields = new()
+    {
+        ["Page"] = [],
+        ["Blog"] = [],
+        ["BlogPost"] = ["Subtitle", "Image", "Topics"],
+        ["CaseStudy"] = ["Summary", "Organisation", "Region", "Topics", "ChampionsInvolved", "PeopleSupported", "Image", "Quote"],
+        ["ReportSeries"] = [],
+        ["Report"] = ["PartNumber", "Summary", "Download", "Topics"],
+        ["Event"] = ["StartsAt", "EndsAt", "EventType", "Venue", "Online", "Registration", "Topics"],
+        ["ProgrammePhase"] = ["PhaseNumber", "DigitalChampionsRecruited", "PeopleSupported"],
+        ["Taxonomy"] = [],
+        ["Topic"] = [],
+        ["Region"] = [],
+        ["EventType"] = [],
+        ["LearningSubmission"] = ["Name", "Email", "Organisation", "Summary", "Link"],
+    };
+
+    [Test]
+    public async Task The_report_series_holds_the_four_reports_of_the_page_numbered_and_tagged_with_their_topic()
+    {
+        await using var store = await ImportedStoreAsync();
+        await using var scope = store.Scope();
+        var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
+
+        var series = (await PublishedAsync(manager, "ReportSeries")).Single();
+        var reports = await PublishedAsync(manager, "Report");
+        var topics = await TermTitlesAsync(manager, "Topics");
+
+        Assert.That(reports.Select(r => r.DisplayText), Is.EquivalentTo(ReportTitles));
+        Assert.Multiple(() =>
+        {
+            foreach (var report in reports)
+            {
+                var part = report.Part("Report")!;
+                var expectedNumber = Array.IndexOf(ReportTitles, report.DisplayText) + 1;
+                Assert.That(ContentFieldKinds.Number(part["PartNumber"]?["Value"]), Is.EqualTo(expectedNumber), report.DisplayText);
+                var terms = ContentFieldKinds.Strings(part["Topics"]?["TermContentItemIds"]).ToList();
+                Assert.That(terms, Has.Count.EqualTo(1), report.DisplayText);
+                Assert.That(topics.GetValueOrDefault(terms.FirstOrDefault() ?? ""), Is.EqualTo(report.DisplayText), "topic term of " + report.DisplayText);
+                Assert.That(ContentFieldKinds.Text(report.Part("ContainedPart")?["ListContentItemId"]), Is.EqualTo(series.ContentItemId), report.DisplayText);
+            }
+        });
+    }
+
+    [Test]
+    public async Task The_phase_one_evaluation_holds_its_figures_as_numbers()
+    {
+        await using var store = await ImportedStoreAsync();
+        await using var scope = store.Scope();
+        var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
+
+        var phase = (await PublishedAsync(manager, "ProgrammePhase")).Single();
+        var part = phase.Part("ProgrammePhase")!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(phase.DisplayText, Is.EqualTo("Evaluation of Phase 1"));
+            Assert.That(part["PhaseNumber"]?["Value"]?.GetValueKind(), Is.EqualTo(System.Text.Json.JsonValueKind.Number));
+            Assert.That(ContentFieldKinds.Number(part["PhaseNumber"]?["Value"]), Is.EqualTo(1));
+            Assert.That(ContentFieldKinds.Number(part["DigitalChampionsRecruited"]?["Value"]), Is.EqualTo(1179));
+            Assert.That(ContentFieldKinds.Number(part["PeopleSupported"]?["Value"]), Is.EqualTo(11000));
+        });
+    }
+
+    [Test]
+    public async Task The_about_page_holds_the_text_of_the_clients_page()
+    {
+        await using var store = await ImportedStoreAsync();
+        await using var scope = store.Scope();
+        var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
+
+        var pages = await PublishedAsync(manager, "Page");
+        var about = pages.Single(p => p.DisplayText == "About the Community of Practice");
+        var markdown = ContentFieldKinds.Text(about.Part("MarkdownBodyPart")?["Markdown"]);
+
+        Assert.That(markdown, Does.StartWith(
+            "The role of the One Digital Community of Practice is to share learning and best practice arising from the One Digital " +
+            "projects to ensure that we, and our wider project collaborators, are providing high quality Digital Champion support."));
+        Assert.That(pages.Select(p => p.DisplayText), Does.Contain("Sharing learning"));
+        Assert.That((await PublishedAsync(manager, "Blog")).Select(b => b.DisplayText), Is.EqualTo(new[] { "Blog" }));
+    }
+
+    [Test]
+    public async Task The_three_taxonomies_hold_their_terms()
+    {
+        await using var store = await ImportedStoreAsync();
+        await using var scope = store.Scope();
+        var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
+
+        var topics = await TermTitlesAsync(manager, "Topics");
+        var regions = await TermTitlesAsync(manager, "Regions");
+        var eventTypes = await TermTitlesAsync(manager, "Event types");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(topics.Values, Is.EquivalentTo(ReportTitles));
+            Assert.That(regions.Values, Is.EquivalentTo(new[] { "England", "Scotland", "Wales", "Northern Ireland" }));
+            Assert.That(eventTypes.Values, Is.EquivalentTo(new[] { "Event", "Workshop", "Learning set" }));
+        });
+    }
+
+    [Test]
+    public async Task Every_type_of_the_site_model_exists_with_its_fields()
+    {
+        await using var store = await ImportedStoreAsync();
+        await using var scope = store.Scope();
+        var definitions = await scope.ServiceProvider.GetRequiredService<ContentDefinitionStore>().GetAsync();
+
+        Assert.Multiple(() =>
+        {
+            foreach (var (typeName, fields) in TypesAndFields)
+            {
+                var type = definitions.Type(typeName);
+                Assert.That(type, Is.Not.Null, $"type {typeName}");
+                if (type is null) continue;
+                var ownFields = definitions.Part(typeName)?.Fields.Select(f => f.Name) ?? [];
+                Assert.That(ownFields, Is.EquivalentTo(fields), $"fields of {typeName}");
+            }
+            var submission = definitions.Type("LearningSubmission")?.TypeSettings;
+            Assert.That(submission?.Securable, Is.True, "LearningSubmission is Securable");
+            var download = definitions.Part("Report")?.Field("Download")?.GetSettings<MediaFieldSettings>();
+            Assert.That(download?.AllowedExtensions, Is.EqualTo(new[] { ".pdf" }));
+            Assert.That(download?.Multiple, Is.False);
+        });
+    }
+
+    [Test]
+    public async Task The_topics_fields_point_at_the_topics_taxonomy()
+    {
+        await using var store = await ImportedStoreAsync();
+        await using var scope = store.Scope();
+        var definitions = await scope.ServiceProvider.GetRequiredService<ContentDefinitionStore>().GetAsync();
+        var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
+        var topics = (await PublishedAsync(manager, "Taxonomy")).Single(t => t.DisplayText == "Topics");
+
+        Assert.Multiple(() =>
+        {
+            foreach (var partName in new[] { "BlogPost", "CaseStudy", "Report", "Event" })
+            {
+                var settings = definitions.Part(partName)?.Field("Topics")?.GetSettings<TaxonomyFieldSettings>();
+                Assert.That(settings?.TaxonomyContentItemId, Is.EqualTo(topics.ContentItemId), $"{partName}.Topics");
+            }
+        });
+    }
+
+    [Test]
+    public async Task Importing_the_recipe_twice_creates_no_duplicates()
+    {
+        await using var store = await ImportedStoreAsync();
+        var before = await LiveItemCountsAsync(store);
+
+        await ImportAsync(store);
+        var after = await LiveItemCountsAsync(store);
+
+        Assert.That(after, Is.EqualTo(before));
+        Assert.That(before.GetValueOrDefault("Report"), Is.EqualTo(4));
+    }
+
+    private static async Task<TestStore> ImportedStoreAsync()
+    {
+        var store = await TestStore.CreateAsync();
+        try
+        {
+            await ImportAsync(store);
+            return store;
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task ImportAsync(TestStore store)
+    {
+        await using var scope = store.Scope();
+        await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteAsync(
+            RecipeDescriptor.Load(RecipePath()),
+            new RecipeParameters { AdminUserId = "admin-id", AdminUsername = "admin", SiteName = "One Digital" });
+    }
+
+    private static string RecipePath()
+    {
+        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "OneDigital.sln")))
+            {
+                return Path.Combine(dir.FullName, "recipes", "onedigital.recipe.json");
+            }
+        }
+        throw new FileNotFoundException("No folder above the test directory holds OneDigital.sln.");
+    }
+
+    private static async Task<List<ContentItem>> PublishedAsync(ContentManager manager, string contentType)
+    {
+        var records = await manager.Store.Records.Where(r => r.ContentType == contentType && r.Published).ToListAsync();
+        return records.ConvertAll(Store.ContentItemStore.ToItem);
+    }
+
+    /// <summary>The terms of the taxonomy with this title, by id.</summary>
+    private static async Task<Dictionary<string, string?>> TermTitlesAsync(ContentManager manager, string taxonomyTitle)
+    {
+        var taxonomy = (await PublishedAsync(manager, "Taxonomy")).Single(t => t.DisplayText == taxonomyTitle);
+        var terms = taxonomy.Part("TaxonomyPart")?["Terms"] as JsonArray ?? [];
+        return terms.OfType<JsonObject>().ToDictionary(
+            t => ContentFieldKinds.Text(t["ContentItemId"]) ?? "",
+            t => ContentFieldKinds.Text(t["DisplayText"]));
+    }
+
+    private static async Task<Dictionary<string, int>> LiveItemCountsAsync(TestStore store)
+    {
+        await using var scope = store.Scope();
+        var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
+        return await manager.Store.Records
+            .Where(r => r.Latest || r.Published)
+            .GroupBy(r => r.ContentType)
+            .Select(g => new { g.Key, Count = g.Select(r => r.ContentItemId).Distinct().Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count);
+    }
+}
