@@ -19,10 +19,7 @@ public sealed class LiquidRenderer
     public LiquidRenderer()
     {
         _options.Filters.AddFilter("slugify", (input, _, _) => new StringValue(Slug.From(input.ToStringValue())));
-        _options.Filters.AddFilter("display_text", (input, _, _) =>
-            input.ToObjectValue() is IDictionary<string, object?> item && item.TryGetValue("DisplayText", out var text)
-                ? new StringValue(text?.ToString() ?? "")
-                : new StringValue(input.ToStringValue()));
+        _options.Filters.AddFilter("display_text", DisplayTextAsync);
         _options.Filters.AddFilter("container", ContainerAsync);
     }
 
@@ -65,12 +62,17 @@ public sealed class LiquidRenderer
         _ => node.ToString(),
     };
 
+    // Fluid wraps an item's dictionary in a DictionaryValue, so its members are read through GetValueAsync.
+    private static async ValueTask<FluidValue> DisplayTextAsync(FluidValue input, FilterArguments arguments, TemplateContext context) =>
+        input is DictionaryValue
+            ? new StringValue((await input.GetValueAsync("DisplayText", context)).ToStringValue())
+            : new StringValue(input.ToStringValue());
+
     private static async ValueTask<FluidValue> ContainerAsync(FluidValue input, FilterArguments arguments, TemplateContext context)
     {
-        if (input.ToObjectValue() is not IDictionary<string, object?> item
-            || !item.TryGetValue("ContainedPart", out var contained)
-            || contained is not IDictionary<string, object?> part
-            || !part.TryGetValue("ListContentItemId", out var listId) || listId is not string id
+        if (input is not DictionaryValue
+            || await (await input.GetValueAsync("ContainedPart", context)).GetValueAsync("ListContentItemId", context) is not StringValue listId
+            || listId.ToStringValue() is not { Length: > 0 } id
             || !context.AmbientValues.TryGetValue("ContentManager", out var m) || m is not ContentManager manager)
         {
             return NilValue.Instance;
