@@ -167,6 +167,39 @@ public class OneDigitalRecipeTests
     }
 
     [Test]
+    public async Task Items_made_by_editors_get_their_paths_and_titles_from_the_recipes_patterns()
+    {
+        await using var store = await ImportedStoreAsync();
+        await using var scope = store.Scope();
+        var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
+        var blog = (await PublishedAsync(manager, "Blog")).Single();
+
+        var post = await manager.NewAsync("BlogPost");
+        post.GetOrCreatePart("TitlePart")["Title"] = "Learning sets in Wales";
+        post.GetOrCreatePart("ContainedPart")["ListContentItemId"] = blog.ContentItemId;
+        await manager.CreateAsync(post, publish: true);
+
+        var workshop = await manager.NewAsync("Event");
+        workshop.GetOrCreatePart("TitlePart")["Title"] = "Digital Champions workshop";
+        workshop.GetOrCreatePart("Event")["StartsAt"] = new JsonObject { ["Value"] = "2026-03-01T10:00:00Z" };
+        await manager.CreateAsync(workshop, publish: true);
+
+        var submission = await manager.NewAsync("LearningSubmission");
+        var fields = submission.GetOrCreatePart("LearningSubmission");
+        fields["Name"] = new JsonObject { ["Text"] = "Sam Jones" };
+        fields["Email"] = new JsonObject { ["Text"] = "sam@example.org" };
+        fields["Summary"] = new JsonObject { ["Text"] = "What our learning set found." };
+        await manager.CreateAsync(submission, publish: false);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ContentFieldKinds.Text(post.Part("AutoroutePart")?["Path"]), Is.EqualTo("blog/learning-sets-in-wales"));
+            Assert.That(ContentFieldKinds.Text(workshop.Part("AutoroutePart")?["Path"]), Is.EqualTo("events/digital-champions-workshop"));
+            Assert.That(submission.DisplayText, Is.EqualTo("Sam Jones"));
+        });
+    }
+
+    [Test]
     public async Task Importing_the_recipe_twice_creates_no_duplicates()
     {
         await using var store = await ImportedStoreAsync();
