@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OneDigital.Content.Definitions;
 using OneDigital.Content.Store;
 
 namespace OneDigital.Content.Recipes.Steps;
@@ -7,7 +8,7 @@ namespace OneDigital.Content.Recipes.Steps;
 /// Records the features a recipe enables or disables. Features this CMS provides are always on; the rest
 /// (admin themes, widgets, workflows...) are recorded and listed in the import report as not implemented.
 /// </summary>
-public sealed class FeatureStep(DocumentStore documents) : IRecipeStep
+public sealed class FeatureStep(DocumentStore documents, ContentDefinitionStore definitions) : IRecipeStep
 {
     public const string DocumentName = "Features";
 
@@ -18,7 +19,7 @@ public sealed class FeatureStep(DocumentStore documents) : IRecipeStep
         "OrchardCore.Autoroute", "OrchardCore.Alias", "OrchardCore.Html", "OrchardCore.Markdown", "OrchardCore.Lists",
         "OrchardCore.Taxonomies", "OrchardCore.Media", "OrchardCore.Queries", "OrchardCore.Roles", "OrchardCore.Users",
         "OrchardCore.Settings", "OrchardCore.Recipes", "OrchardCore.CustomSettings", "OrchardCore.Features",
-        "OrchardCore.Deployment", "OrchardCore.Setup", "OrchardCore.Security",
+        "OrchardCore.Deployment", "OrchardCore.Setup", "OrchardCore.Security", "OrchardCore.Menu",
     };
 
     public IReadOnlyCollection<string> Names { get; } = ["feature"];
@@ -31,6 +32,12 @@ public sealed class FeatureStep(DocumentStore documents) : IRecipeStep
         features.Enabled.UnionWith(enable);
         features.Enabled.ExceptWith(disable);
         await documents.SaveAsync(DocumentName, features);
+        var types = enable.SelectMany(FeatureContentTypes.For).ToList();
+        if (types.Count > 0)
+        {
+            // Like a feature's migration: the types appear once, and a recipe may then change them.
+            await definitions.AlterAsync(doc => doc.ContentTypes.AddRange(types.Where(t => doc.Type(t.Name) is null)));
+        }
         foreach (var id in enable.Where(id => !Implemented.Contains(id) && !context.Report.FeaturesNotImplemented.Contains(id)))
         {
             context.Report.FeaturesNotImplemented.Add(id);
