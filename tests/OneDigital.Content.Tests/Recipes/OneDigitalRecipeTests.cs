@@ -3,8 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Fields;
+using OneDigital.Content.Indexing;
 using OneDigital.Content.Items;
 using OneDigital.Content.Recipes;
+using OneDigital.Content.Recipes.Steps;
+using OneDigital.Content.Settings;
+using OneDigital.Content.Store;
 using OneDigital.Content.Tests.Support;
 
 namespace OneDigital.Content.Tests.Recipes;
@@ -200,6 +204,51 @@ public class OneDigitalRecipeTests
     }
 
     [Test]
+    public async Task The_site_is_named_and_opens_on_the_about_page()
+    {
+        await using var store = await ImportedStoreAsync();
+        await using var scope = store.Scope();
+        var settings = await scope.ServiceProvider.GetRequiredService<SiteSettingsStore>().GetAsync();
+        var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
+        var about = (await PublishedAsync(manager, "Page")).Single(p => p.DisplayText == "About the Community of Practice");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ContentFieldKinds.Text(settings["SiteName"]), Is.EqualTo("One Digital Community of Practice"));
+            Assert.That(ContentFieldKinds.Text(settings["HomeRoute"]?["ContentItemId"]), Is.EqualTo(about.ContentItemId));
+        });
+    }
+
+    [Test]
+    public async Task The_search_index_covers_the_public_types_and_never_learning_submissions()
+    {
+        await using var store = await ImportedStoreAsync();
+        await using var scope = store.Scope();
+        var (profiles, _) = await scope.ServiceProvider.GetRequiredService<DocumentStore>()
+            .GetAsync<IndexProfilesDocument>(IndexProfileSteps.DocumentName);
+        var search = profiles.Find("Search");
+
+        Assert.That(search, Is.Not.Null);
+        Assert.That(search!.Content.IndexedContentTypes,
+            Is.EquivalentTo(new[] { "Page", "BlogPost", "CaseStudy", "ReportSeries", "Report", "Event", "ProgrammePhase" }));
+        Assert.That(search.Content.IndexLatest, Is.False);
+    }
+
+    [Test]
+    public async Task Every_step_of_the_recipe_runs_without_warnings()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var report = await store.ImportFileAsync(RecipePath());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.StepsNotImplemented, Is.Empty);
+            Assert.That(report.Warnings, Is.Empty);
+            Assert.That(report.ItemsCreated, Is.EqualTo(12));
+        });
+    }
+
+    [Test]
     public async Task Importing_the_recipe_twice_creates_no_duplicates()
     {
         await using var store = await ImportedStoreAsync();
@@ -227,30 +276,14 @@ public class OneDigitalRecipeTests
         }
     }
 
-    private static async Task ImportAsync(TestStore store)
-    {
-        await using var scope = store.Scope();
-        await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteAsync(
-            RecipeDescriptor.Load(RecipePath()),
-            new RecipeParameters { AdminUserId = "admin-id", AdminUsername = "admin", SiteName = "One Digital" });
-    }
+    private static Task ImportAsync(TestStore store) => store.ImportFileAsync(RecipePath());
 
-    private static string RecipePath()
-    {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OneDigital.sln")))
-            {
-                return Path.Combine(dir.FullName, "recipes", "onedigital.recipe.json");
-            }
-        }
-        throw new FileNotFoundException("No folder above the test directory holds OneDigital.sln.");
-    }
+    private static string RecipePath() => Path.Combine(RecipeRunner.RepositoryRoot(), "recipes", "onedigital.recipe.json");
 
     private static async Task<List<ContentItem>> PublishedAsync(ContentManager manager, string contentType)
     {
         var records = await manager.Store.Records.Where(r => r.ContentType == contentType && r.Published).ToListAsync();
-        return records.ConvertAll(Store.ContentItemStore.ToItem);
+        return records.ConvertAll(ContentItemStore.ToItem);
     }
 
     /// <summary>The terms of the taxonomy with this title, by id.</summary>
