@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using OneDigital.Content.Fields;
+using OneDigital.Content.Items;
+using OneDigital.Content.Store;
+
+namespace OneDigital.Benchmarks.Seeding;
+
+/// <summary>A taxonomy of the site and its term ids, as the setup recipe created them.</summary>
+public sealed record Taxonomy(string ContentItemId, IReadOnlyList<string> TermIds);
+
+/// <summary>What seeded items refer to: the recipe's taxonomies, blog and report series.</summary>
+public sealed record SiteTerms(Taxonomy Topics, Taxonomy Regions, Taxonomy EventTypes, string BlogId, string ReportSeriesId)
+{
+    public static async Task<SiteTerms> ReadAsync(ContentManager manager)
+    {
+        var records = await manager.Store.Records
+            .Where(r => r.Published && (r.ContentType == "Taxonomy" || r.ContentType == "Blog" || r.ContentType == "ReportSeries"))
+            .ToListAsync();
+        var items = records.ConvertAll(ContentItemStore.ToItem);
+        return new SiteTerms(
+            TaxonomyTitled(items, "Topics"),
+            TaxonomyTitled(items, "Regions"),
+            TaxonomyTitled(items, "Event types"),
+            Single(items, "Blog").ContentItemId,
+            Single(items, "ReportSeries").ContentItemId);
+    }
+
+    private static ContentItem Single(List<ContentItem> items, string type) =>
+        items.SingleOrDefault(i => i.ContentType == type)
+        ?? throw new InvalidOperationException($"The setup recipe should create exactly one {type}.");
+
+    private static Taxonomy TaxonomyTitled(List<ContentItem> items, string title)
+    {
+        var taxonomy = items.SingleOrDefault(i => i.ContentType == "Taxonomy" && i.DisplayText == title)
+            ?? throw new InvalidOperationException($"The setup recipe should create the taxonomy '{title}'.");
+        var terms = (taxonomy.Part("TaxonomyPart")?["Terms"] as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .Select(t => ContentFieldKinds.Text(t["ContentItemId"]))
+            .OfType<string>()
+            .ToList();
+        return terms.Count > 0 ? new Taxonomy(taxonomy.ContentItemId, terms) : throw new InvalidOperationException($"The taxonomy '{title}' has no terms.");
+    }
+}
