@@ -69,6 +69,7 @@ public static class ContentServices
         services.AddScoped<IContentPartHandler, ContainedPartHandler>();
         services.AddScoped<IContentPartHandler, FieldValidator>();
         services.AddScoped<RecipeExecutor>();
+        services.AddOneDigitalSecurity();
         return services;
     }
 }
