@@ -7,7 +7,7 @@ namespace OneDigital.Content.Security;
 /// <summary>
 /// Roles and the permissions they hold (role claims of type <see cref="Permission.ClaimType"/>). Role names are
 /// compared ignoring case. Writes go through the scope's <see cref="ContentDbContext"/>, so they join any transaction
-/// open on it (a recipe's). Permissions read are cached for the scope.
+/// open on it (a recipe's). Permissions read outside a transaction are cached for the scope.
 /// </summary>
 public sealed class RoleService(RoleManager<Role> roles, ContentDbContext db, PermissionCatalogue catalogue)
 {
@@ -40,7 +40,11 @@ public sealed class RoleService(RoleManager<Role> roles, ContentDbContext db, Pe
         var role = await FindAsync(roleName);
         var names = role is null ? [] : await PermissionClaims(role).Select(c => c.ClaimValue!).ToListAsync(ct);
         var set = names.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        _permissions[roleName] = set;
+        // Inside a transaction (an import) what is read may yet be rolled back, so it is not kept.
+        if (db.Database.CurrentTransaction is null)
+        {
+            _permissions[roleName] = set;
+        }
         return set;
     }
 
