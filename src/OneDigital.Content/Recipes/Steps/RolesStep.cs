@@ -48,7 +48,7 @@ public sealed class RolesStep(RoleService roles, PermissionCatalogue catalogue) 
 
     private static List<RoleEntry> Read(RecipeStepContext context)
     {
-        if (Property(context.Step, "Roles") is not JsonArray array)
+        if (context.Get("Roles") is not JsonArray array)
         {
             throw context.Fail("Roles", "'Roles' must be an array of roles: [ { \"Name\": ..., \"Permissions\": [ ... ] } ].");
         }
@@ -60,11 +60,11 @@ public sealed class RolesStep(RoleService roles, PermissionCatalogue catalogue) 
             {
                 throw context.Fail(path, "Each role must be an object with a 'Name'.");
             }
-            if (!TryString(Property(role, "Name"), out var name) || string.IsNullOrWhiteSpace(name))
+            if (!TryString(RecipeStepContext.Get(role, "Name"), out var name) || string.IsNullOrWhiteSpace(name))
             {
                 throw context.Fail($"{path}.Name", "Each role needs a non-empty 'Name'.");
             }
-            var descriptionNode = Property(role, "Description");
+            var descriptionNode = RecipeStepContext.Get(role, "Description");
             if (descriptionNode is not null && !TryString(descriptionNode, out _))
             {
                 throw context.Fail($"{path}.Description", "'Description' must be a string.");
@@ -77,7 +77,7 @@ public sealed class RolesStep(RoleService roles, PermissionCatalogue catalogue) 
 
     private static PermissionBehavior ReadBehavior(RecipeStepContext context, JsonObject role, string path)
     {
-        var node = Property(role, "PermissionBehavior");
+        var node = RecipeStepContext.Get(role, "PermissionBehavior");
         if (node is null)
         {
             return PermissionBehavior.Replace;
@@ -100,7 +100,7 @@ public sealed class RolesStep(RoleService roles, PermissionCatalogue catalogue) 
 
     private static List<string> ReadPermissions(RecipeStepContext context, JsonObject role, string path)
     {
-        var node = Property(role, "Permissions");
+        var node = RecipeStepContext.Get(role, "Permissions");
         if (node is null)
         {
             return [];
@@ -120,10 +120,6 @@ public sealed class RolesStep(RoleService roles, PermissionCatalogue catalogue) 
         }
         return names;
     }
-
-    // Orchard reads recipe steps ignoring the case of property names.
-    private static JsonNode? Property(JsonObject obj, string name) =>
-        obj.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 
     private static bool TryString(JsonNode? node, out string text)
     {
