@@ -84,6 +84,7 @@ public static class ContentServices
         services.AddScoped<IRecipeStep, IndexProfileSteps>();
         services.AddScoped<IRecipeStep, CustomSettingsStep>();
         services.AddScoped<IRecipeStep, RecipesStep>();
+        services.AddOneDigitalSecurity();
         return services;
     }
 }

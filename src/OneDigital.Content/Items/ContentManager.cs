@@ -169,6 +169,8 @@ public sealed class ContentManager(
         clone.ContentItemVersionId = IdGenerator.NewId();
         clone.CreatedUtc = null;
         clone.PublishedUtc = null;
+        // Two items cannot share a route: the clone's is generated afresh from the type's pattern.
+        clone.Part("AutoroutePart")?.Remove("Path");
         await CreateAsync(clone, publish: false, ct);
         return clone;
     }
