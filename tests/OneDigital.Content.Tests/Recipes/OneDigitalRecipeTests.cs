@@ -7,6 +7,7 @@ using OneDigital.Content.Indexing;
 using OneDigital.Content.Items;
 using OneDigital.Content.Recipes;
 using OneDigital.Content.Recipes.Steps;
+using OneDigital.Content.Security;
 using OneDigital.Content.Settings;
 using OneDigital.Content.Store;
 using OneDigital.Content.Tests.Support;
@@ -232,6 +233,26 @@ public class OneDigitalRecipeTests
         Assert.That(search!.Content.IndexedContentTypes,
             Is.EquivalentTo(new[] { "Page", "BlogPost", "CaseStudy", "ReportSeries", "Report", "Event", "ProgrammePhase" }));
         Assert.That(search.Content.IndexLatest, Is.False);
+    }
+
+    [Test]
+    public async Task Anonymous_readers_may_view_and_query_content_and_editors_keep_their_permissions_on_a_second_import()
+    {
+        await using var store = await ImportedStoreAsync();
+        await ImportAsync(store);
+        await using var scope = store.Scope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleService>();
+
+        var anonymous = await roles.GetPermissionsAsync("Anonymous");
+        var editor = await roles.GetPermissionsAsync("Editor");
+        var names = (await roles.ListAsync()).Select(r => r.Name);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(names, Is.SupersetOf(new[] { "Administrator", "Moderator", "Editor", "Author", "Contributor", "Authenticated", "Anonymous" }));
+            Assert.That(anonymous, Is.SupersetOf(new[] { "ViewContent", "ExecuteGraphQL" }));
+            Assert.That(editor, Is.SupersetOf(new[] { "PublishContent", "EditContent", "ListContent" }));
+        });
     }
 
     [Test]
