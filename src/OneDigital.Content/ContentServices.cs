@@ -63,6 +63,7 @@ public static class ContentServices
         services.AddSingleton<LiquidRenderer>();
         services.AddScoped<DocumentStore>();
         services.AddScoped<ContentDefinitionStore>();
+        services.AddScoped<IScopedCache>(sp => sp.GetRequiredService<ContentDefinitionStore>());
         services.AddScoped<ContentItemStore>();
         services.AddScoped<ContentManager>();
         // Order matters: the title gives the DisplayText the route pattern reads; fields are checked last.
