@@ -1,5 +1,10 @@
+using System.Collections.Concurrent;
+using System.Data;
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Fields;
 using OneDigital.Content.Items;
@@ -9,6 +14,9 @@ namespace OneDigital.Content.Store;
 /// <summary>Maps content item versions to rows and keeps the generic field index in step with them.</summary>
 public sealed class ContentItemStore(ContentDbContext db)
 {
+    /// <summary>Index rows of versions added or updated since the last save; written by <see cref="SaveAsync"/>.</summary>
+    private readonly List<ContentFieldIndexRecord> _pendingIndexRows = [];
+
     public ContentDbContext Db => db;
 
     public IQueryable<ContentItemRecord> Records => db.ContentItems.AsNoTracking();
@@ -88,11 +96,111 @@ public sealed class ContentItemStore(ContentDbContext db)
     /// <summary>Writes pending changes and stops tracking content rows, so long imports keep a flat memory profile.</summary>
     public async Task SaveAsync(CancellationToken ct = default)
     {
-        await db.SaveChangesAsync(ct);
+        if (_pendingIndexRows.Count > 0 && db.Database.CurrentTransaction is null)
+        {
+            // The version and its index rows are written by two commands; they commit together.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await SaveChangesAndIndexRowsAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        else
+        {
+            await SaveChangesAndIndexRowsAsync(ct);
+        }
         foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is ContentItemRecord or ContentFieldIndexRecord).ToList())
         {
             entry.State = EntityState.Detached;
         }
+    }
+
+    private async Task SaveChangesAndIndexRowsAsync(CancellationToken ct)
+    {
+        // Taken before saving, so that rows of a failed save are not written by a later one.
+        var rows = _pendingIndexRows.ToList();
+        _pendingIndexRows.Clear();
+        await db.SaveChangesAsync(ct);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        foreach (var row in rows)
+        {
+            row.ContentItemRecordId = row.Version!.Id;
+        }
+        foreach (var chunk in rows.Chunk(IndexRowsPerCommand))
+        {
+            await InsertIndexRowsAsync(chunk, ct);
+        }
+    }
+
+    /// <summary>
+    /// Index rows go in as one multi-row INSERT rather than through the change tracker: EF Core's SQLite provider
+    /// sends one command per row, and an item has a dozen rows, which made index writes most of the cost of a save.
+    /// </summary>
+    private async Task InsertIndexRowsAsync(IReadOnlyList<ContentFieldIndexRecord> rows, CancellationToken ct)
+    {
+        var table = IndexTable.Value(db);
+        var sql = new StringBuilder(table.InsertPrefix);
+        var parameters = new List<object>(rows.Count * IndexTable.Columns.Length);
+        using var factory = db.Database.GetDbConnection().CreateCommand();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var row = rows[r];
+            sql.Append(r == 0 ? "(" : ", (");
+            object?[] values =
+            [
+                row.ContentItemRecordId, row.ContentItemId, row.ContentType, row.PartName, row.FieldName, row.Latest, row.Published,
+                row.TextValue, row.NumberValue, row.DateValue, row.BooleanValue,
+            ];
+            for (var c = 0; c < values.Length; c++)
+            {
+                var parameter = factory.CreateParameter();
+                parameter.ParameterName = $"@i{parameters.Count}";
+                parameter.Value = values[c] ?? DBNull.Value;
+                if (values[c] is null) parameter.DbType = IndexTable.NullTypes[c];
+                parameters.Add(parameter);
+                sql.Append(c == 0 ? "" : ", ").Append(parameter.ParameterName);
+            }
+            sql.Append(')');
+        }
+        await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
+    }
+
+    private const int IndexRowsPerCommand = 200;
+
+    /// <summary>The index table's name and columns as the model maps them (providers may quote or name them differently).</summary>
+    private sealed class IndexTable(string insertPrefix)
+    {
+        public static readonly string[] Columns =
+        [
+            nameof(ContentFieldIndexRecord.ContentItemRecordId), nameof(ContentFieldIndexRecord.ContentItemId),
+            nameof(ContentFieldIndexRecord.ContentType), nameof(ContentFieldIndexRecord.PartName),
+            nameof(ContentFieldIndexRecord.FieldName), nameof(ContentFieldIndexRecord.Latest),
+            nameof(ContentFieldIndexRecord.Published), nameof(ContentFieldIndexRecord.TextValue),
+            nameof(ContentFieldIndexRecord.NumberValue), nameof(ContentFieldIndexRecord.DateValue),
+            nameof(ContentFieldIndexRecord.BooleanValue),
+        ];
+
+        // A null parameter still needs a type for PostgreSQL to accept it in a typed column.
+        public static readonly DbType[] NullTypes =
+        [
+            DbType.Int64, DbType.String, DbType.String, DbType.String,
+            DbType.String, DbType.Boolean, DbType.Boolean, DbType.String,
+            DbType.Double, DbType.DateTime, DbType.Boolean,
+        ];
+
+        private static readonly ConcurrentDictionary<Type, IndexTable> ByContext = new();
+
+        public string InsertPrefix { get; } = insertPrefix;
+
+        public static IndexTable Value(ContentDbContext db) => ByContext.GetOrAdd(db.GetType(), _ =>
+        {
+            var entity = db.Model.FindEntityType(typeof(ContentFieldIndexRecord))!;
+            var sql = db.GetService<ISqlGenerationHelper>();
+            var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
+            var columns = Columns.Select(c => sql.DelimitIdentifier(entity.FindProperty(c)!.GetColumnName()));
+            return new IndexTable($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ");
+        });
     }
 
     private static void CopyToRecord(ContentItem item, ContentItemRecord record)
@@ -119,7 +227,7 @@ public sealed class ContentItemStore(ContentDbContext db)
         }
         foreach (var (part, field, value) in IndexEntries(item, definitions))
         {
-            db.ContentFieldIndex.Add(new ContentFieldIndexRecord
+            _pendingIndexRows.Add(new ContentFieldIndexRecord
             {
                 Version = record,
                 ContentItemId = item.ContentItemId,
