@@ -42,7 +42,7 @@ public abstract class ContentDbContext(DbContextOptions options) : IdentityDbCon
             e.Property(x => x.PartName).HasMaxLength(255);
             e.Property(x => x.FieldName).HasMaxLength(255);
             e.HasOne(x => x.Version).WithMany().HasForeignKey(x => x.ContentItemRecordId).OnDelete(DeleteBehavior.Cascade);
-            e.HasIndex(x => new { x.PartName, x.FieldName, x.TextValue });
+            e.HasIndex(x => new { x.PartName, x.FieldName, x.TextValue, x.NumberValue });
             e.HasIndex(x => new { x.PartName, x.FieldName, x.NumberValue });
             e.HasIndex(x => new { x.PartName, x.FieldName, x.DateValue });
             e.HasIndex(x => x.ContentItemId);

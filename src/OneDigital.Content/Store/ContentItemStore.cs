@@ -55,6 +55,16 @@ public sealed class ContentItemStore(ContentDbContext db)
         AddIndexRows(record, item, definitions);
     }
 
+    /// <summary>
+    /// The greatest position of a latest item in a list (other than the given item), or null for an empty list.
+    /// The list's index rows carry each item's position, so this is one seek in the (part, field, text, number) index.
+    /// </summary>
+    public Task<double?> LastOrderInListAsync(string listContentItemId, string exceptContentItemId, CancellationToken ct = default) =>
+        db.ContentFieldIndex
+            .Where(x => x.PartName == "ContainedPart" && x.FieldName == "ListContentItemId" && x.TextValue == listContentItemId
+                && x.Latest && x.ContentItemId != exceptContentItemId)
+            .MaxAsync(x => x.NumberValue, ct);
+
     /// <summary>Takes the Latest and/or Published flag away from every other version of the item.</summary>
     public async Task ClearFlagsAsync(string contentItemId, long keepRecordId, bool latest, bool published, CancellationToken ct = default)
     {
@@ -270,7 +280,12 @@ public sealed class ContentItemStore(ContentDbContext db)
         {
             if (item.Part(part)?[property] is JsonValue v)
             {
-                if (v.TryGetValue(out string? s) && !string.IsNullOrEmpty(s))
+                if (part == "ContainedPart" && property == "ListContentItemId" && ContentFieldKinds.Text(v) is { } listId)
+                {
+                    // The list row also holds the position, so a list's items are found and ordered by one index.
+                    yield return (part, property, new FieldIndexValue(Text: listId, Number: ContentFieldKinds.Number(item.Part(part)?["Order"])));
+                }
+                else if (v.TryGetValue(out string? s) && !string.IsNullOrEmpty(s))
                 {
                     yield return (part, property, new FieldIndexValue(Text: s.Length > ContentFieldKinds.MaxIndexedText ? s[..ContentFieldKinds.MaxIndexedText] : s));
                 }

@@ -205,6 +205,35 @@ public class OneDigitalRecipeTests
     }
 
     [Test]
+    public async Task Reports_added_to_two_series_go_to_the_end_of_their_own_series()
+    {
+        await using var store = await ImportedStoreAsync();
+        await using var scope = store.Scope();
+        var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
+        var yearOne = (await PublishedAsync(manager, "ReportSeries")).Single();
+        var yearTwo = await manager.NewAsync("ReportSeries");
+        yearTwo.GetOrCreatePart("TitlePart")["Title"] = "Year two";
+        await manager.CreateAsync(yearTwo, publish: true);
+
+        var orders = new List<(string Series, double? Order)>();
+        foreach (var (series, title) in new[] { (yearTwo, "A"), (yearOne, "B"), (yearTwo, "C"), (yearOne, "D") })
+        {
+            var report = await manager.NewAsync("Report");
+            report.GetOrCreatePart("TitlePart")["Title"] = title;
+            report.GetOrCreatePart("ContainedPart")["ListContentItemId"] = series.ContentItemId;
+            report.GetOrCreatePart("Report")["PartNumber"] = new JsonObject { ["Value"] = 9m };
+            await manager.CreateAsync(report, publish: true);
+            orders.Add((series.DisplayText!, ContentFieldKinds.Number(report.Part("ContainedPart")?["Order"])));
+        }
+
+        // The recipe's series already holds parts at positions 0 to 3.
+        Assert.That(orders, Is.EqualTo(new (string, double?)[]
+        {
+            ("Year two", 0), (yearOne.DisplayText!, 4), ("Year two", 1), (yearOne.DisplayText!, 5),
+        }));
+    }
+
+    [Test]
     public async Task The_site_is_named_and_opens_on_the_about_page()
     {
         await using var store = await ImportedStoreAsync();

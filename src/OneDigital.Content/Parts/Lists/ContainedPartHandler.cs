@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using OneDigital.Content.Fields;
 using OneDigital.Content.Items;
 
@@ -18,12 +17,7 @@ public sealed class ContainedPartHandler : IContentPartHandler
         {
             return;
         }
-        var db = context.Manager.Store.Db;
-        var itemId = context.Item.ContentItemId;
-        var max = await db.ContentFieldIndex
-            .Where(x => x.PartName == "ContainedPart" && x.FieldName == "Order" && x.Latest && x.ContentItemId != itemId
-                && db.ContentFieldIndex.Any(l => l.ContentItemRecordId == x.ContentItemRecordId && l.PartName == "ContainedPart" && l.FieldName == "ListContentItemId" && l.TextValue == listId))
-            .MaxAsync(x => x.NumberValue);
+        var max = await context.Manager.Store.LastOrderInListAsync(listId, context.Item.ContentItemId);
         part["Order"] = max is null ? 0 : (int)max.Value + 1;
     }
 }
