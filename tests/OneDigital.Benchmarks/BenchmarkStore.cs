@@ -20,8 +20,9 @@ public sealed class BenchmarkStore : IAsyncDisposable
     private readonly string? _postgresAdminConnection;
     private readonly string? _postgresDatabase;
 
-    private BenchmarkStore(BenchmarkOptions options, string dataDir, ServiceProvider services, CommandTimer commands, string? postgresAdminConnection, string? postgresDatabase)
+    private BenchmarkStore(BenchmarkOptions options, string dataDir, ServiceProvider services, CommandTimer commands, HandlerTimer handlers, string? postgresAdminConnection, string? postgresDatabase)
     {
+        Handlers = handlers;
         _options = options;
         _dataDir = dataDir;
         Services = services;
@@ -34,6 +35,9 @@ public sealed class BenchmarkStore : IAsyncDisposable
 
     /// <summary>Store commands timed by kind; filled only with <c>--profile</c>.</summary>
     public CommandTimer Commands { get; }
+
+    /// <summary>Time spent in each content part handler; filled only with <c>--profile</c>.</summary>
+    public HandlerTimer Handlers { get; }
 
     /// <summary>Where the store lives, for the report and for <c>--keep</c>.</summary>
     public string Location => _postgresDatabase is null ? Path.Combine(_dataDir, "onedigital.db") : $"PostgreSQL database {_postgresDatabase}";
@@ -59,14 +63,16 @@ public sealed class BenchmarkStore : IAsyncDisposable
             .AddLogging()
             .AddOneDigitalContent(ContentServices.ReadStoreOptions(configuration));
         var commands = new CommandTimer();
+        var handlers = new HandlerTimer();
         if (options.Profile)
         {
+            handlers.Wrap(services);
             if (options.Provider == DatabaseProvider.Postgres)
                 services.ConfigureDbContext<PostgresContentDbContext>(o => o.AddInterceptors(commands));
             else
                 services.ConfigureDbContext<SqliteContentDbContext>(o => o.AddInterceptors(commands));
         }
-        var store = new BenchmarkStore(options, dataDir, services.BuildServiceProvider(), commands, adminConnection, database);
+        var store = new BenchmarkStore(options, dataDir, services.BuildServiceProvider(), commands, handlers, adminConnection, database);
         await store.CreateSchemaAsync();
         return store;
     }

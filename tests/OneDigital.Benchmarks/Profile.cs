@@ -8,7 +8,7 @@ namespace OneDigital.Benchmarks;
 /// <summary>Where seeding time went (<c>--profile</c>): the seeder's sections, then the store's commands by kind.</summary>
 public static class Profile
 {
-    public static string Format(SeedStats stats, CommandTimer commands, TimeSpan total)
+    public static string Format(SeedStats stats, CommandTimer commands, HandlerTimer handlers, TimeSpan total)
     {
         var text = new StringBuilder("where the time went:\n");
         Row(text, "ContentManager.NewAsync", stats.New, total);
@@ -16,6 +16,11 @@ public static class Profile
         Row(text, "ContentManager.CreateAsync", stats.Create, total);
         Row(text, "transaction commit", stats.Commit, total);
         Row(text, "scope dispose", stats.Scope, total);
+        text.Append("content part handlers (inside CreateAsync, store queries included):\n");
+        foreach (var (name, ticks) in handlers.Ticks.OrderByDescending(t => t.Value))
+        {
+            Row(text, name, Stopwatch.GetElapsedTime(0, ticks), total);
+        }
         var items = stats.ByType.Values.Sum();
         text.Append("store commands (inside the sections above):\n");
         foreach (var (kind, tally) in commands.Tallies.OrderByDescending(t => t.Value.Ticks))
