@@ -14,7 +14,8 @@ namespace OneDigital.Content.Store;
 /// <summary>Maps content item versions to rows and keeps the generic field index in step with them.</summary>
 public sealed class ContentItemStore(ContentDbContext db)
 {
-    /// <summary>Index rows of versions added or updated since the last save; written by <see cref="SaveAsync"/>.</summary>
+    /// <summary>Versions added since the last save, and the index rows of versions added or updated; written by <see cref="SaveAsync"/>.</summary>
+    private readonly List<ContentItemRecord> _pendingVersions = [];
     private readonly List<ContentFieldIndexRecord> _pendingIndexRows = [];
 
     public ContentDbContext Db => db;
@@ -40,7 +41,7 @@ public sealed class ContentItemStore(ContentDbContext db)
     {
         var record = new ContentItemRecord();
         CopyToRecord(item, record);
-        db.ContentItems.Add(record);
+        _pendingVersions.Add(record);
         AddIndexRows(record, item, definitions);
         return record;
     }
@@ -106,9 +107,9 @@ public sealed class ContentItemStore(ContentDbContext db)
     /// <summary>Writes pending changes and stops tracking content rows, so long imports keep a flat memory profile.</summary>
     public async Task SaveAsync(CancellationToken ct = default)
     {
-        if (_pendingIndexRows.Count > 0 && db.Database.CurrentTransaction is null)
+        if ((_pendingVersions.Count > 0 || _pendingIndexRows.Count > 0) && db.Database.CurrentTransaction is null)
         {
-            // The version and its index rows are written by two commands; they commit together.
+            // A version and its index rows are written by separate commands; they commit together.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await SaveChangesAndIndexRowsAsync(ct);
             await transaction.CommitAsync(ct);
@@ -125,13 +126,15 @@ public sealed class ContentItemStore(ContentDbContext db)
 
     private async Task SaveChangesAndIndexRowsAsync(CancellationToken ct)
     {
-        // Taken before saving, so that rows of a failed save are not written by a later one.
+        // Taken before saving, so that what a failed save held is not written by a later one.
+        var versions = _pendingVersions.ToList();
         var rows = _pendingIndexRows.ToList();
+        _pendingVersions.Clear();
         _pendingIndexRows.Clear();
         await db.SaveChangesAsync(ct);
-        if (rows.Count == 0)
+        foreach (var version in versions)
         {
-            return;
+            await InsertVersionAsync(version, ct);
         }
         foreach (var row in rows)
         {
@@ -144,33 +147,30 @@ public sealed class ContentItemStore(ContentDbContext db)
     }
 
     /// <summary>
-    /// Index rows go in as one multi-row INSERT rather than through the change tracker: EF Core's SQLite provider
-    /// sends one command per row, and an item has a dozen rows, which made index writes most of the cost of a save.
+    /// New versions and their index rows are written with plain INSERTs rather than through the change tracker: for
+    /// rows that are written once and not read back, EF's change tracking and its one-command-per-row SQLite batches
+    /// were most of the cost of creating an item. Rows changed later (flags, updates) still go through EF.
     /// </summary>
+    private async Task InsertVersionAsync(ContentItemRecord version, CancellationToken ct)
+    {
+        var insert = RawInsert.Versions(db);
+        var parameters = new List<object>(RawInsert.VersionColumns.Length);
+        var sql = new StringBuilder(insert.Prefix).Append('(');
+        insert.AppendRow(sql, parameters, VersionValues(version));
+        sql.Append(')').Append(insert.Returning);
+        var ids = await db.Database.SqlQueryRaw<long>(sql.ToString(), parameters.ToArray()).ToListAsync(ct);
+        version.Id = ids.Single();
+    }
+
     private async Task InsertIndexRowsAsync(IReadOnlyList<ContentFieldIndexRecord> rows, CancellationToken ct)
     {
-        var table = IndexTable.Value(db);
-        var sql = new StringBuilder(table.InsertPrefix);
-        var parameters = new List<object>(rows.Count * IndexTable.Columns.Length);
-        using var factory = db.Database.GetDbConnection().CreateCommand();
+        var insert = RawInsert.IndexRows(db);
+        var sql = new StringBuilder(insert.Prefix);
+        var parameters = new List<object>(rows.Count * RawInsert.IndexColumns.Length);
         for (var r = 0; r < rows.Count; r++)
         {
-            var row = rows[r];
             sql.Append(r == 0 ? "(" : ", (");
-            object?[] values =
-            [
-                row.ContentItemRecordId, row.ContentItemId, row.ContentType, row.PartName, row.FieldName, row.Latest, row.Published,
-                row.TextValue, row.NumberValue, row.DateValue, row.BooleanValue,
-            ];
-            for (var c = 0; c < values.Length; c++)
-            {
-                var parameter = factory.CreateParameter();
-                parameter.ParameterName = $"@i{parameters.Count}";
-                parameter.Value = values[c] ?? DBNull.Value;
-                if (values[c] is null) parameter.DbType = IndexTable.NullTypes[c];
-                parameters.Add(parameter);
-                sql.Append(c == 0 ? "" : ", ").Append(parameter.ParameterName);
-            }
+            insert.AppendRow(sql, parameters, IndexValues(rows[r]));
             sql.Append(')');
         }
         await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
@@ -178,10 +178,30 @@ public sealed class ContentItemStore(ContentDbContext db)
 
     private const int IndexRowsPerCommand = 200;
 
-    /// <summary>The index table's name and columns as the model maps them (providers may quote or name them differently).</summary>
-    private sealed class IndexTable(string insertPrefix)
+    private static object?[] VersionValues(ContentItemRecord r) =>
+    [
+        r.ContentItemId, r.ContentItemVersionId, r.ContentType, r.DisplayText, r.Latest, r.Published,
+        r.CreatedUtc, r.ModifiedUtc, r.PublishedUtc, r.Owner, r.Author, r.Document,
+    ];
+
+    private static object?[] IndexValues(ContentFieldIndexRecord r) =>
+    [
+        r.ContentItemRecordId, r.ContentItemId, r.ContentType, r.PartName, r.FieldName, r.Latest, r.Published,
+        r.TextValue, r.NumberValue, r.DateValue, r.BooleanValue,
+    ];
+
+    /// <summary>An INSERT statement for one of the content tables, with names as the EF model maps them for the provider.</summary>
+    private sealed class RawInsert
     {
-        public static readonly string[] Columns =
+        public static readonly string[] VersionColumns =
+        [
+            nameof(ContentItemRecord.ContentItemId), nameof(ContentItemRecord.ContentItemVersionId), nameof(ContentItemRecord.ContentType),
+            nameof(ContentItemRecord.DisplayText), nameof(ContentItemRecord.Latest), nameof(ContentItemRecord.Published),
+            nameof(ContentItemRecord.CreatedUtc), nameof(ContentItemRecord.ModifiedUtc), nameof(ContentItemRecord.PublishedUtc),
+            nameof(ContentItemRecord.Owner), nameof(ContentItemRecord.Author), nameof(ContentItemRecord.Document),
+        ];
+
+        public static readonly string[] IndexColumns =
         [
             nameof(ContentFieldIndexRecord.ContentItemRecordId), nameof(ContentFieldIndexRecord.ContentItemId),
             nameof(ContentFieldIndexRecord.ContentType), nameof(ContentFieldIndexRecord.PartName),
@@ -192,25 +212,69 @@ public sealed class ContentItemStore(ContentDbContext db)
         ];
 
         // A null parameter still needs a type for PostgreSQL to accept it in a typed column.
-        public static readonly DbType[] NullTypes =
+        private static readonly DbType[] VersionNullTypes =
         [
-            DbType.Int64, DbType.String, DbType.String, DbType.String,
-            DbType.String, DbType.Boolean, DbType.Boolean, DbType.String,
-            DbType.Double, DbType.DateTime, DbType.Boolean,
+            DbType.String, DbType.String, DbType.String, DbType.String, DbType.Boolean, DbType.Boolean,
+            DbType.DateTime, DbType.DateTime, DbType.DateTime, DbType.String, DbType.String, DbType.String,
         ];
 
-        private static readonly ConcurrentDictionary<Type, IndexTable> ByContext = new();
+        private static readonly DbType[] IndexNullTypes =
+        [
+            DbType.Int64, DbType.String, DbType.String, DbType.String, DbType.String, DbType.Boolean, DbType.Boolean,
+            DbType.String, DbType.Double, DbType.DateTime, DbType.Boolean,
+        ];
 
-        public string InsertPrefix { get; } = insertPrefix;
+        private static readonly ConcurrentDictionary<(Type, Type), RawInsert> Cache = new();
 
-        public static IndexTable Value(ContentDbContext db) => ByContext.GetOrAdd(db.GetType(), _ =>
+        private readonly DbType[] _nullTypes;
+        private readonly Func<System.Data.Common.DbParameter> _newParameter;
+
+        private RawInsert(string prefix, string returning, DbType[] nullTypes, Func<System.Data.Common.DbParameter> newParameter)
         {
-            var entity = db.Model.FindEntityType(typeof(ContentFieldIndexRecord))!;
-            var sql = db.GetService<ISqlGenerationHelper>();
-            var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
-            var columns = Columns.Select(c => sql.DelimitIdentifier(entity.FindProperty(c)!.GetColumnName()));
-            return new IndexTable($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ");
-        });
+            Prefix = prefix;
+            Returning = returning;
+            _nullTypes = nullTypes;
+            _newParameter = newParameter;
+        }
+
+        /// <summary><c>INSERT INTO table (columns) VALUES </c></summary>
+        public string Prefix { get; }
+
+        /// <summary><c> RETURNING id AS Value</c>, for the new row's key.</summary>
+        public string Returning { get; }
+
+        public static RawInsert Versions(ContentDbContext db) => For<ContentItemRecord>(db, VersionColumns, VersionNullTypes);
+
+        public static RawInsert IndexRows(ContentDbContext db) => For<ContentFieldIndexRecord>(db, IndexColumns, IndexNullTypes);
+
+        public void AppendRow(StringBuilder sql, List<object> parameters, object?[] values)
+        {
+            for (var c = 0; c < values.Length; c++)
+            {
+                var parameter = _newParameter();
+                parameter.ParameterName = $"@p{parameters.Count}";
+                parameter.Value = values[c] ?? DBNull.Value;
+                if (values[c] is null) parameter.DbType = _nullTypes[c];
+                parameters.Add(parameter);
+                sql.Append(c == 0 ? "" : ", ").Append(parameter.ParameterName);
+            }
+        }
+
+        private static RawInsert For<T>(ContentDbContext db, string[] columns, DbType[] nullTypes) =>
+            Cache.GetOrAdd((db.GetType(), typeof(T)), _ =>
+            {
+                var entity = db.Model.FindEntityType(typeof(T))!;
+                var sql = db.GetService<ISqlGenerationHelper>();
+                var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
+                var names = columns.Select(c => sql.DelimitIdentifier(entity.FindProperty(c)!.GetColumnName()));
+                var key = sql.DelimitIdentifier(entity.FindProperty("Id")!.GetColumnName());
+                var factory = System.Data.Common.DbProviderFactories.GetFactory(db.Database.GetDbConnection());
+                return new RawInsert(
+                    $"INSERT INTO {table} ({string.Join(", ", names)}) VALUES ",
+                    $" RETURNING {key} AS {sql.DelimitIdentifier("Value")}",
+                    nullTypes,
+                    () => factory!.CreateParameter()!);
+            });
     }
 
     private static void CopyToRecord(ContentItem item, ContentItemRecord record)
