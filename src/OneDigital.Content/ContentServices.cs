@@ -9,6 +9,7 @@ using OneDigital.Content.Parts.Autoroute;
 using OneDigital.Content.Parts.Lists;
 using OneDigital.Content.Parts.Title;
 using OneDigital.Content.Recipes;
+using OneDigital.Content.Recipes.Export;
 using OneDigital.Content.Security;
 using OneDigital.Content.Store;
 
@@ -69,6 +70,7 @@ public static class ContentServices
         services.AddScoped<IContentPartHandler, ContainedPartHandler>();
         services.AddScoped<IContentPartHandler, FieldValidator>();
         services.AddScoped<RecipeExecutor>();
+        services.AddRecipeExport();
         return services;
     }
 }
