@@ -1,0 +1,143 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OneDigital.Content.Recipes;
+using OneDigital.Content.Security;
+using OneDigital.Content.Store;
+using StoreOptions = OneDigital.Content.Store.StoreOptions;
+
+namespace OneDigital.Web.Setup;
+
+/// <summary>
+/// Brings the store up to date and, the first time only, runs the setup recipe and creates the administrator.
+/// Nothing is written unless the recipe succeeds: the recipe runs in its own transaction, and the administrator and
+/// the <c>Setup</c> document are written together only after it committed, from values checked before it started.
+/// </summary>
+public sealed class SiteSetup(
+    ContentDbContext db,
+    DocumentStore documents,
+    RecipeExecutor recipes,
+    UserManager<User> users,
+    RoleManager<Role> roles,
+    StoreOptions store,
+    SetupOptions options,
+    TimeProvider clock,
+    ILogger<SiteSetup> logger)
+{
+    public const string DocumentName = "Setup";
+    public const string AdministratorRole = "Administrator";
+
+    /// <summary>
+    /// Sets the store up unless it already is; either way returns the setup record. What a person must read (the
+    /// recipe's report, a generated password) goes to <paramref name="output"/>.
+    /// </summary>
+    public async Task<SetupRecord> EnsureSetUpAsync(TextWriter output, CancellationToken ct = default)
+    {
+        await using var setupLock = await SetupLock.AcquireAsync(store, logger, ct);
+        await InitializeStoreAsync(ct);
+        if (await FindRecordAsync(ct) is { } existing)
+        {
+            return existing;
+        }
+
+        var recipe = RecipeDescriptor.Load(options.RecipePath);
+        var admin = new User { UserName = options.AdminUserName, Email = options.AdminEmail };
+        var password = options.AdminPassword ?? AdminPassword.Generate();
+        await ValidateAdministratorAsync(admin, password);
+
+        logger.LogInformation("Setting up the store with the recipe {Recipe}", options.RecipePath);
+        var report = await recipes.ExecuteAsync(recipe, new RecipeParameters
+        {
+            AdminUserId = admin.Id,
+            AdminUsername = options.AdminUserName,
+            SiteName = options.SiteName,
+        }, ct);
+
+        var record = new SetupRecord
+        {
+            SetUpUtc = clock.GetUtcNow().UtcDateTime,
+            Recipe = recipe.Name,
+            AdminUserId = admin.Id,
+            AdminUserName = options.AdminUserName,
+            SiteName = options.SiteName,
+        };
+        await CreateAdministratorAsync(admin, password, record, ct);
+
+        await output.WriteLineAsync($"Setup: ran the recipe '{recipe.Name}' ({options.RecipePath})");
+        await output.WriteLineAsync(report.ToString());
+        await output.WriteLineAsync(options.AdminPassword is null
+            ? $"Setup: created the administrator '{options.AdminUserName}' with the generated password: {password}{Environment.NewLine}" +
+              "Setup: this password is shown only once; note it now (or set OneDigital:Setup:AdminPassword before the first start)."
+            : $"Setup: created the administrator '{options.AdminUserName}' with the configured password.");
+        return record;
+    }
+
+    /// <summary>Whether the store has been set up, without waiting for a setup in progress elsewhere.</summary>
+    public async Task<SetupRecord?> FindRecordAsync(CancellationToken ct = default)
+    {
+        if (!await db.Documents.AsNoTracking().AnyAsync(d => d.Name == DocumentName, ct))
+        {
+            return null;
+        }
+        var (record, _) = await documents.GetAsync<SetupRecord>(DocumentName, ct);
+        return record;
+    }
+
+    // TODO(store): call the StoreInitializer (migrations) once it lands on main; until then the schema is created whole.
+    private Task InitializeStoreAsync(CancellationToken ct) => db.Database.EnsureCreatedAsync(ct);
+
+    /// <summary>Checks the account before anything is written, so a bad name or password leaves the store untouched.</summary>
+    private async Task ValidateAdministratorAsync(User admin, string password)
+    {
+        var errors = new List<string>();
+        foreach (var validator in users.UserValidators)
+        {
+            errors.AddRange((await validator.ValidateAsync(users, admin)).Errors.Select(e => e.Description));
+        }
+        foreach (var validator in users.PasswordValidators)
+        {
+            errors.AddRange((await validator.ValidateAsync(users, admin, password)).Errors.Select(e => e.Description));
+        }
+        if (admin.Email is not null && !new EmailAddressAttribute().IsValid(admin.Email))
+        {
+            errors.Add($"'{admin.Email}' is not an email address.");
+        }
+        if (errors.Count > 0)
+        {
+            throw new SetupException(
+                $"The administrator account cannot be created ({string.Join(" ", errors)}). " +
+                "Check OneDigital:Setup:AdminUserName, OneDigital:Setup:AdminEmail and OneDigital:Setup:AdminPassword.");
+        }
+    }
+
+    private async Task CreateAdministratorAsync(User admin, string password, SetupRecord record, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            // The recipe may have defined the role (with its permissions); otherwise it starts empty.
+            if (await roles.FindByNameAsync(AdministratorRole) is null)
+            {
+                Check(await roles.CreateAsync(new Role { Name = AdministratorRole, Description = "Full control of the site" }));
+            }
+            Check(await users.CreateAsync(admin, password));
+            Check(await users.AddToRoleAsync(admin, AdministratorRole));
+            await documents.SaveAsync(DocumentName, record, ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new SetupException($"The administrator account cannot be created: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+}
