@@ -10,6 +10,8 @@ using OneDigital.Content.Parts.Lists;
 using OneDigital.Content.Parts.Title;
 using OneDigital.Content.Recipes;
 using OneDigital.Content.Recipes.Export;
+using OneDigital.Content.Recipes.Steps;
+using OneDigital.Content.Settings;
 using OneDigital.Content.Security;
 using OneDigital.Content.Store;
 
@@ -71,6 +73,19 @@ public static class ContentServices
         services.AddScoped<IContentPartHandler, FieldValidator>();
         services.AddScoped<RecipeExecutor>();
         services.AddRecipeExport();
+        services.AddSingleton<RecipeLocator>();
+        services.AddScoped<SiteSettingsStore>();
+        services.AddScoped<IRecipeStep, FeatureStep>();
+        services.AddScoped<IRecipeStep, ThemesStep>();
+        services.AddScoped<IRecipeStep, SettingsStep>();
+        services.AddScoped<IRecipeStep, ContentDefinitionStep>();
+        services.AddScoped<IRecipeStep, DeleteContentDefinitionStep>();
+        services.AddScoped<IRecipeStep, ContentStep>();
+        services.AddScoped<IRecipeStep, MediaStep>();
+        services.AddScoped<IRecipeStep, QueriesStep>();
+        services.AddScoped<IRecipeStep, IndexProfileSteps>();
+        services.AddScoped<IRecipeStep, CustomSettingsStep>();
+        services.AddScoped<IRecipeStep, RecipesStep>();
         return services;
     }
 }

@@ -29,11 +29,16 @@ public sealed class RecipeExecution(IServiceProvider services, RecipeDescriptor 
     /// <summary>Names of recipes already on the stack, to stop a recipe from including itself.</summary>
     public List<string> Stack { get; init; } = [];
 
+    /// <summary>Items this import created, so a later item of the same import is never mistaken for a re-import of it.</summary>
+    public HashSet<string> CreatedItemIds { get; init; } = new(StringComparer.Ordinal);
+
     public RecipeExecution Nested(RecipeDescriptor inner) => new(Services, inner, Parameters, Report)
     {
-        PathPrefix = $"{PathPrefix}{Recipe.Name}>{inner.Name}:",
+        PathPrefix = $"{PathPrefix}recipe '{inner.Name}' ",
+        Variables = inner.Root["variables"]?.DeepClone() as JsonObject ?? [],
         IdMap = IdMap,
         AfterCommit = AfterCommit,
+        CreatedItemIds = CreatedItemIds,
         Stack = [.. Stack, Recipe.Name],
     };
 }

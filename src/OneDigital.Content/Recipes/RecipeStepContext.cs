@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace OneDigital.Content.Recipes;
@@ -25,4 +26,37 @@ public sealed class RecipeStepContext(RecipeExecution execution, JsonObject step
         new(Execution.RecipeName, Number, Name, string.IsNullOrEmpty(relativePath) ? Path : $"{Path}.{relativePath}", message, inner);
 
     public void Warn(string message) => Report.Warn($"step {Number} ({Name}): {message}");
+
+    /// <summary>A property of the step, its name compared ignoring case as Orchard's deserialisation does.</summary>
+    public JsonNode? Get(string property) => Get(Step, property);
+
+    public static JsonNode? Get(JsonObject obj, string property) =>
+        obj.TryGetPropertyValue(property, out var exact) ? exact
+        : obj.FirstOrDefault(p => string.Equals(p.Key, property, StringComparison.OrdinalIgnoreCase)).Value;
+
+    /// <summary>An array property; absent is empty, anything else than an array fails the step.</summary>
+    public JsonArray Array(string property)
+    {
+        var node = Get(property);
+        return node switch
+        {
+            null => [],
+            JsonArray array => array,
+            _ => throw Fail(property, $"'{property}' must be an array."),
+        };
+    }
+
+    /// <summary>Reads a value into a typed object, failing the step with the JSON path when the shape is wrong.</summary>
+    public T Read<T>(JsonNode? node, string relativePath) where T : new()
+    {
+        try
+        {
+            return node is null ? new T() : node.Deserialize<T>(Items.ContentJson.Compact) ?? new T();
+        }
+        catch (JsonException ex)
+        {
+            var inner = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "" : ex.Path[1..];
+            throw Fail(relativePath + inner, $"the value has the wrong shape: {ex.Message}", ex);
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using OneDigital.Content.Items;
 
@@ -13,6 +14,12 @@ public sealed class DocumentStore(ContentDbContext db)
         return record is null
             ? (new T(), 0)
             : (JsonSerializer.Deserialize<T>(record.Json, ContentJson.Compact) ?? new T(), record.Version);
+    }
+
+    public async Task<JsonObject> GetJsonAsync(string name, CancellationToken ct = default)
+    {
+        var record = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Name == name, ct);
+        return record is null ? [] : JsonNode.Parse(record.Json) as JsonObject ?? [];
     }
 
     public async Task<int> SaveAsync<T>(string name, T value, CancellationToken ct = default)

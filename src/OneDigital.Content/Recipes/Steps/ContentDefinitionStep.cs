@@ -1,0 +1,131 @@
+using System.Text.Json.Nodes;
+using OneDigital.Content.Definitions;
+using OneDigital.Content.Fields;
+
+namespace OneDigital.Content.Recipes.Steps;
+
+/// <summary>
+/// ContentDefinition merges types and parts into the definitions (listed parts and fields are added or updated,
+/// others kept); ReplaceContentDefinition replaces each listed type or part whole.
+/// </summary>
+public sealed class ContentDefinitionStep(ContentDefinitionStore definitions) : IRecipeStep
+{
+    public IReadOnlyCollection<string> Names { get; } = ["ContentDefinition", "ReplaceContentDefinition"];
+
+    public async Task ExecuteAsync(RecipeStepContext context)
+    {
+        var replace = context.Name.Equals("ReplaceContentDefinition", StringComparison.OrdinalIgnoreCase);
+        var types = Read<ContentTypeDefinition>(context, "ContentTypes");
+        var parts = Read<ContentPartDefinition>(context, "ContentParts");
+
+        for (var i = 0; i < types.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(types[i].Name)) throw context.Fail($"ContentTypes[{i}].Name", "A content type needs a Name.");
+            for (var j = 0; j < types[i].Parts.Count; j++)
+            {
+                var part = types[i].Parts[j];
+                if (string.IsNullOrWhiteSpace(part.PartName)) throw context.Fail($"ContentTypes[{i}].ContentTypePartDefinitionRecords[{j}].PartName", "A type's part needs a PartName.");
+                if (string.IsNullOrWhiteSpace(part.Name)) part.Name = part.PartName;
+            }
+        }
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(parts[i].Name)) throw context.Fail($"ContentParts[{i}].Name", "A content part needs a Name.");
+            for (var j = 0; j < parts[i].Fields.Count; j++)
+            {
+                var field = parts[i].Fields[j];
+                var path = $"ContentParts[{i}].ContentPartFieldDefinitionRecords[{j}]";
+                if (string.IsNullOrWhiteSpace(field.Name)) throw context.Fail($"{path}.Name", "A field needs a Name.");
+                if (!ContentFieldKinds.Known.Contains(field.FieldName))
+                {
+                    throw context.Fail($"{path}.FieldName", $"'{field.FieldName}' is not a known field type (known: {string.Join(", ", ContentFieldKinds.Known.Order())}).");
+                }
+            }
+        }
+
+        await definitions.AlterAsync(doc =>
+        {
+            foreach (var type in types) Apply(doc, type, replace);
+            foreach (var part in parts) Apply(doc, part, replace);
+        });
+    }
+
+    private static List<T> Read<T>(RecipeStepContext context, string property) where T : new()
+    {
+        var array = context.Array(property);
+        var list = new List<T>(array.Count);
+        for (var i = 0; i < array.Count; i++)
+        {
+            list.Add(context.Read<T>(array[i], $"{property}[{i}]"));
+        }
+        return list;
+    }
+
+    private static void Apply(ContentDefinitionDocument doc, ContentTypeDefinition incoming, bool replace)
+    {
+        var existing = doc.Type(incoming.Name);
+        if (existing is null || replace)
+        {
+            if (existing is not null) doc.ContentTypes.Remove(existing);
+            incoming.DisplayName ??= incoming.Name;
+            doc.ContentTypes.Add(incoming);
+            return;
+        }
+        if (incoming.DisplayName is not null) existing.DisplayName = incoming.DisplayName;
+        Merge(existing.Settings, incoming.Settings);
+        foreach (var part in incoming.Parts)
+        {
+            var current = existing.Part(part.Name);
+            if (current is null)
+            {
+                existing.Parts.Add(part);
+            }
+            else
+            {
+                current.PartName = part.PartName;
+                Merge(current.Settings, part.Settings);
+            }
+        }
+    }
+
+    private static void Apply(ContentDefinitionDocument doc, ContentPartDefinition incoming, bool replace)
+    {
+        var existing = doc.Part(incoming.Name);
+        if (existing is null || replace)
+        {
+            if (existing is not null) doc.ContentParts.Remove(existing);
+            doc.ContentParts.Add(incoming);
+            return;
+        }
+        Merge(existing.Settings, incoming.Settings);
+        foreach (var field in incoming.Fields)
+        {
+            var current = existing.Field(field.Name);
+            if (current is null)
+            {
+                existing.Fields.Add(field);
+            }
+            else
+            {
+                current.FieldName = field.FieldName;
+                Merge(current.Settings, field.Settings);
+            }
+        }
+    }
+
+    /// <summary>Deep-merges settings: objects merge, anything else is replaced.</summary>
+    internal static void Merge(JsonObject target, JsonObject source)
+    {
+        foreach (var (key, value) in source.ToList())
+        {
+            if (value is JsonObject sourceObject && target[key] is JsonObject targetObject)
+            {
+                Merge(targetObject, sourceObject);
+            }
+            else
+            {
+                target[key] = value?.DeepClone();
+            }
+        }
+    }
+}
