@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using OneDigital.Content.Store;
 
@@ -14,13 +16,25 @@ internal static class SetupLock
     // Any fixed number works; this one spells "OneDigit".
     private const long PostgresLockKey = 0x4F6E654469676974;
 
-    public static Task<IAsyncDisposable> AcquireAsync(StoreOptions store, ILogger logger, CancellationToken ct) =>
+    public static Task<IAsyncDisposable> AcquireAsync(ContentDbContext db, StoreOptions store, ILogger logger, CancellationToken ct) =>
         store.Provider == DatabaseProvider.Postgres
-            ? AcquirePostgresAsync(store.ConnectionString!, logger, ct)
+            ? AcquirePostgresAsync(db, store.ConnectionString!, logger, ct)
             : AcquireFileAsync(store, logger, ct);
 
-    private static async Task<IAsyncDisposable> AcquirePostgresAsync(string connectionString, ILogger logger, CancellationToken ct)
+    private static async Task<IAsyncDisposable> AcquirePostgresAsync(ContentDbContext db, string connectionString, ILogger logger, CancellationToken ct)
     {
+        // The lock lives in the database, so the database must exist first; two processes may both try to create it.
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(ct))
+        {
+            try
+            {
+                await creator.CreateAsync(ct);
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateDatabase)
+            {
+            }
+        }
         // A connection of its own, outside the pool: a session lock must not travel with a pooled connection.
         var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         try

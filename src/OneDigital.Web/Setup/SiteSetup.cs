@@ -33,7 +33,7 @@ public sealed class SiteSetup(
     /// </summary>
     public async Task<SetupRecord> EnsureSetUpAsync(TextWriter output, CancellationToken ct = default)
     {
-        await using var setupLock = await SetupLock.AcquireAsync(store, logger, ct);
+        await using var setupLock = await SetupLock.AcquireAsync(db, store, logger, ct);
         await InitializeStoreAsync(ct);
         if (await FindRecordAsync(ct) is { } existing)
         {

@@ -11,16 +11,42 @@ namespace OneDigital.Web.Tests.Support;
 /// <summary>A store in its own temporary folder, and the ways to run the app on it: as a site, as a verb, or by reading it.</summary>
 public sealed class TestSite : IAsyncDisposable
 {
-    private TestSite(string dataDir) => DataDir = dataDir;
+    private readonly Dictionary<string, string?> _store;
+    private readonly Func<Task>? _dropStore;
+
+    private TestSite(string dataDir, Dictionary<string, string?> store, Func<Task>? dropStore)
+    {
+        DataDir = dataDir;
+        _store = store;
+        _dropStore = dropStore;
+    }
 
     public string DataDir { get; }
 
-    public static TestSite Create()
+    /// <summary>A SQLite store in a new temporary folder.</summary>
+    public static TestSite Create() => Create([], null);
+
+    /// <summary>A PostgreSQL store in a new database of the server named by ONEDIGITAL_TEST_POSTGRES.</summary>
+    public static TestSite CreatePostgres()
+    {
+        var database = TestPostgres.NewDatabaseName();
+        return Create(new()
+        {
+            ["OneDigital:Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Default"] = TestPostgres.ConnectionString(database),
+        }, () => TestPostgres.DropDatabaseAsync(database));
+    }
+
+    private static TestSite Create(Dictionary<string, string?> store, Func<Task>? dropStore)
     {
         var dir = Path.Combine(Path.GetTempPath(), "onedigital-web-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
-        return new TestSite(dir);
+        store["OneDigital:DataDir"] = dir;
+        return new TestSite(dir, store, dropStore);
     }
+
+    /// <summary>The store's settings as command-line switches.</summary>
+    private string[] StoreArguments => [.. _store.Select(s => $"--{s.Key}={s.Value}")];
 
     public static string Recipe(string fileName) => Path.Combine(TestContext.CurrentContext.TestDirectory, "Recipes", fileName);
 
@@ -30,7 +56,7 @@ public sealed class TestSite : IAsyncDisposable
     public async Task<CliResult> RunAsync(params string[] args)
     {
         var console = new CapturedConsole();
-        var exitCode = await OneDigitalHost.RunAsync([.. args, $"--OneDigital:DataDir={DataDir}"], console.Host);
+        var exitCode = await OneDigitalHost.RunAsync([.. args, .. StoreArguments], console.Host);
         return new CliResult(exitCode, console.Out, console.Error);
     }
 
@@ -38,7 +64,7 @@ public sealed class TestSite : IAsyncDisposable
     public async Task<RunningSite> StartAsync(params string[] settings)
     {
         var console = new CapturedConsole();
-        var app = OneDigitalHost.BuildWebApp(["--urls=http://127.0.0.1:0", $"--OneDigital:DataDir={DataDir}", .. settings], console.Host);
+        var app = OneDigitalHost.BuildWebApp(["--urls=http://127.0.0.1:0", .. StoreArguments, .. settings], console.Host);
         await app.StartAsync();
         return new RunningSite(app, console);
     }
@@ -47,7 +73,7 @@ public sealed class TestSite : IAsyncDisposable
     public async Task<T> WithStoreAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["OneDigital:DataDir"] = DataDir })
+            .AddInMemoryCollection(_store)
             .Build();
         await using var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
@@ -65,7 +91,7 @@ public sealed class TestSite : IAsyncDisposable
     public Task<string> SnapshotAsync() => WithStoreAsync(async s =>
     {
         var db = s.GetRequiredService<ContentDbContext>();
-        if (!File.Exists(Path.Combine(DataDir, "onedigital.db")) || !await db.Database.CanConnectAsync())
+        if (_dropStore is null && !File.Exists(Path.Combine(DataDir, "onedigital.db")) || !await db.Database.CanConnectAsync())
         {
             return "(no store)";
         }
@@ -79,9 +105,13 @@ public sealed class TestSite : IAsyncDisposable
         return string.Join("\n", rows);
     });
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
+        if (_dropStore is not null)
+        {
+            await _dropStore();
+        }
         try
         {
             Directory.Delete(DataDir, recursive: true);
@@ -89,7 +119,6 @@ public sealed class TestSite : IAsyncDisposable
         catch (IOException)
         {
         }
-        return ValueTask.CompletedTask;
     }
 }
 
