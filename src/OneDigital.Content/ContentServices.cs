@@ -64,6 +64,7 @@ public static class ContentServices
         services.AddSingleton<LiquidRenderer>();
         services.AddScoped<DocumentStore>();
         services.AddScoped<ContentDefinitionStore>();
+        services.AddScoped<IScopedCache>(sp => sp.GetRequiredService<ContentDefinitionStore>());
         services.AddScoped<ContentItemStore>();
         services.AddScoped<ContentManager>();
         // Order matters: the title gives the DisplayText the route pattern reads; fields are checked last.
@@ -86,6 +87,7 @@ public static class ContentServices
         services.AddScoped<IRecipeStep, IndexProfileSteps>();
         services.AddScoped<IRecipeStep, CustomSettingsStep>();
         services.AddScoped<IRecipeStep, RecipesStep>();
+        services.AddOneDigitalSecurity();
         return services;
     }
 }

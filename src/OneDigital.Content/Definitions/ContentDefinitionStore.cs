@@ -1,10 +1,12 @@
+using System.Text.Json;
 using OneDigital.Content.Fields;
+using OneDigital.Content.Items;
 using OneDigital.Content.Store;
 
 namespace OneDigital.Content.Definitions;
 
 /// <summary>Reads and changes the content definitions document. Every change bumps its version.</summary>
-public sealed class ContentDefinitionStore(DocumentStore documents)
+public sealed class ContentDefinitionStore(DocumentStore documents) : IScopedCache
 {
     public const string DocumentName = "ContentDefinitions";
 
@@ -27,10 +29,13 @@ public sealed class ContentDefinitionStore(DocumentStore documents)
     /// <summary>Applies a change to the definitions and saves them as a new version.</summary>
     public async Task AlterAsync(Action<ContentDefinitionDocument> change, CancellationToken ct = default)
     {
-        var doc = await GetAsync(ct);
+        // Change a copy, so a refused change leaves the definitions this scope reads untouched.
+        var current = await GetAsync(ct);
+        var doc = JsonSerializer.Deserialize<ContentDefinitionDocument>(JsonSerializer.Serialize(current, ContentJson.Compact), ContentJson.Compact)!;
         change(doc);
         Validate(doc);
         doc.Version = await documents.SaveAsync(DocumentName, doc, ct);
+        _current = doc;
     }
 
     public Task AlterTypeAsync(string name, Action<ContentTypeDefinition> change, CancellationToken ct = default) =>
@@ -55,6 +60,38 @@ public sealed class ContentDefinitionStore(DocumentStore documents)
                 doc.ContentParts.Add(part);
             }
             change(part);
+        }, ct);
+
+    /// <summary>Adds a field to a part, or changes its kind and settings if the part has it already.</summary>
+    public Task AlterFieldAsync(string partName, string fieldName, string fieldKind, Action<ContentPartFieldDefinition>? change = null, CancellationToken ct = default) =>
+        AlterPartAsync(partName, part =>
+        {
+            var field = part.Field(fieldName);
+            if (field is null)
+            {
+                field = new ContentPartFieldDefinition { Name = fieldName };
+                part.Fields.Add(field);
+            }
+            field.FieldName = fieldKind;
+            change?.Invoke(field);
+        }, ct);
+
+    public Task RemoveFieldAsync(string partName, string fieldName, CancellationToken ct = default) =>
+        AlterAsync(doc =>
+        {
+            var part = doc.Part(partName) ?? throw new ContentDefinitionException($"The part '{partName}' does not exist.");
+            if (part.Fields.RemoveAll(f => f.Name == fieldName) == 0)
+            {
+                throw new ContentDefinitionException($"The part '{partName}' has no field '{fieldName}'.");
+            }
+        }, ct);
+
+    /// <summary>Detaches a part from a type; the part's definition stays for other types.</summary>
+    public Task RemovePartFromTypeAsync(string typeName, string partInstanceName, CancellationToken ct = default) =>
+        AlterAsync(doc =>
+        {
+            var type = doc.Type(typeName) ?? throw new ContentDefinitionException($"The content type '{typeName}' does not exist.");
+            type.Parts.RemoveAll(p => p.Name == partInstanceName);
         }, ct);
 
     public Task DeleteTypeAsync(string name, CancellationToken ct = default) =>

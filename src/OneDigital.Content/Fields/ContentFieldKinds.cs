@@ -69,9 +69,14 @@ public static class ContentFieldKinds
     public static double? Number(JsonNode? node)
     {
         if (node is not JsonValue v) return null;
-        if (v.TryGetValue(out double d)) return d;
-        if (v.TryGetValue(out decimal m)) return (double)m;
-        return v.TryGetValue(out string? s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out d) ? d : null;
+        // A value built in code holds a CLR int or decimal, a parsed one a JsonElement: the JSON text reads both.
+        var text = v.GetValueKind() switch
+        {
+            System.Text.Json.JsonValueKind.Number => v.ToJsonString(),
+            System.Text.Json.JsonValueKind.String => v.GetValue<string>(),
+            _ => null,
+        };
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
     }
 
     public static DateTime? Date(JsonNode? node)

@@ -15,6 +15,7 @@ public sealed class ContentManager(
     ContentDefinitionStore definitions,
     IEnumerable<IContentPartHandler> partHandlers,
     IEnumerable<IContentEventHandler> eventHandlers,
+    IEnumerable<IScopedCache> caches,
     TimeProvider clock)
 {
     public ContentItemStore Store => store;
@@ -169,6 +170,8 @@ public sealed class ContentManager(
         clone.ContentItemVersionId = IdGenerator.NewId();
         clone.CreatedUtc = null;
         clone.PublishedUtc = null;
+        // Two items cannot share a route: the clone's is generated afresh from the type's pattern.
+        clone.Part("AutoroutePart")?.Remove("Path");
         await CreateAsync(clone, publish: false, ct);
         return clone;
     }
@@ -241,7 +244,7 @@ public sealed class ContentManager(
         {
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
-            definitions.Reset();
+            foreach (var cache in caches) cache.Reset();
             throw;
         }
     }

@@ -19,9 +19,9 @@ public sealed class LiquidRenderer
     public LiquidRenderer()
     {
         _options.Filters.AddFilter("slugify", (input, _, _) => new StringValue(Slug.From(input.ToStringValue())));
-        _options.Filters.AddFilter("display_text", (input, _, _) =>
-            input.ToObjectValue() is IDictionary<string, object?> item && item.TryGetValue("DisplayText", out var text)
-                ? new StringValue(text?.ToString() ?? "")
+        _options.Filters.AddFilter("display_text", async (input, _, context) =>
+            input.Type == FluidValues.Dictionary || input.Type == FluidValues.Object
+                ? new StringValue((await input.GetValueAsync("DisplayText", context)).ToStringValue())
                 : new StringValue(input.ToStringValue()));
         _options.Filters.AddFilter("container", ContainerAsync);
     }
@@ -58,24 +58,27 @@ public sealed class LiquidRenderer
     {
         JsonObject o => o.ToDictionary(p => p.Key, p => ToPlain(p.Value)),
         JsonArray a => a.Select(ToPlain).ToList(),
-        JsonValue v when v.TryGetValue(out bool b) => b,
-        JsonValue v when v.TryGetValue(out decimal d) => d,
-        JsonValue v when v.TryGetValue(out string? s) => s,
-        null => null,
-        _ => node.ToString(),
+        JsonValue v => v.GetValueKind() switch
+        {
+            System.Text.Json.JsonValueKind.True => true,
+            System.Text.Json.JsonValueKind.False => false,
+            System.Text.Json.JsonValueKind.Number => Fields.ContentFieldKinds.Number(v),
+            System.Text.Json.JsonValueKind.Null => null,
+            _ => v.ToString(),
+        },
+        _ => null,
     };
 
     private static async ValueTask<FluidValue> ContainerAsync(FluidValue input, FilterArguments arguments, TemplateContext context)
     {
-        if (input.ToObjectValue() is not IDictionary<string, object?> item
-            || !item.TryGetValue("ContainedPart", out var contained)
-            || contained is not IDictionary<string, object?> part
-            || !part.TryGetValue("ListContentItemId", out var listId) || listId is not string id
+        var contained = await input.GetValueAsync("ContainedPart", context);
+        var listId = (await contained.GetValueAsync("ListContentItemId", context)).ToStringValue();
+        if (string.IsNullOrEmpty(listId)
             || !context.AmbientValues.TryGetValue("ContentManager", out var m) || m is not ContentManager manager)
         {
             return NilValue.Instance;
         }
-        var container = await manager.GetAsync(id, VersionOptions.Latest);
+        var container = await manager.GetAsync(listId, VersionOptions.Latest);
         return container is null ? NilValue.Instance : FluidValue.Create(ItemModel(container), context.Options);
     }
 }

@@ -16,7 +16,7 @@ public sealed class RecipeExecutor(
     IServiceProvider services,
     IEnumerable<IRecipeStep> steps,
     ContentDbContext db,
-    ContentDefinitionStore definitions,
+    IEnumerable<IScopedCache> caches,
     IConfiguration configuration)
 {
     private readonly Dictionary<string, IRecipeStep> _steps = steps
@@ -43,7 +43,7 @@ public sealed class RecipeExecutor(
             {
                 await transaction.RollbackAsync(CancellationToken.None);
                 db.ChangeTracker.Clear();
-                definitions.Reset();
+                foreach (var cache in caches) cache.Reset();
                 throw;
             }
         }

@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OneDigital.Content.Store;
+
+namespace OneDigital.Content.Security;
+
+/// <summary>
+/// Roles and the permissions they hold (role claims of type <see cref="Permission.ClaimType"/>). Role names are
+/// compared ignoring case. Writes go through the scope's <see cref="ContentDbContext"/>, so they join any transaction
+/// open on it (a recipe's). Permissions read outside a transaction are cached for the scope.
+/// </summary>
+public sealed class RoleService(RoleManager<Role> roles, ContentDbContext db, PermissionCatalogue catalogue) : IScopedCache
+{
+    private readonly Dictionary<string, IReadOnlySet<string>> _permissions = new(StringComparer.OrdinalIgnoreCase);
+
+    public Task<Role?> FindAsync(string name) => roles.FindByNameAsync(name.Trim());
+
+    public async Task<IReadOnlyList<Role>> ListAsync(CancellationToken ct = default) =>
+        await db.Roles.OrderBy(r => r.Name).ToListAsync(ct);
+
+    /// <summary>Creates the built-in roles that are missing, each with its default permissions.</summary>
+    public async Task EnsureBuiltInRolesAsync(CancellationToken ct = default)
+    {
+        foreach (var name in BuiltInRoles.Names)
+        {
+            if (await FindAsync(name) is null)
+            {
+                await SaveAsync(name, name, [], PermissionBehavior.Add, ct);
+            }
+        }
+    }
+
+    /// <summary>The names of the permissions a role holds (empty for a role that does not exist), ignoring case.</summary>
+    public async Task<IReadOnlySet<string>> GetPermissionsAsync(string roleName, CancellationToken ct = default)
+    {
+        if (_permissions.TryGetValue(roleName, out var cached))
+        {
+            return cached;
+        }
+        var role = await FindAsync(roleName);
+        var names = role is null ? [] : await PermissionClaims(role).Select(c => c.ClaimValue!).ToListAsync(ct);
+        var set = names.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // Inside a transaction (an import) what is read may yet be rolled back, so it is not kept.
+        if (db.Database.CurrentTransaction is null)
+        {
+            _permissions[roleName] = set;
+        }
+        return set;
+    }
+
+    /// <summary>
+    /// Creates or updates a role and combines the given permissions with its own. As in Orchard, a newly created
+    /// built-in role also gets its default permissions, and Administrator stores none since it holds them all.
+    /// Known permission names are stored with their catalogue spelling; unknown ones are kept as given.
+    /// </summary>
+    public async Task<Role> SaveAsync(string name, string? description, IEnumerable<string> permissions, PermissionBehavior behavior, CancellationToken ct = default)
+    {
+        name = BuiltInRoles.Canonical(name.Trim());
+        var role = await FindAsync(name);
+        var isNew = role is null;
+        if (role is null)
+        {
+            role = new Role { Name = name, Description = description };
+            IdentityFailureException.ThrowIfFailed(await roles.CreateAsync(role), $"The role '{name}' could not be created");
+        }
+        else if (description is not null && description != role.Description)
+        {
+            role.Description = description;
+            IdentityFailureException.ThrowIfFailed(await roles.UpdateAsync(role), $"The role '{name}' could not be updated");
+        }
+
+        var claims = await PermissionClaims(role).ToListAsync(ct);
+        var held = claims.Select(c => c.ClaimValue!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var wanted = await SpellAsync(permissions, ct);
+        List<string> next = behavior switch
+        {
+            PermissionBehavior.Replace => wanted,
+            PermissionBehavior.Add => [.. held, .. wanted],
+            PermissionBehavior.Remove => held.Where(p => !wanted.Contains(p, StringComparer.OrdinalIgnoreCase)).ToList(),
+            _ => throw new ArgumentOutOfRangeException(nameof(behavior)),
+        };
+        if (isNew && BuiltInRoles.Defaults.TryGetValue(name, out var defaults))
+        {
+            next = [.. next, .. defaults.Select(d => d.Name)];
+        }
+        if (BuiltInRoles.IsAdministrator(name))
+        {
+            next = [];
+        }
+        var nextSet = next.ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        db.RoleClaims.RemoveRange(claims.Where(c => !nextSet.Contains(c.ClaimValue!)));
+        foreach (var permission in nextSet.Where(p => !held.Contains(p)))
+        {
+            db.RoleClaims.Add(new IdentityRoleClaim<string> { RoleId = role.Id, ClaimType = Permission.ClaimType, ClaimValue = permission });
+        }
+        await db.SaveChangesAsync(ct);
+        _permissions.Clear();
+        return role;
+    }
+
+    /// <summary>Forget cached permissions, e.g. after a rolled-back import or a change made in another scope.</summary>
+    public void Reset() => _permissions.Clear();
+
+    private IQueryable<IdentityRoleClaim<string>> PermissionClaims(Role role) =>
+        db.RoleClaims.Where(c => c.RoleId == role.Id && c.ClaimType == Permission.ClaimType);
+
+    private async Task<List<string>> SpellAsync(IEnumerable<string> permissions, CancellationToken ct)
+    {
+        var spelled = new List<string>();
+        foreach (var permission in permissions.Select(p => p.Trim()).Where(p => p.Length > 0))
+        {
+            var name = (await catalogue.FindAsync(permission, ct))?.Name ?? permission;
+            if (!spelled.Contains(name, StringComparer.OrdinalIgnoreCase)) spelled.Add(name);
+        }
+        return spelled;
+    }
+}
