@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OneDigital.Content.Recipes;
+using OneDigital.Content.Security;
 using OneDigital.Web.Setup;
 
 namespace OneDigital.Web.Cli;
@@ -54,7 +55,7 @@ internal static class CliRunner
             }
             return 0;
         }
-        catch (Exception ex) when (ex is RecipeException or SetupException or InvalidOperationException or IOException
+        catch (Exception ex) when (ex is RecipeException or SetupException or IdentityFailureException or InvalidOperationException or IOException
             or UnauthorizedAccessException or DbUpdateException)
         {
             await console.Error.WriteLineAsync($"{stage} failed: {ex.Message}");

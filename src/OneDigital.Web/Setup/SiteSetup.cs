@@ -18,14 +18,14 @@ public sealed class SiteSetup(
     DocumentStore documents,
     RecipeExecutor recipes,
     UserManager<User> users,
-    RoleManager<Role> roles,
+    AdminAccount adminAccount,
+    IEnumerable<IScopedCache> caches,
     StoreOptions store,
     SetupOptions options,
     TimeProvider clock,
     ILogger<SiteSetup> logger)
 {
     public const string DocumentName = "Setup";
-    public const string AdministratorRole = "Administrator";
 
     /// <summary>
     /// Sets the store up unless it already is; either way returns the setup record. What a person must read (the
@@ -110,18 +110,18 @@ public sealed class SiteSetup(
         }
     }
 
+    /// <summary>
+    /// The administrator, the built-in roles the recipe left out, and the <c>Setup</c> document, in one transaction.
+    /// The user is created here with the id the recipe was given (its items name it as their owner); the admin-account
+    /// helper then finds it and makes it an administrator.
+    /// </summary>
     private async Task CreateAdministratorAsync(User admin, string password, SetupRecord record, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            // The recipe may have defined the role (with its permissions); otherwise it starts empty.
-            if (await roles.FindByNameAsync(AdministratorRole) is null)
-            {
-                Check(await roles.CreateAsync(new Role { Name = AdministratorRole, Description = "Full control of the site" }));
-            }
-            Check(await users.CreateAsync(admin, password));
-            Check(await users.AddToRoleAsync(admin, AdministratorRole));
+            IdentityFailureException.ThrowIfFailed(await users.CreateAsync(admin, password), $"The administrator '{admin.UserName}' could not be created");
+            await adminAccount.EnsureAsync(admin.UserName!, admin.Email ?? "", password, ct);
             await documents.SaveAsync(DocumentName, record, ct);
             await transaction.CommitAsync(ct);
         }
@@ -129,15 +129,8 @@ public sealed class SiteSetup(
         {
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
+            foreach (var cache in caches) cache.Reset();
             throw;
-        }
-    }
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new SetupException($"The administrator account cannot be created: {string.Join(" ", result.Errors.Select(e => e.Description))}");
         }
     }
 }

@@ -40,7 +40,7 @@ public sealed partial class SetupTests
             return (admin!, await users.CheckPasswordAsync(admin!, "Correct-Horse-9"), await users.GetRolesAsync(admin!), ContentItem.Parse(record.Document));
         });
         Assert.That(passwordWorks, Is.True);
-        Assert.That(roles, Is.EqualTo(new[] { SiteSetup.AdministratorRole }));
+        Assert.That(roles, Is.EqualTo(new[] { BuiltInRoles.Administrator }));
         Assert.That(admin.Email, Is.EqualTo("chief@example.org"));
         // The recipe's parameters are the administrator setup created and the configured site name.
         Assert.That(page.Owner, Is.EqualTo(admin.Id));
