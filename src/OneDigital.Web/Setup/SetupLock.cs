@@ -13,8 +13,9 @@ namespace OneDigital.Web.Setup;
 /// </summary>
 internal static class SetupLock
 {
-    // Any fixed number works; this one spells "OneDigit".
-    private const long PostgresLockKey = 0x4F6E654469676974;
+    // Any fixed number that no other lock of ours uses (the store's migrations take "OneDigit" while we hold this
+    // one); this one spells "ODSetup!".
+    private const long PostgresLockKey = 0x4F44536574757021;
 
     public static Task<IAsyncDisposable> AcquireAsync(ContentDbContext db, StoreOptions store, ILogger logger, CancellationToken ct) =>
         store.Provider == DatabaseProvider.Postgres
@@ -31,8 +32,9 @@ internal static class SetupLock
             {
                 await creator.CreateAsync(ct);
             }
-            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateDatabase)
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
             {
+                // Another process created it first.
             }
         }
         // A connection of its own, outside the pool: a session lock must not travel with a pooled connection.
