@@ -9,10 +9,8 @@ namespace OneDigital.Web.Setup;
 
 /// <summary>
 /// Brings the store up to date and, the first time only, runs the setup recipe and creates the administrator.
-/// Nothing is written unless the recipe succeeds: the recipe runs in its own transaction, and the administrator and
-/// the <c>Setup</c> document are written together only after it committed, from values checked before it started.
-/// (Only the store failing between those two commits could leave the recipe's work without an administrator; the
-/// next start would then run setup again.)
+/// The recipe, the administrator and the <c>Setup</c> document are written in one transaction: a failure anywhere
+/// leaves the store empty, and the next start tries again.
 /// </summary>
 public sealed class SiteSetup(
     ContentDbContext db,
@@ -47,13 +45,6 @@ public sealed class SiteSetup(
         await ValidateAdministratorAsync(admin, password);
 
         logger.LogInformation("Setting up the store with the recipe {Recipe}", options.RecipePath);
-        var report = await recipes.ExecuteAsync(recipe, new RecipeParameters
-        {
-            AdminUserId = admin.Id,
-            AdminUsername = options.AdminUserName,
-            SiteName = options.SiteName,
-        }, ct);
-
         var record = new SetupRecord
         {
             SetUpUtc = clock.GetUtcNow().UtcDateTime,
@@ -62,7 +53,29 @@ public sealed class SiteSetup(
             AdminUserName = options.AdminUserName,
             SiteName = options.SiteName,
         };
-        await CreateAdministratorAsync(admin, password, record, ct);
+        ImportReport report;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            try
+            {
+                // The recipe runs first: its Roles step creates the built-in roles with their default permissions.
+                report = await recipes.ExecuteAsync(recipe, new RecipeParameters
+                {
+                    AdminUserId = admin.Id,
+                    AdminUsername = options.AdminUserName,
+                    SiteName = options.SiteName,
+                }, ct);
+                await CreateAdministratorAsync(admin, password, record, ct);
+                await transaction.CommitAsync(ct);
+            }
+            catch
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                foreach (var cache in caches) cache.Reset();
+                throw;
+            }
+        }
 
         await output.WriteLineAsync($"Setup: ran the recipe '{recipe.Name}' ({options.RecipePath})");
         await output.WriteLineAsync(report.ToString());
@@ -108,26 +121,14 @@ public sealed class SiteSetup(
     }
 
     /// <summary>
-    /// The administrator, the built-in roles the recipe left out, and the <c>Setup</c> document, in one transaction.
-    /// The user is created here with the id the recipe was given (its items name it as their owner); the admin-account
-    /// helper then finds it and makes it an administrator.
+    /// The administrator, the built-in roles the recipe left out, and the <c>Setup</c> document. The user is created
+    /// here with the id the recipe was given (its items name it as their owner); the admin-account helper then finds
+    /// it and makes it an administrator.
     /// </summary>
     private async Task CreateAdministratorAsync(User admin, string password, SetupRecord record, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            IdentityFailureException.ThrowIfFailed(await users.CreateAsync(admin, password), $"The administrator '{admin.UserName}' could not be created");
-            await adminAccount.EnsureAsync(admin.UserName!, admin.Email ?? "", password, ct);
-            await documents.SaveAsync(DocumentName, record, ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch
-        {
-            await transaction.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-            foreach (var cache in caches) cache.Reset();
-            throw;
-        }
+        IdentityFailureException.ThrowIfFailed(await users.CreateAsync(admin, password), $"The administrator '{admin.UserName}' could not be created");
+        await adminAccount.EnsureAsync(admin.UserName!, admin.Email ?? "", password, ct);
+        await documents.SaveAsync(DocumentName, record, ct);
     }
 }
