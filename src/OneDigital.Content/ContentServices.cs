@@ -61,6 +61,7 @@ public static class ContentServices
             .AddEntityFrameworkStores<ContentDbContext>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LiquidRenderer>();
+        services.AddScoped<StoreInitializer>();
         services.AddScoped<DocumentStore>();
         services.AddScoped<ContentDefinitionStore>();
         services.AddScoped<ContentItemStore>();
