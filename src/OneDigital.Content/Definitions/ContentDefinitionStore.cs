@@ -6,7 +6,7 @@ using OneDigital.Content.Store;
 namespace OneDigital.Content.Definitions;
 
 /// <summary>Reads and changes the content definitions document. Every change bumps its version.</summary>
-public sealed class ContentDefinitionStore(DocumentStore documents)
+public sealed class ContentDefinitionStore(DocumentStore documents) : IScopedCache
 {
     public const string DocumentName = "ContentDefinitions";
 

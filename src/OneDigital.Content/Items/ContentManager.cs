@@ -15,6 +15,7 @@ public sealed class ContentManager(
     ContentDefinitionStore definitions,
     IEnumerable<IContentPartHandler> partHandlers,
     IEnumerable<IContentEventHandler> eventHandlers,
+    IEnumerable<IScopedCache> caches,
     TimeProvider clock)
 {
     public ContentItemStore Store => store;
@@ -243,7 +244,7 @@ public sealed class ContentManager(
         {
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
-            definitions.Reset();
+            foreach (var cache in caches) cache.Reset();
             throw;
         }
     }

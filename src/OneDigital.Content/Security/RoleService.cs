@@ -9,7 +9,7 @@ namespace OneDigital.Content.Security;
 /// compared ignoring case. Writes go through the scope's <see cref="ContentDbContext"/>, so they join any transaction
 /// open on it (a recipe's). Permissions read outside a transaction are cached for the scope.
 /// </summary>
-public sealed class RoleService(RoleManager<Role> roles, ContentDbContext db, PermissionCatalogue catalogue)
+public sealed class RoleService(RoleManager<Role> roles, ContentDbContext db, PermissionCatalogue catalogue) : IScopedCache
 {
     private readonly Dictionary<string, IReadOnlySet<string>> _permissions = new(StringComparer.OrdinalIgnoreCase);
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using OneDigital.Content.Recipes;
 using OneDigital.Content.Recipes.Steps;
+using OneDigital.Content.Recipes;
+using OneDigital.Content.Store;
 
 namespace OneDigital.Content.Security;
 
@@ -11,6 +12,7 @@ public static class SecurityServices
     {
         services.AddScoped<PermissionCatalogue>();
         services.AddScoped<RoleService>();
+        services.AddScoped<IScopedCache>(sp => sp.GetRequiredService<RoleService>());
         services.AddScoped<PermissionService>();
         services.AddScoped<AdminAccount>();
         services.AddScoped<IRecipeStep, RolesStep>();
