@@ -22,7 +22,7 @@ log() { echo "postgres.sh: $*" >&2; }
 
 bindir() {
   local dir
-  dir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+  dir="$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
   if [ -n "$dir" ] && [ -x "$dir/initdb" ]; then echo "$dir"; fi
 }
 
@@ -118,6 +118,6 @@ case "${1:-start}" in
   url) running && url ;;
   status) running ;;
   stop) stop ;;
-  destroy) stop; rm -rf "$root" ;;
+  destroy) stop; rm -rf "$root" "$root.lock" ;;
   *) echo "usage: scripts/postgres.sh start|url|status|stop|destroy" >&2; exit 2 ;;
 esac

@@ -8,7 +8,7 @@
 # ONEDIGITAL_TEST_POSTGRES set to a connection string uses that server instead. Arguments go to dotnet test, e.g.
 #   scripts/test.sh --filter "FullyQualifiedName~OneDigital.Content.Tests.Store"
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 results=artifacts/test-results
