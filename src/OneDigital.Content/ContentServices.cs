@@ -62,6 +62,7 @@ public static class ContentServices
             .AddEntityFrameworkStores<ContentDbContext>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LiquidRenderer>();
+        services.AddScoped<StoreInitializer>();
         services.AddScoped<DocumentStore>();
         services.AddScoped<ContentDefinitionStore>();
         services.AddScoped<IScopedCache>(sp => sp.GetRequiredService<ContentDefinitionStore>());
