@@ -14,6 +14,7 @@ namespace OneDigital.Web.Setup;
 /// </summary>
 public sealed class SiteSetup(
     ContentDbContext db,
+    StoreInitializer initializer,
     DocumentStore documents,
     RecipeExecutor recipes,
     UserManager<User> users,
@@ -93,8 +94,7 @@ public sealed class SiteSetup(
         return version == 0 ? null : record;
     }
 
-    // TODO(store): call the StoreInitializer (migrations) once it lands on main; until then the schema is created whole.
-    private Task InitializeStoreAsync(CancellationToken ct) => db.Database.EnsureCreatedAsync(ct);
+    private Task InitializeStoreAsync(CancellationToken ct) => initializer.InitializeAsync(ct);
 
     /// <summary>Checks the account before anything is written, so a bad name or password leaves the store untouched.</summary>
     private async Task ValidateAdministratorAsync(User admin, string password)
