@@ -9,6 +9,7 @@ using OneDigital.Content.Parts.Autoroute;
 using OneDigital.Content.Parts.Lists;
 using OneDigital.Content.Parts.Title;
 using OneDigital.Content.Recipes;
+using OneDigital.Content.Recipes.Export;
 using OneDigital.Content.Recipes.Steps;
 using OneDigital.Content.Settings;
 using OneDigital.Content.Security;
@@ -61,6 +62,7 @@ public static class ContentServices
             .AddEntityFrameworkStores<ContentDbContext>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LiquidRenderer>();
+        services.AddScoped<StoreInitializer>();
         services.AddScoped<DocumentStore>();
         services.AddScoped<ContentDefinitionStore>();
         services.AddScoped<IScopedCache>(sp => sp.GetRequiredService<ContentDefinitionStore>());
@@ -72,6 +74,7 @@ public static class ContentServices
         services.AddScoped<IContentPartHandler, ContainedPartHandler>();
         services.AddScoped<IContentPartHandler, FieldValidator>();
         services.AddScoped<RecipeExecutor>();
+        services.AddRecipeExport();
         services.AddSingleton<RecipeLocator>();
         services.AddScoped<SiteSettingsStore>();
         services.AddScoped<IRecipeStep, FeatureStep>();

@@ -1,4 +1,1 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health", () => Results.Ok("ready"));
-await app.RunAsync();
+return await OneDigital.Web.OneDigitalHost.RunAsync(args, OneDigital.Web.HostConsole.System);

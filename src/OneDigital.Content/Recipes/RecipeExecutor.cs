@@ -10,7 +10,8 @@ namespace OneDigital.Content.Recipes;
 /// <summary>
 /// Runs a recipe's steps in order, all in one store transaction: if any step fails the transaction is rolled back,
 /// so the store is exactly as it was, and the error names the step and the JSON path. Files (media) are written
-/// only after the commit.
+/// only after the commit. A caller that has a transaction open (setup, which also creates the administrator) has
+/// the recipe join it; the files are then written when the steps have run.
 /// </summary>
 public sealed class RecipeExecutor(
     IServiceProvider services,
@@ -32,8 +33,13 @@ public sealed class RecipeExecutor(
         {
             Variables = recipe.Root["variables"]?.DeepClone() as JsonObject ?? [],
         };
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        if (db.Database.CurrentTransaction is not null)
         {
+            await RunStepsAsync(execution, ct);
+        }
+        else
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             try
             {
                 await RunStepsAsync(execution, ct);

@@ -22,6 +22,9 @@ public sealed class ContentItemStore(ContentDbContext db)
 
     public IQueryable<ContentItemRecord> Records => db.ContentItems.AsNoTracking();
 
+    /// <summary>The generic field index, to filter and sort <see cref="Records"/> with <see cref="FieldIndexQueries"/>.</summary>
+    public IQueryable<ContentFieldIndexRecord> FieldIndex => db.ContentFieldIndex.AsNoTracking();
+
     public async Task<List<ContentItemRecord>> VersionsAsync(string contentItemId, CancellationToken ct = default) =>
         await db.ContentItems.Where(r => r.ContentItemId == contentItemId).OrderBy(r => r.Id).ToListAsync(ct);
 

@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
 using OneDigital.Content.Store;
+using OneDigital.Content.Tests.Support;
 
 namespace OneDigital.Content.Tests.Items;
 
@@ -37,57 +37,45 @@ public class ContentEventTests
     [Test]
     public async Task Subscribers_hear_created_updated_published_unpublished_and_removed_in_order()
     {
-        var (services, manager, scope) = await CreateAsync();
-        await using (services)
-        await using (scope)
-        {
-            var item = await manager.NewAsync("Note");
-            item.GetOrCreatePart("TitlePart")["Title"] = "One";
-            await manager.CreateAsync(item, publish: false);
-            await manager.PublishAsync(item);
-            await manager.UpdateAsync(item);
-            await manager.UnpublishAsync(item);
-            await manager.RemoveAsync(item);
+        await using var store = await CreateStoreAsync();
+        await using var scope = store.Scope();
+        var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
+        var item = await manager.NewAsync("Note");
+        item.GetOrCreatePart("TitlePart")["Title"] = "One";
+        await manager.CreateAsync(item, publish: false);
+        await manager.PublishAsync(item);
+        await manager.UpdateAsync(item);
+        await manager.UnpublishAsync(item);
+        await manager.RemoveAsync(item);
 
-            Assert.That(RecordingHandler.Events, Is.EqualTo(new[] { "created:One", "published:One", "updated:One", "unpublished:One", "removed:One" }));
-        }
+        Assert.That(RecordingHandler.Events, Is.EqualTo(new[] { "created:One", "published:One", "updated:One", "unpublished:One", "removed:One" }));
     }
 
     [Test]
     public async Task A_subscriber_that_fails_undoes_the_change_and_its_own_writes()
     {
-        var (services, manager, scope) = await CreateAsync();
-        await using (services)
-        await using (scope)
-        {
-            var item = await manager.NewAsync("Note");
-            item.GetOrCreatePart("TitlePart")["Title"] = "Refuse removal";
-            await manager.CreateAsync(item, publish: true);
-            var documents = scope.ServiceProvider.GetRequiredService<DocumentStore>();
-            var logVersion = (await documents.GetAsync<List<string>>("EventLog")).Version;
+        await using var store = await CreateStoreAsync();
+        await using var scope = store.Scope();
+        var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
+        var item = await manager.NewAsync("Note");
+        item.GetOrCreatePart("TitlePart")["Title"] = "Refuse removal";
+        await manager.CreateAsync(item, publish: true);
+        var documents = scope.ServiceProvider.GetRequiredService<DocumentStore>();
+        var logVersion = (await documents.GetAsync<List<string>>("EventLog")).Version;
 
-            Assert.ThrowsAsync<InvalidOperationException>(() => manager.RemoveAsync(item));
+        Assert.ThrowsAsync<InvalidOperationException>(() => manager.RemoveAsync(item));
 
-            Assert.That(await manager.GetAsync(item.ContentItemId), Is.Not.Null, "the item is still published");
-            Assert.That((await documents.GetAsync<List<string>>("EventLog")).Version, Is.EqualTo(logVersion), "the subscriber's write was rolled back");
-        }
+        Assert.That(await manager.GetAsync(item.ContentItemId), Is.Not.Null, "the item is still published");
+        Assert.That((await documents.GetAsync<List<string>>("EventLog")).Version, Is.EqualTo(logVersion), "the subscriber's write was rolled back");
     }
 
-    private static async Task<(ServiceProvider, ContentManager, AsyncServiceScope)> CreateAsync()
+    private static async Task<TestStore> CreateStoreAsync()
     {
         RecordingHandler.Events.Clear();
-        var dir = Directory.CreateTempSubdirectory("events").FullName;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["OneDigital:DataDir"] = dir }).Build();
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging()
-            .AddOneDigitalContent(ContentServices.ReadStoreOptions(configuration))
-            .AddScoped<IContentEventHandler, RecordingHandler>()
-            .BuildServiceProvider();
-        var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ContentDbContext>().Database.EnsureCreatedAsync();
+        var store = await TestStore.CreateAsync(TestDatabase.Sqlite, configureServices: s => s.AddScoped<IContentEventHandler, RecordingHandler>());
+        await using var scope = store.Scope();
         await scope.ServiceProvider.GetRequiredService<ContentDefinitionStore>().AlterTypeAsync("Note", t =>
             t.Parts.Add(new ContentTypePartDefinition { PartName = "TitlePart", Name = "TitlePart" }));
-        return (services, scope.ServiceProvider.GetRequiredService<ContentManager>(), scope);
+        return store;
     }
 }

@@ -124,7 +124,7 @@ public sealed class ContentStep(ContentManager manager, ContentDefinitionStore d
         var type = item.ContentType;
         var ids = await store.Db.ContentFieldIndex.AsNoTracking()
             .Where(x => x.PartName == part && x.FieldName == field && x.TextValue == value.Trim('/') && x.ContentType == type && x.Latest)
-            .Select(x => x.ContentItemId).Distinct().Take(2).ToListAsync();
+            .Select(x => x.ContentItemId).Distinct().OrderBy(id => id).Take(2).ToListAsync();
         ids.RemoveAll(execution.CreatedItemIds.Contains);
         return ids.Count == 1 ? ids[0] : null;
     }
@@ -139,7 +139,7 @@ public sealed class ContentStep(ContentManager manager, ContentDefinitionStore d
         var type = item.ContentType;
         var ids = await store.Records
             .Where(r => r.ContentType == type && r.Latest && r.DisplayText == text)
-            .Select(r => r.ContentItemId).Distinct().Take(2).ToListAsync();
+            .Select(r => r.ContentItemId).Distinct().OrderBy(id => id).Take(2).ToListAsync();
         ids.RemoveAll(execution.CreatedItemIds.Contains);
         return ids.Count == 1 ? ids[0] : null;
     }

@@ -1,0 +1,66 @@
+using OneDigital.Content;
+using OneDigital.Content.Recipes;
+using OneDigital.Web.Cli;
+using OneDigital.Web.Health;
+using OneDigital.Web.Setup;
+
+namespace OneDigital.Web;
+
+/// <summary>
+/// The host: configuration, services, then either a command-line verb or the web site. Tests start it the same way
+/// the program does.
+/// </summary>
+public static class OneDigitalHost
+{
+    /// <summary>Runs a verb when the first argument is one, otherwise the site until it stops. Returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, HostConsole console, CancellationToken ct = default)
+    {
+        if (CliArguments.IsCommandLineVerb(args))
+        {
+            return await CliRunner.RunAsync(args, console, ct);
+        }
+        try
+        {
+            await using var app = BuildWebApp(args, console);
+            await app.StartAsync(ct);
+            await app.WaitForShutdownAsync(ct);
+            return app.Services.GetRequiredService<SetupState>().Failed ? 1 : 0;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or RecipeException)
+        {
+            // Configuration mistakes and an address already in use: the message says it all.
+            await console.Error.WriteLineAsync($"error: {ex.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>
+    /// The web site, not started. Configuration comes from appsettings.json beside the app, environment variables
+    /// (<c>OneDigital__DataDir</c>) and the command line (<c>--OneDigital:DataDir=...</c>, <c>--urls</c>).
+    /// </summary>
+    public static WebApplication BuildWebApp(string[] args, HostConsole console)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // appsettings.json and the shipped recipes sit beside the app, wherever it was started from.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Services.AddOneDigital(builder.Configuration, console);
+        builder.Services.AddHostedService<SetupHostedService>();
+
+        var app = builder.Build();
+        app.UseSetupGate();
+        app.MapHealth();
+        return app;
+    }
+
+    /// <summary>The services the site and the verbs share.</summary>
+    internal static IServiceCollection AddOneDigital(this IServiceCollection services, IConfiguration configuration, HostConsole console)
+    {
+        services.AddSingleton(console);
+        services.AddOneDigitalContent(ContentServices.ReadStoreOptions(configuration));
+        services.AddSiteSetup(configuration);
+        return services;
+    }
+}

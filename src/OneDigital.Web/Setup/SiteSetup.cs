@@ -1,0 +1,134 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using OneDigital.Content.Recipes;
+using OneDigital.Content.Security;
+using OneDigital.Content.Store;
+using StoreOptions = OneDigital.Content.Store.StoreOptions;
+
+namespace OneDigital.Web.Setup;
+
+/// <summary>
+/// Brings the store up to date and, the first time only, runs the setup recipe and creates the administrator.
+/// The recipe, the administrator and the <c>Setup</c> document are written in one transaction: a failure anywhere
+/// leaves the store empty, and the next start tries again.
+/// </summary>
+public sealed class SiteSetup(
+    ContentDbContext db,
+    StoreInitializer initializer,
+    DocumentStore documents,
+    RecipeExecutor recipes,
+    UserManager<User> users,
+    AdminAccount adminAccount,
+    IEnumerable<IScopedCache> caches,
+    StoreOptions store,
+    SetupOptions options,
+    TimeProvider clock,
+    ILogger<SiteSetup> logger)
+{
+    public const string DocumentName = "Setup";
+
+    /// <summary>
+    /// Sets the store up unless it already is; either way returns the setup record. What a person must read (the
+    /// recipe's report, a generated password) goes to <paramref name="output"/>.
+    /// </summary>
+    public async Task<SetupRecord> EnsureSetUpAsync(TextWriter output, CancellationToken ct = default)
+    {
+        await using var setupLock = await SetupLock.AcquireAsync(db, store, logger, ct);
+        await InitializeStoreAsync(ct);
+        if (await FindRecordAsync(ct) is { } existing)
+        {
+            return existing;
+        }
+
+        var recipe = RecipeDescriptor.Load(options.RecipePath);
+        var admin = new User { UserName = options.AdminUserName, Email = options.AdminEmail };
+        var password = options.AdminPassword ?? AdminPassword.Generate();
+        await ValidateAdministratorAsync(admin, password);
+
+        logger.LogInformation("Setting up the store with the recipe {Recipe}", options.RecipePath);
+        var record = new SetupRecord
+        {
+            SetUpUtc = clock.GetUtcNow().UtcDateTime,
+            Recipe = recipe.Name,
+            AdminUserId = admin.Id,
+            AdminUserName = options.AdminUserName,
+            SiteName = options.SiteName,
+        };
+        ImportReport report;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            try
+            {
+                // The recipe runs first: its Roles step creates the built-in roles with their default permissions.
+                report = await recipes.ExecuteAsync(recipe, new RecipeParameters
+                {
+                    AdminUserId = admin.Id,
+                    AdminUsername = options.AdminUserName,
+                    SiteName = options.SiteName,
+                }, ct);
+                await CreateAdministratorAsync(admin, password, record, ct);
+                await transaction.CommitAsync(ct);
+            }
+            catch
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                foreach (var cache in caches) cache.Reset();
+                throw;
+            }
+        }
+
+        await output.WriteLineAsync($"Setup: ran the recipe '{recipe.Name}' ({options.RecipePath})");
+        await output.WriteLineAsync(report.ToString());
+        await output.WriteLineAsync(options.AdminPassword is null
+            ? $"Setup: created the administrator '{options.AdminUserName}' with the generated password: {password}{Environment.NewLine}" +
+              "Setup: this password is shown only once; note it now (or set OneDigital:Setup:AdminPassword before the first start)."
+            : $"Setup: created the administrator '{options.AdminUserName}' with the configured password.");
+        return record;
+    }
+
+    /// <summary>Whether the store has been set up, without waiting for a setup in progress elsewhere.</summary>
+    public async Task<SetupRecord?> FindRecordAsync(CancellationToken ct = default)
+    {
+        var (record, version) = await documents.GetAsync<SetupRecord>(DocumentName, ct);
+        return version == 0 ? null : record;
+    }
+
+    private Task InitializeStoreAsync(CancellationToken ct) => initializer.InitializeAsync(ct);
+
+    /// <summary>Checks the account before anything is written, so a bad name or password leaves the store untouched.</summary>
+    private async Task ValidateAdministratorAsync(User admin, string password)
+    {
+        var errors = new List<string>();
+        foreach (var validator in users.UserValidators)
+        {
+            errors.AddRange((await validator.ValidateAsync(users, admin)).Errors.Select(e => e.Description));
+        }
+        foreach (var validator in users.PasswordValidators)
+        {
+            errors.AddRange((await validator.ValidateAsync(users, admin, password)).Errors.Select(e => e.Description));
+        }
+        if (admin.Email is not null && !new EmailAddressAttribute().IsValid(admin.Email))
+        {
+            errors.Add($"'{admin.Email}' is not an email address.");
+        }
+        if (errors.Count > 0)
+        {
+            throw new SetupException(
+                $"The administrator account cannot be created ({string.Join(" ", errors)}). " +
+                "Check OneDigital:Setup:AdminUserName, OneDigital:Setup:AdminEmail and OneDigital:Setup:AdminPassword.");
+        }
+    }
+
+    /// <summary>
+    /// The administrator, the built-in roles the recipe left out, and the <c>Setup</c> document. The user is created
+    /// here with the id the recipe was given (its items name it as their owner); the admin-account helper then finds
+    /// it and makes it an administrator.
+    /// </summary>
+    private async Task CreateAdministratorAsync(User admin, string password, SetupRecord record, CancellationToken ct)
+    {
+        IdentityFailureException.ThrowIfFailed(await users.CreateAsync(admin, password), $"The administrator '{admin.UserName}' could not be created");
+        await adminAccount.EnsureAsync(admin.UserName!, admin.Email ?? "", password, ct);
+        await documents.SaveAsync(DocumentName, record, ct);
+    }
+}

@@ -1,0 +1,133 @@
+using Microsoft.EntityFrameworkCore;
+using OneDigital.Content.Items;
+using OneDigital.Content.Store;
+using OneDigital.Content.Tests.Support;
+
+namespace OneDigital.Content.Tests.Store;
+
+/// <summary>The generic field index (DESIGN.md §3): any field of any type can be filtered and sorted.</summary>
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.All))]
+public class FieldIndexTests(TestDatabase database) : StoreFixture(database)
+{
+    private static readonly DateTime March = new(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    [Test]
+    public async Task Each_field_value_is_kept_in_the_column_of_its_kind()
+    {
+        var report = await CreateReportAsync("Part one", 1, March, featured: true, topics: ["topic-a", "topic-b"]);
+
+        var rows = await Items.FieldIndex.Where(f => f.ContentItemId == report.ContentItemId && f.PartName == "Report")
+            .OrderBy(f => f.FieldName).ThenBy(f => f.TextValue)
+            .Select(f => new { f.FieldName, f.TextValue, f.NumberValue, f.DateValue, f.BooleanValue })
+            .ToListAsync();
+
+        Assert.That(rows.Select(r => (r.FieldName, r.TextValue, r.NumberValue, r.DateValue, r.BooleanValue)), Is.EqualTo(new (string, string?, double?, DateTime?, bool?)[]
+        {
+            ("Featured", null, null, null, true),
+            ("IssuedOn", null, null, March, null),
+            ("PartNumber", null, 1, null, null),
+            ("Summary", "About Part one", null, null, null),
+            ("Topics", "topic-a", null, null, null),
+            ("Topics", "topic-b", null, null, null),
+        }));
+        Assert.That(rows.Single(r => r.FieldName == "IssuedOn").DateValue!.Value.Kind, Is.EqualTo(DateTimeKind.Utc));
+    }
+
+    [Test]
+    public async Task Items_of_a_type_can_be_filtered_and_sorted_by_a_number_field()
+    {
+        foreach (var n in new[] { 3, 1, 4, 2 })
+        {
+            await CreateReportAsync($"Part {n}", n);
+        }
+
+        var titles = await PublishedReports()
+            .WhereField(Items.FieldIndex, "Report", "PartNumber", f => f.NumberValue >= 2)
+            .OrderByField(Items.FieldIndex, "Report", "PartNumber", f => f.NumberValue)
+            .Select(r => r.DisplayText).ToListAsync();
+        var descending = await PublishedReports()
+            .OrderByField(Items.FieldIndex, "Report", "PartNumber", f => f.NumberValue, descending: true)
+            .Select(r => r.DisplayText).ToListAsync();
+
+        Assert.That(titles, Is.EqualTo(new[] { "Part 2", "Part 3", "Part 4" }));
+        Assert.That(descending, Is.EqualTo(new[] { "Part 4", "Part 3", "Part 2", "Part 1" }));
+    }
+
+    [Test]
+    public async Task Items_can_be_filtered_by_text_date_and_boolean_fields_and_sorted_by_date_then_text()
+    {
+        await CreateReportAsync("Spring", 1, March, featured: true);
+        await CreateReportAsync("Winter", 2, March.AddMonths(-3), featured: false);
+        await CreateReportAsync("Autumn", 3, March, featured: true);
+
+        var featured = await PublishedReports()
+            .WhereField(Items.FieldIndex, "Report", "Featured", f => f.BooleanValue == true)
+            .OrderByField(Items.FieldIndex, "Report", "IssuedOn", f => f.DateValue, descending: true)
+            .ThenByField(Items.FieldIndex, "Report", "Summary", f => f.TextValue)
+            .Select(r => r.DisplayText).ToListAsync();
+        var since = await PublishedReports()
+            .WhereField(Items.FieldIndex, "Report", "IssuedOn", f => f.DateValue >= March)
+            .Select(r => r.DisplayText).OrderBy(t => t).ToListAsync();
+        var bySummary = await PublishedReports()
+            .WhereField(Items.FieldIndex, "Report", "Summary", f => f.TextValue == "About Winter")
+            .Select(r => r.DisplayText).ToListAsync();
+
+        Assert.That(featured, Is.EqualTo(new[] { "Autumn", "Spring" }));
+        Assert.That(since, Is.EqualTo(new[] { "Autumn", "Spring" }));
+        Assert.That(bySummary, Is.EqualTo(new[] { "Winter" }));
+    }
+
+    [Test]
+    public async Task A_field_with_several_values_matches_any_of_them()
+    {
+        await CreateReportAsync("Both", 1, topics: ["digital-inclusion", "volunteering"]);
+        await CreateReportAsync("One", 2, topics: ["volunteering"]);
+        await CreateReportAsync("None", 3);
+
+        var tagged = await PublishedReports()
+            .WhereField(Items.FieldIndex, "Report", "Topics", f => f.TextValue == "volunteering")
+            .OrderByField(Items.FieldIndex, "Report", "PartNumber", f => f.NumberValue)
+            .Select(r => r.DisplayText).ToListAsync();
+
+        Assert.That(tagged, Is.EqualTo(new[] { "Both", "One" }));
+    }
+
+    [Test]
+    public async Task Only_the_latest_and_the_published_versions_are_indexed()
+    {
+        var report = await CreateReportAsync("First", 1);
+        var draft = await Manager.GetAsync(report.ContentItemId, VersionOptions.DraftRequired);
+        draft!.GetOrCreatePart("TitlePart")["Title"] = "Second";
+        await Manager.UpdateAsync(draft);
+
+        var whileDrafting = await TitleRowsAsync(report.ContentItemId);
+        await Manager.PublishAsync(draft);
+        var afterPublishing = await TitleRowsAsync(report.ContentItemId);
+
+        Assert.That(whileDrafting, Is.EqualTo(new[] { ("First", false, true), ("Second", true, false) }));
+        Assert.That(afterPublishing, Is.EqualTo(new[] { ("Second", true, true) }));
+    }
+
+    [Test]
+    public async Task A_removed_item_leaves_no_rows_in_the_index()
+    {
+        var report = await CreateReportAsync("Gone", 1, March, featured: true, topics: ["t"]);
+        var kept = await CreateReportAsync("Kept", 2);
+
+        await Manager.RemoveAsync(report);
+
+        Assert.That(await Items.FieldIndex.CountAsync(f => f.ContentItemId == report.ContentItemId), Is.Zero);
+        Assert.That(await Items.FieldIndex.CountAsync(f => f.ContentItemId == kept.ContentItemId), Is.Positive);
+    }
+
+    private IQueryable<ContentItemRecord> PublishedReports() =>
+        Items.Records.Where(r => r.ContentType == "Report" && r.Published);
+
+    private async Task<(string?, bool, bool)[]> TitleRowsAsync(string contentItemId) =>
+        (await Items.FieldIndex
+            .Where(f => f.ContentItemId == contentItemId && f.PartName == "TitlePart" && f.FieldName == "Title")
+            .OrderBy(f => f.TextValue)
+            .Select(f => new { f.TextValue, f.Latest, f.Published })
+            .ToListAsync())
+        .Select(f => (f.TextValue, f.Latest, f.Published)).ToArray();
+}
