@@ -80,16 +80,7 @@ public sealed class BenchmarkStore : IAsyncDisposable
     private async Task CreateSchemaAsync()
     {
         await using var scope = Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
-        // Migrations where the project has them, else the model as it stands.
-        if (db.Database.GetMigrations().Any())
-        {
-            await db.Database.MigrateAsync();
-        }
-        else
-        {
-            await db.Database.EnsureCreatedAsync();
-        }
+        await scope.ServiceProvider.GetRequiredService<StoreInitializer>().InitializeAsync();
     }
 
     /// <summary>Imports the One Digital setup recipe: the content model, its taxonomies and the seeded pages.</summary>

@@ -284,7 +284,7 @@ namespace OneDigital.Content.Migrations.Postgres
 
                     b.HasIndex("PartName", "FieldName", "NumberValue");
 
-                    b.HasIndex("PartName", "FieldName", "TextValue");
+                    b.HasIndex("PartName", "FieldName", "TextValue", "NumberValue");
 
                     b.ToTable("ContentFieldIndex", (string)null);
                 });

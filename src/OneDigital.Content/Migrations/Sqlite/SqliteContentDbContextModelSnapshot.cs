@@ -273,7 +273,7 @@ namespace OneDigital.Content.Migrations.Sqlite
 
                     b.HasIndex("PartName", "FieldName", "NumberValue");
 
-                    b.HasIndex("PartName", "FieldName", "TextValue");
+                    b.HasIndex("PartName", "FieldName", "TextValue", "NumberValue");
 
                     b.ToTable("ContentFieldIndex", (string)null);
                 });
