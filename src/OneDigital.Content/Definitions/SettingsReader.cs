@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -18,14 +20,23 @@ public static class SettingsReader
         Converters = { new LenientBooleanConverter() },
     };
 
-    public static T Read<T>(JsonObject settings) where T : new()
-    {
-        var node = settings[typeof(T).Name];
-        return node is null ? new T() : node.Deserialize<T>(Options) ?? new T();
-    }
+    // Settings are read on every save of every item; definitions change rarely. A bag's typed views are cached until
+    // Write changes it (definitions are replaced, not edited in place, so a new version brings new bags).
+    private static readonly ConditionalWeakTable<JsonObject, ConcurrentDictionary<Type, object>> Cache = new();
 
-    public static void Write<T>(JsonObject settings, T value) =>
+    /// <summary>The typed settings in a bag. The object may be shared: read it, don't change it.</summary>
+    public static T Read<T>(JsonObject settings) where T : new() =>
+        (T)Cache.GetOrCreateValue(settings).GetOrAdd(typeof(T), _ =>
+        {
+            var node = settings[typeof(T).Name];
+            return node is null ? new T() : node.Deserialize<T>(Options) ?? new T();
+        });
+
+    public static void Write<T>(JsonObject settings, T value)
+    {
         settings[typeof(T).Name] = JsonSerializer.SerializeToNode(value, Options);
+        Cache.Remove(settings);
+    }
 
     private sealed class LenientBooleanConverter : JsonConverter<bool>
     {

@@ -64,9 +64,7 @@ public sealed class ContentManager(
 
     public async Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options = VersionOptions.Published, CancellationToken ct = default)
     {
-        var query = store.Records.Where(r => r.ContentItemId == contentItemId);
-        query = options == VersionOptions.Published ? query.Where(r => r.Published) : query.Where(r => r.Latest);
-        var record = await query.FirstOrDefaultAsync(ct);
+        var record = await store.FindCurrentAsync(contentItemId, published: options == VersionOptions.Published, ct);
         if (record is null)
         {
             return null;

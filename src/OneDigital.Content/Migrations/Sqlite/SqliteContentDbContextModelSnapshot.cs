@@ -265,15 +265,16 @@ namespace OneDigital.Content.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ContentItemId");
-
                     b.HasIndex("ContentItemRecordId");
 
-                    b.HasIndex("PartName", "FieldName", "DateValue");
+                    b.HasIndex("PartName", "FieldName", "DateValue")
+                        .HasFilter("\"DateValue\" IS NOT NULL");
 
-                    b.HasIndex("PartName", "FieldName", "NumberValue");
+                    b.HasIndex("PartName", "FieldName", "NumberValue")
+                        .HasFilter("\"NumberValue\" IS NOT NULL");
 
-                    b.HasIndex("PartName", "FieldName", "TextValue", "NumberValue");
+                    b.HasIndex("PartName", "FieldName", "TextValue", "NumberValue")
+                        .HasFilter("\"TextValue\" IS NOT NULL");
 
                     b.ToTable("ContentFieldIndex", (string)null);
                 });

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Fields;
 using OneDigital.Content.Items;
@@ -30,8 +29,7 @@ public sealed class AutoroutePartHandler(LiquidRenderer liquid) : IContentPartHa
         string? path = chosen ? given : null;
         if (path is null && !string.IsNullOrWhiteSpace(settings.Pattern))
         {
-            var model = new Dictionary<string, object?> { ["Model"] = new Dictionary<string, object?> { ["ContentItem"] = LiquidRenderer.ItemModel(context.Item) } };
-            path = Normalize(await liquid.RenderAsync(settings.Pattern, model, context.Manager));
+            path = Normalize(await liquid.RenderForItemAsync(settings.Pattern, context.Item, context.Manager));
         }
         if (string.IsNullOrEmpty(path))
         {
@@ -69,10 +67,6 @@ public sealed class AutoroutePartHandler(LiquidRenderer liquid) : IContentPartHa
         }
     }
 
-    private static Task<bool> IsTakenAsync(ContentSaveContext context, string path)
-    {
-        var id = context.Item.ContentItemId;
-        return context.Manager.Store.Db.ContentFieldIndex.AnyAsync(x =>
-            x.PartName == "AutoroutePart" && x.FieldName == "Path" && x.TextValue == path && x.ContentItemId != id);
-    }
+    private static Task<bool> IsTakenAsync(ContentSaveContext context, string path) =>
+        context.Manager.Store.IsPathTakenAsync(path, context.Item.ContentItemId);
 }

@@ -22,7 +22,7 @@ public sealed class TitlePartHandler(LiquidRenderer liquid) : IContentPartHandle
         var settings = typePart.GetSettings<TitlePartSettings>();
         if (settings.Options != Editable && settings.Options != EditableRequired && !string.IsNullOrWhiteSpace(settings.Pattern))
         {
-            var title = await liquid.RenderAsync(settings.Pattern, new Dictionary<string, object?> { ["Model"] = new Dictionary<string, object?> { ["ContentItem"] = LiquidRenderer.ItemModel(context.Item) } }, context.Manager);
+            var title = await liquid.RenderForItemAsync(settings.Pattern, context.Item, context.Manager);
             part["Title"] = title.Trim();
         }
         var text = ContentFieldKinds.Text(part["Title"])?.Trim();
