@@ -67,6 +67,7 @@ public static class ContentServices
         services.AddScoped<ContentDefinitionStore>();
         services.AddScoped<IScopedCache>(sp => sp.GetRequiredService<ContentDefinitionStore>());
         services.AddScoped<ContentItemStore>();
+        services.AddScoped<StoreTransaction>();
         services.AddScoped<ContentManager>();
         // Order matters: the title gives the DisplayText the route pattern reads; fields are checked last.
         services.AddScoped<IContentPartHandler, TitlePartHandler>();

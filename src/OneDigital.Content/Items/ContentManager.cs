@@ -15,7 +15,7 @@ public sealed class ContentManager(
     ContentDefinitionStore definitions,
     IEnumerable<IContentPartHandler> partHandlers,
     IEnumerable<IContentEventHandler> eventHandlers,
-    IEnumerable<IScopedCache> caches,
+    StoreTransaction transaction,
     TimeProvider clock)
 {
     public ContentItemStore Store => store;
@@ -46,7 +46,7 @@ public sealed class ContentManager(
 
     /// <summary>Writes a new item, as a draft or published. Throws <see cref="ContentValidationException"/> when invalid.</summary>
     public Task CreateAsync(ContentItem item, bool publish, CancellationToken ct = default) =>
-        InTransactionAsync(async () =>
+        transaction.RunAsync(async () =>
         {
             var now = Now();
             item.CreatedUtc ??= now;
@@ -101,7 +101,7 @@ public sealed class ContentManager(
 
     /// <summary>Saves a version as it is: in place if it exists, else as the new latest version (a draft unless published).</summary>
     public Task UpdateAsync(ContentItem item, CancellationToken ct = default) =>
-        InTransactionAsync(async () =>
+        transaction.RunAsync(async () =>
         {
             item.ModifiedUtc = Now();
             await WriteVersionAsync(item, importing: false, ct);
@@ -110,7 +110,7 @@ public sealed class ContentManager(
 
     /// <summary>Writes the version and makes it the published one; the previous published version is kept as history.</summary>
     public Task PublishAsync(ContentItem item, CancellationToken ct = default) =>
-        InTransactionAsync(async () =>
+        transaction.RunAsync(async () =>
         {
             var now = Now();
             item.Latest = true;
@@ -123,7 +123,7 @@ public sealed class ContentManager(
         }, ct);
 
     public Task UnpublishAsync(ContentItem item, CancellationToken ct = default) =>
-        InTransactionAsync(async () =>
+        transaction.RunAsync(async () =>
         {
             var versions = await store.VersionsAsync(item.ContentItemId, ct);
             var published = versions.Find(v => v.Published);
@@ -140,7 +140,7 @@ public sealed class ContentManager(
 
     /// <summary>Drops the draft: the published version becomes the latest again; an item never published is removed.</summary>
     public Task DiscardDraftAsync(ContentItem item, CancellationToken ct = default) =>
-        InTransactionAsync(async () =>
+        transaction.RunAsync(async () =>
         {
             var versions = await store.VersionsAsync(item.ContentItemId, ct);
             var latest = versions.Find(v => v.Latest);
@@ -176,7 +176,7 @@ public sealed class ContentManager(
 
     /// <summary>Removes the item: no version stays latest or published. Rows are kept as history, as Orchard does.</summary>
     public Task RemoveAsync(ContentItem item, CancellationToken ct = default) =>
-        InTransactionAsync(async () => await RemoveVersionsAsync(await store.VersionsAsync(item.ContentItemId, ct), ct), ct);
+        transaction.RunAsync(async () => await RemoveVersionsAsync(await store.VersionsAsync(item.ContentItemId, ct), ct), ct);
 
     /// <summary>Checks an item against its type without writing it.</summary>
     public async Task<IReadOnlyList<ContentValidationError>> ValidateAsync(ContentItem item, CancellationToken ct = default)
@@ -200,7 +200,7 @@ public sealed class ContentManager(
     /// the Latest and Published flags are taken from the data. Returns what happened.
     /// </summary>
     public Task<ImportOutcome> ImportAsync(ContentItem item, CancellationToken ct = default) =>
-        InTransactionAsync(async () =>
+        transaction.RunAsync(async () =>
         {
             var now = Now();
             if (string.IsNullOrEmpty(item.ContentItemId)) item.ContentItemId = IdGenerator.NewId();
@@ -222,33 +222,6 @@ public sealed class ContentManager(
             if (item.Published) await RaiseAsync(h => h.PublishedAsync(item));
             return existed ? ImportOutcome.Updated : ImportOutcome.Created;
         }, ct);
-
-    /// <summary>Runs work in the caller's transaction, or in a new one that commits only if the work succeeds.</summary>
-    public async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken ct = default)
-    {
-        var db = store.Db;
-        if (db.Database.CurrentTransaction is not null)
-        {
-            return await work();
-        }
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            var result = await work();
-            await transaction.CommitAsync(ct);
-            return result;
-        }
-        catch
-        {
-            await transaction.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-            foreach (var cache in caches) cache.Reset();
-            throw;
-        }
-    }
-
-    public Task InTransactionAsync(Func<Task> work, CancellationToken ct = default) =>
-        InTransactionAsync(async () => { await work(); return true; }, ct);
 
     private async Task WriteVersionAsync(ContentItem item, bool importing, CancellationToken ct)
     {

@@ -16,8 +16,7 @@ namespace OneDigital.Content.Recipes;
 public sealed class RecipeExecutor(
     IServiceProvider services,
     IEnumerable<IRecipeStep> steps,
-    ContentDbContext db,
-    IEnumerable<IScopedCache> caches,
+    StoreTransaction transaction,
     IConfiguration configuration)
 {
     private readonly Dictionary<string, IRecipeStep> _steps = steps
@@ -33,26 +32,7 @@ public sealed class RecipeExecutor(
         {
             Variables = recipe.Root["variables"]?.DeepClone() as JsonObject ?? [],
         };
-        if (db.Database.CurrentTransaction is not null)
-        {
-            await RunStepsAsync(execution, ct);
-        }
-        else
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            try
-            {
-                await RunStepsAsync(execution, ct);
-                await transaction.CommitAsync(ct);
-            }
-            catch
-            {
-                await transaction.RollbackAsync(CancellationToken.None);
-                db.ChangeTracker.Clear();
-                foreach (var cache in caches) cache.Reset();
-                throw;
-            }
-        }
+        await transaction.RunAsync(() => RunStepsAsync(execution, ct), ct);
         foreach (var write in execution.AfterCommit)
         {
             await write();

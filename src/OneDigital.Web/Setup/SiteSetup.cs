@@ -19,7 +19,7 @@ public sealed class SiteSetup(
     RecipeExecutor recipes,
     UserManager<User> users,
     AdminAccount adminAccount,
-    IEnumerable<IScopedCache> caches,
+    StoreTransaction transaction,
     StoreOptions store,
     SetupOptions options,
     TimeProvider clock,
@@ -54,29 +54,18 @@ public sealed class SiteSetup(
             AdminUserName = options.AdminUserName,
             SiteName = options.SiteName,
         };
-        ImportReport report;
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        var report = await transaction.RunAsync(async () =>
         {
-            try
+            // The recipe runs first: its Roles step creates the built-in roles with their default permissions.
+            var imported = await recipes.ExecuteAsync(recipe, new RecipeParameters
             {
-                // The recipe runs first: its Roles step creates the built-in roles with their default permissions.
-                report = await recipes.ExecuteAsync(recipe, new RecipeParameters
-                {
-                    AdminUserId = admin.Id,
-                    AdminUsername = options.AdminUserName,
-                    SiteName = options.SiteName,
-                }, ct);
-                await CreateAdministratorAsync(admin, password, record, ct);
-                await transaction.CommitAsync(ct);
-            }
-            catch
-            {
-                await transaction.RollbackAsync(CancellationToken.None);
-                db.ChangeTracker.Clear();
-                foreach (var cache in caches) cache.Reset();
-                throw;
-            }
-        }
+                AdminUserId = admin.Id,
+                AdminUsername = options.AdminUserName,
+                SiteName = options.SiteName,
+            }, ct);
+            await CreateAdministratorAsync(admin, password, record, ct);
+            return imported;
+        }, ct);
 
         await output.WriteLineAsync($"Setup: ran the recipe '{recipe.Name}' ({options.RecipePath})");
         await output.WriteLineAsync(report.ToString());

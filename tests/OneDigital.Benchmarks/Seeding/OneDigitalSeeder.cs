@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Items;
+using OneDigital.Content.Store;
 
 namespace OneDigital.Benchmarks.Seeding;
 
@@ -96,7 +97,7 @@ public sealed class OneDigitalSeeder
         try
         {
             var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
-            await manager.InTransactionAsync(async () =>
+            await scope.ServiceProvider.GetRequiredService<StoreTransaction>().RunAsync(async () =>
             {
                 for (var i = 0; i < size; i++)
                 {

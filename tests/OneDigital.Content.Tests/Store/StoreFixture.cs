@@ -20,6 +20,8 @@ public abstract class StoreFixture(TestDatabase database)
     protected TestStore Store => _store ?? throw new InvalidOperationException("The store is made in SetUp.");
     protected AsyncServiceScope Scope => _store is not null ? _scope : throw new InvalidOperationException("The store is made in SetUp.");
     protected ContentManager Manager => Get<ContentManager>();
+
+    protected StoreTransaction Transaction => Get<StoreTransaction>();
     protected ContentItemStore Items => Get<ContentItemStore>();
 
     [SetUp]

@@ -30,7 +30,7 @@ public class TransactionTests(TestDatabase database) : StoreFixture(database)
     {
         var before = await SnapshotAsync();
 
-        Assert.ThrowsAsync<InvalidOperationException>(() => Manager.InTransactionAsync(async () =>
+        Assert.ThrowsAsync<InvalidOperationException>(() => Transaction.RunAsync(async () =>
         {
             await CreatePageAsync("Written then undone");
             await CreateReportAsync("Also undone", 1, topics: ["t"]);
@@ -75,7 +75,7 @@ public class TransactionTests(TestDatabase database) : StoreFixture(database)
     [Test]
     public async Task Operations_in_one_transaction_commit_together()
     {
-        await Manager.InTransactionAsync(async () =>
+        await Transaction.RunAsync(async () =>
         {
             await CreatePageAsync("One");
             await CreatePageAsync("Two");

@@ -1,0 +1,33 @@
+namespace OneDigital.Content.Store;
+
+/// <summary>
+/// Runs work in the scope's open transaction, or in a new one that commits only if the work succeeds. When a
+/// transaction it opened rolls back, the change tracker and every scoped cache forget what happened inside it.
+/// </summary>
+public sealed class StoreTransaction(ContentDbContext db, IEnumerable<IScopedCache> caches)
+{
+    public async Task<T> RunAsync<T>(Func<Task<T>> work, CancellationToken ct = default)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await work();
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var result = await work();
+            await transaction.CommitAsync(ct);
+            return result;
+        }
+        catch
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            foreach (var cache in caches) cache.Reset();
+            throw;
+        }
+    }
+
+    public Task RunAsync(Func<Task> work, CancellationToken ct = default) =>
+        RunAsync(async () => { await work(); return true; }, ct);
+}
