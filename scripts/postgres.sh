@@ -52,8 +52,12 @@ as_owner() {
   fi
 }
 
+# Running means answering on its port: after a machine's processes were killed, a postmaster.pid can outlive the
+# server, and its PID can even belong to another process by now.
 running() {
-  [ -f "$data/PG_VERSION" ] && as_owner "$(bindir)/pg_ctl" -D "$data" status >/dev/null 2>&1
+  [ -f "$data/PG_VERSION" ] && [ -f "$root/port" ] \
+    && as_owner "$(bindir)/pg_ctl" -D "$data" status >/dev/null 2>&1 \
+    && "$(bindir)/pg_isready" -q -h 127.0.0.1 -p "$(cat "$root/port")" -t 5
 }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -83,6 +87,10 @@ start() {
   if [ ! -f "$data/PG_VERSION" ]; then
     rm -rf "$data"
     init_cluster
+  elif [ -f "$data/postmaster.pid" ]; then
+    # Not answering on its port, so the PID that file names is no server of ours (never signal it: after a
+    # restart it can be anyone's process). Postgres refuses to start while the file names a live process.
+    rm -f "$data/postmaster.pid"
   fi
   local port="$preferred_port"
   while port_in_use "$port"; do
