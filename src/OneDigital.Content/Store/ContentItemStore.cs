@@ -439,13 +439,12 @@ public sealed class ContentItemStore(ContentDbContext db)
         }
     }
 
+    // The title is the version row's DisplayText, and the list row carries the position, so neither needs a row.
     private static readonly (string Part, string Property)[] PartProperties =
     [
-        ("TitlePart", "Title"),
         ("AutoroutePart", "Path"),
         ("AliasPart", "Alias"),
         ("ContainedPart", "ListContentItemId"),
-        ("ContainedPart", "Order"),
         ("TermPart", "TaxonomyContentItemId"),
     ];
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using OneDigital.Content.Items;
 using OneDigital.Content.Store;
@@ -97,15 +98,15 @@ public class FieldIndexTests(TestDatabase database) : StoreFixture(database)
     {
         var report = await CreateReportAsync("First", 1);
         var draft = await Manager.GetAsync(report.ContentItemId, VersionOptions.DraftRequired);
-        draft!.GetOrCreatePart("TitlePart")["Title"] = "Second";
+        draft!.GetOrCreatePart("Report")["PartNumber"] = new JsonObject { ["Value"] = 2 };
         await Manager.UpdateAsync(draft);
 
-        var whileDrafting = await TitleRowsAsync(report.ContentItemId);
+        var whileDrafting = await PartNumberRowsAsync(report.ContentItemId);
         await Manager.PublishAsync(draft);
-        var afterPublishing = await TitleRowsAsync(report.ContentItemId);
+        var afterPublishing = await PartNumberRowsAsync(report.ContentItemId);
 
-        Assert.That(whileDrafting, Is.EqualTo(new[] { ("First", false, true), ("Second", true, false) }));
-        Assert.That(afterPublishing, Is.EqualTo(new[] { ("Second", true, true) }));
+        Assert.That(whileDrafting, Is.EqualTo(new[] { (1.0, false, true), (2.0, true, false) }));
+        Assert.That(afterPublishing, Is.EqualTo(new[] { (2.0, true, true) }));
     }
 
     [Test]
@@ -123,11 +124,11 @@ public class FieldIndexTests(TestDatabase database) : StoreFixture(database)
     private IQueryable<ContentItemRecord> PublishedReports() =>
         Items.Records.Where(r => r.ContentType == "Report" && r.Published);
 
-    private async Task<(string?, bool, bool)[]> TitleRowsAsync(string contentItemId) =>
+    private async Task<(double?, bool, bool)[]> PartNumberRowsAsync(string contentItemId) =>
         (await Items.FieldIndex
-            .Where(f => f.ContentItemId == contentItemId && f.PartName == "TitlePart" && f.FieldName == "Title")
-            .OrderBy(f => f.TextValue)
-            .Select(f => new { f.TextValue, f.Latest, f.Published })
+            .Where(f => f.ContentItemId == contentItemId && f.PartName == "Report" && f.FieldName == "PartNumber")
+            .OrderBy(f => f.NumberValue)
+            .Select(f => new { f.NumberValue, f.Latest, f.Published })
             .ToListAsync())
-        .Select(f => (f.TextValue, f.Latest, f.Published)).ToArray();
+        .Select(f => (f.NumberValue, f.Latest, f.Published)).ToArray();
 }
