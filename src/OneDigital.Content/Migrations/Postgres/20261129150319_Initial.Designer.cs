@@ -12,8 +12,8 @@ using OneDigital.Content.Store;
 namespace OneDigital.Content.Migrations.Postgres
 {
     [DbContext(typeof(PostgresContentDbContext))]
-    [Migration("20261129142948_PartialFieldIndexes")]
-    partial class PartialFieldIndexes
+    [Migration("20261129150319_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
