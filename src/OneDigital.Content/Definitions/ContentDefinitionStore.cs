@@ -94,19 +94,10 @@ public sealed class ContentDefinitionStore(DocumentStore documents) : IScopedCac
             type.Parts.RemoveAll(p => p.Name == partInstanceName);
         }, ct);
 
-    public Task DeleteTypeAsync(string name, CancellationToken ct = default) =>
-        AlterAsync(doc => doc.ContentTypes.RemoveAll(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)), ct);
+    public Task DeleteTypeAsync(string name, CancellationToken ct = default) => AlterAsync(doc => doc.RemoveType(name), ct);
 
     /// <summary>Deletes a part definition and detaches it from every type that uses it.</summary>
-    public Task DeletePartAsync(string name, CancellationToken ct = default) =>
-        AlterAsync(doc =>
-        {
-            doc.ContentParts.RemoveAll(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
-            foreach (var type in doc.ContentTypes)
-            {
-                type.Parts.RemoveAll(p => string.Equals(p.PartName, name, StringComparison.OrdinalIgnoreCase));
-            }
-        }, ct);
+    public Task DeletePartAsync(string name, CancellationToken ct = default) => AlterAsync(doc => doc.RemovePart(name), ct);
 
     /// <summary>Forget the cached document, so the next read sees changes made by another scope or node.</summary>
     public void Reset() => _current = null;

@@ -18,6 +18,19 @@ public sealed class ContentDefinitionDocument
 
     public ContentPartDefinition? Part(string name) =>
         ContentParts.Find(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    public void RemoveType(string name) =>
+        ContentTypes.RemoveAll(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Removes a part definition and detaches it from every type that uses it.</summary>
+    public void RemovePart(string name)
+    {
+        ContentParts.RemoveAll(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+        foreach (var type in ContentTypes)
+        {
+            type.Parts.RemoveAll(p => string.Equals(p.PartName, name, StringComparison.OrdinalIgnoreCase));
+        }
+    }
 }
 
 public sealed class ContentTypeDefinition

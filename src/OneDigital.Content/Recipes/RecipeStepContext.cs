@@ -46,6 +46,30 @@ public sealed class RecipeStepContext(RecipeExecution execution, JsonObject step
         };
     }
 
+    /// <summary>
+    /// An array of names (feature ids, type names, index names) in the step or in an object inside it; absent is
+    /// empty. Orchard exports write plain strings; objects with a <c>Name</c> are accepted too.
+    /// </summary>
+    public List<string> Names(string property, JsonObject? within = null, string? path = null)
+    {
+        var prefix = string.IsNullOrEmpty(path) ? property : $"{path}.{property}";
+        var node = Get(within ?? Step, property);
+        if (node is null) return [];
+        if (node is not JsonArray array) throw Fail(prefix, $"'{property}' must be an array of names.");
+        var names = new List<string>(array.Count);
+        for (var i = 0; i < array.Count; i++)
+        {
+            var name = array[i] switch
+            {
+                JsonValue v when v.TryGetValue(out string? s) => s,
+                JsonObject o when Get(o, "Name") is JsonValue n && n.TryGetValue(out string? s) => s,
+                _ => null,
+            };
+            names.Add(string.IsNullOrWhiteSpace(name) ? throw Fail($"{prefix}[{i}]", "Expected a non-empty name.") : name);
+        }
+        return names;
+    }
+
     /// <summary>Reads a value into a typed object, failing the step with the JSON path when the shape is wrong.</summary>
     public T Read<T>(JsonNode? node, string relativePath) where T : new()
     {

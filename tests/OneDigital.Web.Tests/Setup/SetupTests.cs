@@ -123,13 +123,7 @@ public sealed partial class SetupTests
     public async Task Two_processes_starting_on_one_empty_store_set_it_up_once()
     {
         await using var store = TestSite.Create();
-        var runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ =>
-            Task.Run(() => store.RunAsync("export", "--out", Path.Combine(store.DataDir, $"{Guid.NewGuid():N}.json"), TestSite.SetupRecipe("site.recipe.json")))));
-
-        Assert.That(runs.Select(r => r.ExitCode), Is.All.EqualTo(0), string.Join("\n", runs.Select(r => r.ToString())));
-        Assert.That(runs.Count(r => r.Error.Contains("generated password", StringComparison.Ordinal)), Is.EqualTo(1));
-        Assert.That(await store.CountItemsAsync(), Is.EqualTo(1));
-        Assert.That(await store.WithStoreAsync(s => s.GetRequiredService<ContentDbContext>().Users.CountAsync()), Is.EqualTo(1));
+        await SetupRaces.AssertThreeProcessesSetUpOnceAsync(store);
     }
 
     [Test]

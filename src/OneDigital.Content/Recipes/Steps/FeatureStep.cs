@@ -26,8 +26,8 @@ public sealed class FeatureStep(DocumentStore documents, ContentDefinitionStore 
 
     public async Task ExecuteAsync(RecipeStepContext context)
     {
-        var enable = Ids(context, "enable");
-        var disable = Ids(context, "disable");
+        var enable = context.Names("enable");
+        var disable = context.Names("disable");
         var (features, _) = await documents.GetAsync<FeaturesDocument>(DocumentName);
         features.Enabled.UnionWith(enable);
         features.Enabled.ExceptWith(disable);
@@ -42,19 +42,6 @@ public sealed class FeatureStep(DocumentStore documents, ContentDefinitionStore 
         {
             context.Report.FeaturesNotImplemented.Add(id);
         }
-    }
-
-    private static List<string> Ids(RecipeStepContext context, string property)
-    {
-        var array = context.Array(property);
-        var ids = new List<string>();
-        for (var i = 0; i < array.Count; i++)
-        {
-            ids.Add(array[i] is JsonValue v && v.TryGetValue(out string? id) && !string.IsNullOrWhiteSpace(id)
-                ? id
-                : throw context.Fail($"{property}[{i}]", "A feature id must be a non-empty string."));
-        }
-        return ids;
     }
 }
 

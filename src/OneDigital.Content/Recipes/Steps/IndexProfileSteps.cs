@@ -56,7 +56,7 @@ public sealed class IndexProfileSteps(DocumentStore documents, TimeProvider cloc
                 {
                     throw context.Fail(path, "The index settings must be an object.");
                 }
-                var types = Strings(context, settings, "IndexedContentTypes", path);
+                var types = context.Names("IndexedContentTypes", settings, path);
                 var analyzer = ContentFieldKinds.Text(RecipeStepContext.Get(settings, "AnalyzerName")) ?? "standardanalyzer";
                 CheckAnalyzer(context, analyzer, $"{path}.AnalyzerName");
                 var profile = doc.Find(indexName) ?? Add(doc, indexName, indexName);
@@ -122,7 +122,7 @@ public sealed class IndexProfileSteps(DocumentStore documents, TimeProvider cloc
     private void Queue(RecipeStepContext context, IndexProfilesDocument doc, string action)
     {
         var all = RecipeStepContext.Get(context.Step, "includeAll") is JsonValue v && v.TryGetValue(out bool b) && b;
-        var names = all ? doc.Profiles.Select(p => p.IndexName).ToList() : Strings(context, context.Step, context.Get("Indices") is null ? "indexNames" : "Indices", "");
+        var names = all ? doc.Profiles.Select(p => p.IndexName).ToList() : context.Names(context.Get("Indices") is null ? "indexNames" : "Indices");
         for (var i = 0; i < names.Count; i++)
         {
             var profile = doc.Find(names[i]) ?? throw context.Fail($"Indices[{i}]", $"There is no index named '{names[i]}'.");
@@ -135,15 +135,6 @@ public sealed class IndexProfileSteps(DocumentStore documents, TimeProvider cloc
         var profile = new IndexProfile { Id = IdGenerator.NewId(), Name = name, IndexName = indexName };
         doc.Profiles.Add(profile);
         return profile;
-    }
-
-    private static List<string> Strings(RecipeStepContext context, JsonObject obj, string property, string path)
-    {
-        var node = RecipeStepContext.Get(obj, property);
-        var prefix = string.IsNullOrEmpty(path) ? property : $"{path}.{property}";
-        if (node is null) return [];
-        if (node is not JsonArray array) throw context.Fail(prefix, $"'{property}' must be an array of names.");
-        return array.Select((n, i) => ContentFieldKinds.Text(n) ?? throw context.Fail($"{prefix}[{i}]", "Expected a name.")).ToList();
     }
 
     private static bool Bool(JsonObject obj, string property) =>
