@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Items;
-using OneDigital.Content.Tests.Support;
+using OneDigital.Testing;
 
 namespace OneDigital.Content.Tests.Parts;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Recipes.Export;
-using OneDigital.Content.Tests.Support;
+using OneDigital.Testing;
 
 namespace OneDigital.Content.Tests.Recipes;
 

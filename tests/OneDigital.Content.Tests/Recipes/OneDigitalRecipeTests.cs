@@ -10,7 +10,7 @@ using OneDigital.Content.Recipes.Steps;
 using OneDigital.Content.Security;
 using OneDigital.Content.Settings;
 using OneDigital.Content.Store;
-using OneDigital.Content.Tests.Support;
+using OneDigital.Testing;
 
 namespace OneDigital.Content.Tests.Recipes;
 

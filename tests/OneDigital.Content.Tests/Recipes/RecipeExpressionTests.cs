@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Settings;
-using OneDigital.Content.Tests.Support;
+using OneDigital.Testing;
 
 namespace OneDigital.Content.Tests.Recipes;
 

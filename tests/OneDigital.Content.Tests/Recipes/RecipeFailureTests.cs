@@ -1,5 +1,5 @@
 using OneDigital.Content.Recipes;
-using OneDigital.Content.Tests.Support;
+using OneDigital.Testing;
 
 namespace OneDigital.Content.Tests.Recipes;
 

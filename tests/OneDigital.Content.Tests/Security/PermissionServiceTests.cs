@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Security;
 using OneDigital.Content.Store;
-using OneDigital.Content.Tests.Support;
+using OneDigital.Testing;
 using static OneDigital.Content.Tests.Security.Principals;
 
 namespace OneDigital.Content.Tests.Security;

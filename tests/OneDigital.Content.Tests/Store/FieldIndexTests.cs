@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using OneDigital.Content.Items;
 using OneDigital.Content.Store;
-using OneDigital.Content.Tests.Support;
+using OneDigital.Testing;
 
 namespace OneDigital.Content.Tests.Store;
 

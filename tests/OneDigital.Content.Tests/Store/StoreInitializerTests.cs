@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Store;
-using OneDigital.Content.Tests.Support;
+using OneDigital.Testing;
 
 namespace OneDigital.Content.Tests.Store;
 

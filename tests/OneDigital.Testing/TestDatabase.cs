@@ -1,4 +1,4 @@
-namespace OneDigital.Content.Tests.Support;
+namespace OneDigital.Testing;
 
 public enum TestDatabase
 {

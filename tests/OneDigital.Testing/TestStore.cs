@@ -1,8 +1,9 @@
+using OneDigital.Content;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Store;
 
-namespace OneDigital.Content.Tests.Support;
+namespace OneDigital.Testing;
 
 /// <summary>
 /// A fresh, migrated store with the content services around it: a SQLite file in its own temporary folder, or a

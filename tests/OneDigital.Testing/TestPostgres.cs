@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Npgsql;
 
-namespace OneDigital.Content.Tests.Support;
+namespace OneDigital.Testing;
 
 /// <summary>
 /// The PostgreSQL server store tests run on, named by the connection string in <c>ONEDIGITAL_TEST_POSTGRES</c>

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Recipes;
 using OneDigital.Content.Store;
 
-namespace OneDigital.Content.Tests.Support;
+namespace OneDigital.Testing;
 
 /// <summary>Runs recipes against a test store, and takes snapshots of everything the store holds.</summary>
 public static class RecipeRunner
