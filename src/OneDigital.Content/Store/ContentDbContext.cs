@@ -58,6 +58,9 @@ public abstract class ContentDbContext(DbContextOptions options) : IdentityDbCon
         });
 
         builder.Entity<Role>().Property(r => r.Description).HasMaxLength(1024);
+
+        // OpenID Connect applications (partner sites), authorizations, scopes and tokens: OpenIddict's own entities.
+        builder.UseOpenIddict();
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
