@@ -1,5 +1,7 @@
 using OneDigital.Content;
 using OneDigital.Content.Recipes;
+using OneDigital.Web.Api.Content;
+using OneDigital.Web.Auth;
 using OneDigital.Web.Cli;
 using OneDigital.Web.Health;
 using OneDigital.Web.Setup;
@@ -48,10 +50,13 @@ public static class OneDigitalHost
         });
         builder.Services.AddOneDigital(builder.Configuration, console);
         builder.Services.AddHostedService<SetupHostedService>();
+        builder.Services.AddOpenIdServer(builder.Configuration);
 
         var app = builder.Build();
         app.UseSetupGate();
+        app.UseAuthentication();
         app.MapHealth();
+        app.MapContentApi();
         return app;
     }
 
@@ -61,6 +66,7 @@ public static class OneDigitalHost
         services.AddSingleton(console);
         services.AddOneDigitalContent(ContentServices.ReadStoreOptions(configuration));
         services.AddSiteSetup(configuration);
+        services.AddOpenIdApplications();
         return services;
     }
 }

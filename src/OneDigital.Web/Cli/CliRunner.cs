@@ -48,6 +48,10 @@ internal static class CliRunner
                 {
                     await ImportVerb.RunAsync(scope.ServiceProvider, command.RecipePath!, setup, console, ct);
                 }
+                else if (command.Apps is not null)
+                {
+                    await AppsVerb.RunAsync(scope.ServiceProvider, command.Apps, console, ct);
+                }
                 else
                 {
                     await ExportVerb.RunAsync(scope.ServiceProvider, command.OutPath, console, ct);
