@@ -159,6 +159,19 @@ public sealed class TokenEndpointTests
         Assert.That((await _store.RunAsync("apps", "list")).Out, Is.EqualTo(before));
     }
 
+    [Test]
+    public async Task Orchards_OpenID_settings_steps_are_accepted_and_what_is_not_served_is_reported()
+    {
+        var result = await _store.RunAsync("import", TestSite.Recipe("openid-settings.recipe.json"));
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(result.Out, Does.Contain("TokenEndpointPath: the token endpoint is /connect/token here, not '/oauth/token'."));
+        Assert.That(result.Out, Does.Contain("AllowPasswordFlow: not supported"));
+        Assert.That(result.Out, Does.Contain("SigningCertificateThumbprint: keys are made once and kept in the store"));
+        Assert.That(result.Out, Does.Contain("Authority: only tokens issued by this site's own /connect/token are accepted"));
+        Assert.That(result.Out, Does.Not.Contain("Audience"), "empty settings ask for nothing");
+    }
+
     [TestCase("apps")]
     [TestCase("apps", "add", "--client-id", "x", "--roles", "PartnerReader")]
     [TestCase("apps", "remove")]
