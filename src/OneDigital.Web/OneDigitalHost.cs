@@ -54,7 +54,7 @@ public static class OneDigitalHost
 
         var app = builder.Build();
         app.UseSetupGate();
-        app.UseAuthentication();
+        app.UseOpenIdServer();
         app.MapHealth();
         app.MapContentApi();
         return app;

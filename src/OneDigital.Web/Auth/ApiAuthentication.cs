@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 using OpenIddict.Validation.AspNetCore;
 
 namespace OneDigital.Web.Auth;
@@ -14,8 +16,16 @@ public static class ApiAuthentication
     /// <summary>Identity's cookie scheme (<c>IdentityConstants.ApplicationScheme</c>), which an admin would sign in with.</summary>
     private const string CookieScheme = "Identity.Application";
 
+    private const string AnonymousScheme = "Api.Anonymous";
+
     internal static AuthenticationBuilder AddApiScheme(this AuthenticationBuilder builder) =>
-        builder.AddPolicyScheme(Scheme, "Bearer token or sign-in cookie", o => o.ForwardDefaultSelector = Select);
+        builder
+            .AddPolicyScheme(Scheme, "Bearer token or sign-in cookie", o => o.ForwardDefaultSelector = Select)
+            .AddScheme<AuthenticationSchemeOptions, AnonymousHandler>(AnonymousScheme, null);
+
+    /// <summary>Whether the request carries a bearer token, which OpenIddict's validation must see first.</summary>
+    internal static bool HasBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Authenticates the caller with the scheme and makes it the request's user. A token that was sent but is not
@@ -41,14 +51,25 @@ public static class ApiAuthentication
 
     private static string Select(HttpContext context)
     {
-        if (context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (HasBearerToken(context.Request))
         {
             return OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
         }
         var schemes = context.RequestServices.GetRequiredService<IAuthenticationSchemeProvider>();
-        // Without a cookie scheme the validation handler answers "no token": an anonymous caller, 401 on challenge.
-        return schemes.GetSchemeAsync(CookieScheme).GetAwaiter().GetResult() is not null
-            ? CookieScheme
-            : OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+        return schemes.GetSchemeAsync(CookieScheme).GetAwaiter().GetResult() is not null ? CookieScheme : AnonymousScheme;
+    }
+
+    /// <summary>No credentials: nobody signed in; a challenge asks for a bearer token.</summary>
+    private sealed class AnonymousHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    {
+        protected override Task<AuthenticateResult> HandleAuthenticateAsync() => Task.FromResult(AuthenticateResult.NoResult());
+
+        protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+        {
+            Response.StatusCode = StatusCodes.Status401Unauthorized;
+            Response.Headers.WWWAuthenticate = "Bearer";
+            return Task.CompletedTask;
+        }
     }
 }

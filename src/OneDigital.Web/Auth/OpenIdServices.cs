@@ -59,4 +59,18 @@ public static class OpenIdServices
         services.AddAuthentication().AddApiScheme();
         return services;
     }
+
+    /// <summary>
+    /// OpenIddict's middleware, for <c>/connect/*</c> and requests carrying a bearer token only: it reads the keys from
+    /// the store, which other requests (<c>/health</c> during setup, anonymous reads) have no reason to wait for.
+    /// </summary>
+    public static IApplicationBuilder UseOpenIdServer(this WebApplication app)
+    {
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/connect") || ApiAuthentication.HasBearerToken(c.Request),
+            branch => branch.UseAuthentication());
+        // WebApplication puts the authentication middleware in front of everything unless this flag (ASP.NET Core's
+        // WebApplicationBuilder key) says the app placed it itself.
+        ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
+        return app;
+    }
 }

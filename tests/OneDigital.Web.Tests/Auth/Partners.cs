@@ -43,6 +43,10 @@ public static class Partners
         return http.SendAsync(request);
     }
 
-    public static async Task<JsonObject> JsonAsync(HttpResponseMessage response) =>
-        JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    public static async Task<JsonObject> JsonAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(body, Is.Not.Empty, $"{(int)response.StatusCode} {response.Headers.WwwAuthenticate}");
+        return JsonNode.Parse(body)!.AsObject();
+    }
 }
