@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OneDigital.GraphQL.Schema;
 
 namespace OneDigital.GraphQL;
 
@@ -10,6 +11,8 @@ public static class GraphQLServices
         // Bound from configuration when the host has one; tests without configuration get the defaults.
         services.AddOptions<GraphQLOptions>()
             .Configure<IServiceProvider>((options, sp) => sp.GetService<IConfiguration>()?.GetSection(GraphQLOptions.Section).Bind(options));
+        services.AddSingleton<ContentSchemaSource>();
+        services.AddSingleton<IGraphQLSchemaSource>(sp => sp.GetRequiredService<ContentSchemaSource>());
         return services;
     }
 }
