@@ -25,7 +25,11 @@ internal static class ContentSchemaBuilder
     {
         var schema = new SchemaBuildContext(definitions, options);
         foreach (var name in new[] { "Query", "ContentItem", "Status", "OrderByDirection" }) schema.TypeNames.Add(name);
-        foreach (var field in ContentItemFields.Create(schema.Scalars)) schema.ContentItem.AddField(field);
+        foreach (var field in ContentItemFields.Create(schema.Scalars))
+        {
+            field.Resolver = null;
+            schema.ContentItem.AddField(field);
+        }
 
         var exposed = definitions.ContentTypes
             .Where(t => string.IsNullOrEmpty(t.TypeSettings.Stereotype) && GraphQLNames.IsValid(GraphQLNames.Type(t.Name)))
