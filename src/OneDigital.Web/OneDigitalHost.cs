@@ -1,5 +1,6 @@
 using OneDigital.Content;
 using OneDigital.Content.Recipes;
+using OneDigital.Search;
 using OneDigital.Web.Api.Content;
 using OneDigital.Web.Auth;
 using OneDigital.Web.Cli;
@@ -51,6 +52,7 @@ public static class OneDigitalHost
         builder.Services.AddOneDigital(builder.Configuration, console);
         builder.Services.AddHostedService<SetupHostedService>();
         builder.Services.AddOpenIdServer(builder.Configuration);
+        builder.Services.AddOneDigitalSearchWorker();
 
         var app = builder.Build();
         app.UseSetupGate();
@@ -67,6 +69,7 @@ public static class OneDigitalHost
         services.AddOneDigitalContent(ContentServices.ReadStoreOptions(configuration));
         services.AddSiteSetup(configuration);
         services.AddOpenIdApplications();
+        services.AddOneDigitalSearch(configuration);
         return services;
     }
 }
