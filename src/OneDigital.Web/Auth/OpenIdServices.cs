@@ -43,6 +43,9 @@ public static class OpenIdServices
                 // Client-credentials tokens are self-contained and short-lived: nothing is written per token request.
                 o.DisableTokenStorage();
                 o.DisableAuthorizationStorage();
+                // Signed, not encrypted: the token holds nothing secret (client id, name, roles), partners can read its
+                // expiry, and checking a signature costs a fraction of an RSA decryption on every API request.
+                o.DisableAccessTokenEncryption();
                 // Scopes (Orchard's partners send scope=api) are carried, not enforced: roles decide what a token may do.
                 o.DisableScopeValidation();
                 o.IgnoreScopePermissions();

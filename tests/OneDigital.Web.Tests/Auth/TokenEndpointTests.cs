@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Store;
@@ -43,6 +44,17 @@ public sealed class TokenEndpointTests
         Assert.That((string?)token["token_type"], Is.EqualTo("Bearer"));
         Assert.That((string?)token["access_token"], Is.Not.Empty);
         Assert.That((int)token["expires_in"]!, Is.InRange(3590, 3600), "seconds left, rounded down");
+        var claims = Payload((string)token["access_token"]!);
+        Assert.That((long)claims["exp"]! - (long)claims["iat"]!, Is.EqualTo(3600));
+        Assert.That((string?)claims["sub"], Is.EqualTo("reader-site"));
+        Assert.That(claims["role"]?.ToJsonString(), Is.EqualTo("\"PartnerReader\"").Or.EqualTo("""["PartnerReader"]"""));
+    }
+
+    /// <summary>The claims of a signed JWT (header.payload.signature).</summary>
+    private static JsonObject Payload(string jwt)
+    {
+        var payload = jwt.Split('.')[1].Replace('-', '+').Replace('_', '/');
+        return JsonNode.Parse(Convert.FromBase64String(payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '=')))!.AsObject();
     }
 
     [TestCase("reader-site", "reader-secret", HttpStatusCode.Unauthorized, "invalid_client", Description = "the recipe's fallback, not the configured secret")]
