@@ -61,7 +61,13 @@ internal static class ContentSchemaBuilder
         }
         query.AddField(SingleItemField(schema));
 
-        var result = new global::GraphQL.Types.Schema { Query = query, Description = "One Digital content, in Orchard Core's shapes." };
+        var result = new global::GraphQL.Types.Schema
+        {
+            Query = query,
+            Description = "One Digital content, in Orchard Core's shapes.",
+            // Names are made here already (AND, OR, NOT stay upper case, as in Orchard).
+            NameConverter = global::GraphQL.Conversion.DefaultNameConverter.Instance,
+        };
         result.RegisterType(schema.ContentItem);
         foreach (var objectType in schema.ObjectTypes.Values) result.RegisterType(objectType);
         result.Initialize();
@@ -101,6 +107,11 @@ internal static class ContentSchemaBuilder
             var instance = typePart.Name;
             objectType.AddField(Field(name, partType, c => new PartSource((ContentItem)c.Source!, ((ContentItem)c.Source!).Part(instance) ?? []),
                 typePart.GetSettings<ContentTypePartSettings>().Description ?? $"The item's {instance}."));
+        }
+        if (schema.IsContained(type) && objectType.GetField("containedPart") is null && partTypes.For("ContainedPart") is { } contained)
+        {
+            objectType.AddField(Field("containedPart", contained, c => new PartSource((ContentItem)c.Source!, ((ContentItem)c.Source!).Part("ContainedPart") ?? []),
+                "The list that contains the item."));
         }
         return objectType;
     }

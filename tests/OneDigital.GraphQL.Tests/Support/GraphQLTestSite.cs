@@ -17,9 +17,10 @@ public sealed class GraphQLTestSite : IAsyncDisposable
 
     public TestStore Store { get; }
 
-    public static async Task<GraphQLTestSite> CreateAsync(Action<IServiceCollection>? configureServices = null, TestDatabase database = TestDatabase.Sqlite)
+    public static async Task<GraphQLTestSite> CreateAsync(
+        Action<IServiceCollection>? configureServices = null, TestDatabase database = TestDatabase.Sqlite, IDictionary<string, string?>? settings = null)
     {
-        var store = await TestStore.CreateAsync(database, null, services =>
+        var store = await TestStore.CreateAsync(database, settings, services =>
         {
             services.AddOneDigitalGraphQL();
             configureServices?.Invoke(services);
