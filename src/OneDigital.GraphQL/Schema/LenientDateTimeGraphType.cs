@@ -10,6 +10,8 @@ namespace OneDigital.GraphQL.Schema;
 /// </summary>
 internal sealed class LenientDateTimeGraphType : DateTimeGraphType
 {
+    public LenientDateTimeGraphType() => Name = "DateTime";
+
     public override object? ParseLiteral(GraphQLValue value) =>
         value is GraphQLStringValue s && Partial((string)s.Value) is { } date ? date : base.ParseLiteral(value);
 

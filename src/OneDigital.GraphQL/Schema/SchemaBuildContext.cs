@@ -85,14 +85,11 @@ internal sealed class SchemaBuildContext
     }
 
     /// <summary>Published items the caller may view, among the loaded ones, keeping only types the schema has.</summary>
-    public async Task<List<ContentItem>> ViewableAsync(IResolveFieldContext context, IEnumerable<ContentItem?> items)
+    public async Task<List<ContentItem>> ViewableAsync(GraphQLUserContext user, IEnumerable<ContentItem?> items, CancellationToken ct)
     {
-        var user = GraphQLUserContext.From(context);
         var present = items.OfType<ContentItem>().Where(IsExposed);
-        return await user.Access.FilterViewableAsync(present, IsSecurable, context.CancellationToken);
+        return await user.Access.FilterViewableAsync(present, IsSecurable, ct);
     }
-
-    public static ContentLoaders Loaders(IResolveFieldContext context) => GraphQLUserContext.From(context).Loaders;
 }
 
 public enum PublicationStatus
