@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
 using OneDigital.GraphQL.Tests.Support;
+using OneDigital.Testing;
 
 namespace OneDigital.GraphQL.Tests.Filters;
 
 /// <summary>Beyond Orchard: filters and sort keys on content fields, and total counts, on the One Digital model.</summary>
-public class FieldFilterTests
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.All))]
+public class FieldFilterTests(TestDatabase database)
 {
     private GraphQLTestSite _site = null!;
     private string _learners = "", _champions = "";
@@ -12,7 +14,7 @@ public class FieldFilterTests
     [OneTimeSetUp]
     public async Task CreateEvents()
     {
-        _site = await GraphQLTestSite.OneDigitalAsync();
+        _site = await GraphQLTestSite.OneDigitalAsync(database: database);
         var topics = (await _site.DataAsync("""{ taxonomy(where: { displayText: "Topics" }) { taxonomyPart { contentItems { contentItemId displayText } } } }"""))
             ["taxonomy"]![0]!["taxonomyPart"]!["contentItems"]!.AsArray();
         _learners = topics.Single(t => t!["displayText"]!.GetValue<string>() == "Working with learners")!["contentItemId"]!.GetValue<string>();
