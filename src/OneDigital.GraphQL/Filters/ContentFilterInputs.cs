@@ -131,19 +131,19 @@ internal sealed class ContentFilterInputs(SchemaBuildContext schema)
         {
             var name = GraphQLNames.Field(field.Name);
             if (!GraphQLNames.IsValid(name)) continue;
-            var (ops, type, column, valueType) = field.FieldName switch
+            var (ops, type, column) = field.FieldName switch
             {
-                "TextField" or "TimeField" or "LinkField" or "MediaField" or "MultiTextField" => (FilterOperators.Text, (IGraphType)S.String, nameof(ContentFieldIndexRecord.TextValue), typeof(string)),
-                "NumericField" => (FilterOperators.Ordered, S.Decimal, nameof(ContentFieldIndexRecord.NumberValue), typeof(double?)),
-                "DateField" or "DateTimeField" => (FilterOperators.Ordered, S.DateTime, nameof(ContentFieldIndexRecord.DateValue), typeof(DateTime?)),
-                "BooleanField" => (FilterOperators.Equality, S.Boolean, nameof(ContentFieldIndexRecord.BooleanValue), typeof(bool?)),
-                "ContentPickerField" or "TaxonomyField" or "UserPickerField" => (FilterOperators.Identity, S.Id, nameof(ContentFieldIndexRecord.TextValue), typeof(string)),
-                _ => (Array.Empty<string>(), S.String, "", typeof(string)),
+                "TextField" or "TimeField" or "LinkField" or "MediaField" or "MultiTextField" => (FilterOperators.Text, (IGraphType)S.String, nameof(ContentFieldIndexRecord.TextValue)),
+                "NumericField" => (FilterOperators.Ordered, S.Decimal, nameof(ContentFieldIndexRecord.NumberValue)),
+                "DateField" or "DateTimeField" => (FilterOperators.Ordered, S.DateTime, nameof(ContentFieldIndexRecord.DateValue)),
+                "BooleanField" => (FilterOperators.Equality, S.Boolean, nameof(ContentFieldIndexRecord.BooleanValue)),
+                "ContentPickerField" or "TaxonomyField" or "UserPickerField" => (FilterOperators.Identity, S.Id, nameof(ContentFieldIndexRecord.TextValue)),
+                _ => (Array.Empty<string>(), S.String, ""),
             };
             foreach (var op in ops)
             {
                 input.AddFilter(FilterOperators.Name(name, op), ListIf(op, type), FilterOperators.Describe($"A value of {field.Name}", op),
-                    WhereInputGraphType.IndexValue(typePart.Name, field.Name, column, valueType, op));
+                    WhereInputGraphType.IndexValue(typePart.Name, field.Name, column, op));
             }
         }
         return input.Fields.Count > 0 ? input : null;
@@ -155,7 +155,7 @@ internal sealed class ContentFilterInputs(SchemaBuildContext schema)
         foreach (var op in ops)
         {
             input.AddFilter(FilterOperators.Name(field, op), ListIf(op, type), FilterOperators.Describe(subject, op),
-                WhereInputGraphType.IndexValue(partName, property, nameof(ContentFieldIndexRecord.TextValue), typeof(string), op));
+                WhereInputGraphType.IndexValue(partName, property, nameof(ContentFieldIndexRecord.TextValue), op));
         }
         return input;
     }

@@ -93,7 +93,7 @@ internal sealed class WhereInputGraphType : InputObjectGraphType
     /// operator when any of its values does, and a negated one when none does, so <c>topics_not: "x"</c> means
     /// "not tagged x".
     /// </summary>
-    public static FilterBuilder IndexValue(string partName, string fieldName, string valueProperty, Type valueType, string op) => (v, r, index) =>
+    public static FilterBuilder IndexValue(string partName, string fieldName, string valueProperty, string op) => (v, r, index) =>
     {
         var (positive, negated) = FilterOperators.Split(op);
         var row = Expression.Parameter(typeof(ContentFieldIndexRecord), "f");
