@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using OneDigital.Content.Security;
+using OneDigital.Content.Webhooks;
 
 namespace OneDigital.Content.Store;
 
@@ -58,6 +59,7 @@ public abstract class ContentDbContext(DbContextOptions options) : IdentityDbCon
         });
 
         builder.Entity<Role>().Property(r => r.Description).HasMaxLength(1024);
+        WebhookModel.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
