@@ -27,8 +27,8 @@ public static class WebhookModel
             e.Property(x => x.ClaimToken).HasMaxLength(64).IsConcurrencyToken();
             e.Property(x => x.LastError).HasMaxLength(2048);
             e.HasOne(x => x.Endpoint).WithMany().HasForeignKey(x => x.EndpointId).OnDelete(DeleteBehavior.Cascade);
-            // The dispatcher's question: which pending deliveries are due.
-            e.HasIndex(x => new { x.Status, x.NextAttemptUtc });
+            // The dispatcher's question, asked per endpoint: which of its deliveries are pending and due.
+            e.HasIndex(x => new { x.EndpointId, x.Status, x.NextAttemptUtc });
         });
 
         builder.Entity<WebhookDeliveryAttempt>(e =>
