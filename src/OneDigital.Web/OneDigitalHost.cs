@@ -3,6 +3,7 @@ using OneDigital.Content.Recipes;
 using OneDigital.Web.Cli;
 using OneDigital.Web.Health;
 using OneDigital.Web.Setup;
+using OneDigital.Web.Webhooks;
 
 namespace OneDigital.Web;
 
@@ -61,6 +62,7 @@ public static class OneDigitalHost
         services.AddSingleton(console);
         services.AddOneDigitalContent(ContentServices.ReadStoreOptions(configuration));
         services.AddSiteSetup(configuration);
+        services.AddWebhooks(configuration);
         return services;
     }
 }

@@ -48,6 +48,10 @@ internal static class CliRunner
                 {
                     await ImportVerb.RunAsync(scope.ServiceProvider, command.RecipePath!, setup, console, ct);
                 }
+                else if (command.Webhooks is not null)
+                {
+                    await WebhooksVerb.RunAsync(scope.ServiceProvider, command.Webhooks, console, ct);
+                }
                 else
                 {
                     await ExportVerb.RunAsync(scope.ServiceProvider, command.OutPath, console, ct);
