@@ -29,8 +29,8 @@ public sealed class WebhookCommitSignal : DbTransactionInterceptor
         }
     }
 
-    /// <summary>Returns when woken or when the interval has passed, whichever is first.</summary>
-    public Task WaitAsync(TimeSpan interval, CancellationToken ct) => _wake.WaitAsync(interval, ct);
+    /// <summary>Returns true when woken, false when the interval passed first.</summary>
+    public Task<bool> WaitAsync(TimeSpan interval, CancellationToken ct) => _wake.WaitAsync(interval, ct);
 
     public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData);
 

@@ -20,8 +20,12 @@ public sealed class WebhookValidationException(string field, string message) : I
     public string Field { get; } = field;
 }
 
-/// <summary>The registered endpoints: add or replace by name, list, remove. The outbox reads them once per scope.</summary>
-public sealed class WebhookEndpoints(ContentDbContext db, StoreTransaction transaction, TimeProvider clock) : IScopedCache
+/// <summary>
+/// The registered endpoints: add or replace by name, list, remove. The outbox reads them once per scope. Each change
+/// is one SaveChanges, atomic alone or inside the caller's transaction (StoreTransaction would be a dependency cycle:
+/// it depends on every IScopedCache, this one included).
+/// </summary>
+public sealed class WebhookEndpoints(ContentDbContext db, TimeProvider clock) : IScopedCache
 {
     private List<WebhookEndpoint>? _enabled;
 
@@ -37,44 +41,40 @@ public sealed class WebhookEndpoints(ContentDbContext db, StoreTransaction trans
 
     /// <summary>Adds the endpoint, or replaces the one with the same name. Returns true when it was new.</summary>
     /// <exception cref="WebhookValidationException">A property is missing or wrong.</exception>
-    public Task<bool> SaveAsync(WebhookRegistration registration, CancellationToken ct = default)
+    public async Task<bool> SaveAsync(WebhookRegistration registration, CancellationToken ct = default)
     {
         Validate(registration);
-        return transaction.RunAsync(async () =>
+        var name = registration.Name.Trim();
+        var endpoint = await db.Set<WebhookEndpoint>().FirstOrDefaultAsync(e => e.Name == name, ct);
+        var added = endpoint is null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (endpoint is null)
         {
-            var name = registration.Name.Trim();
-            var endpoint = await db.Set<WebhookEndpoint>().FirstOrDefaultAsync(e => e.Name == name, ct);
-            var added = endpoint is null;
-            var now = clock.GetUtcNow().UtcDateTime;
-            if (endpoint is null)
-            {
-                endpoint = new WebhookEndpoint { CreatedUtc = now };
-                db.Add(endpoint);
-            }
-            endpoint.Name = name;
-            endpoint.Url = registration.Url.Trim();
-            endpoint.Secret = registration.Secret;
-            endpoint.Events = registration.Events;
-            endpoint.ContentTypes = registration.ContentTypes.Count == 0 ? null : string.Join(',', registration.ContentTypes.Select(t => t.Trim()));
-            endpoint.Enabled = registration.Enabled;
-            endpoint.ModifiedUtc = now;
-            await db.SaveChangesAsync(ct);
-            _enabled = null;
-            return added;
-        }, ct);
+            endpoint = new WebhookEndpoint { CreatedUtc = now };
+            db.Add(endpoint);
+        }
+        endpoint.Name = name;
+        endpoint.Url = registration.Url.Trim();
+        endpoint.Secret = registration.Secret;
+        endpoint.Events = registration.Events;
+        endpoint.ContentTypes = registration.ContentTypes.Count == 0 ? null : string.Join(',', registration.ContentTypes.Select(t => t.Trim()));
+        endpoint.Enabled = registration.Enabled;
+        endpoint.ModifiedUtc = now;
+        await db.SaveChangesAsync(ct);
+        _enabled = null;
+        return added;
     }
 
     /// <summary>Removes the endpoint with its deliveries and their log. Returns false when no endpoint has the name.</summary>
-    public Task<bool> RemoveAsync(string name, CancellationToken ct = default) =>
-        transaction.RunAsync(async () =>
-        {
-            var endpoint = await db.Set<WebhookEndpoint>().FirstOrDefaultAsync(e => e.Name == name.Trim(), ct);
-            if (endpoint is null) return false;
-            db.Remove(endpoint);
-            await db.SaveChangesAsync(ct);
-            _enabled = null;
-            return true;
-        }, ct);
+    public async Task<bool> RemoveAsync(string name, CancellationToken ct = default)
+    {
+        var endpoint = await db.Set<WebhookEndpoint>().FirstOrDefaultAsync(e => e.Name == name.Trim(), ct);
+        if (endpoint is null) return false;
+        db.Remove(endpoint);
+        await db.SaveChangesAsync(ct);
+        _enabled = null;
+        return true;
+    }
 
     /// <summary>The latest attempts, newest first, of one endpoint or of all.</summary>
     public async Task<List<WebhookLogEntry>> RecentAttemptsAsync(string? name, int count, CancellationToken ct = default)
