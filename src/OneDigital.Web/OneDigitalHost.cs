@@ -1,5 +1,6 @@
 using OneDigital.Content;
 using OneDigital.Content.Recipes;
+using OneDigital.Search;
 using OneDigital.Web.Cli;
 using OneDigital.Web.Health;
 using OneDigital.Web.Setup;
@@ -49,6 +50,7 @@ public static class OneDigitalHost
         });
         builder.Services.AddOneDigital(builder.Configuration, console);
         builder.Services.AddHostedService<SetupHostedService>();
+        builder.Services.AddOneDigitalSearchWorker();
 
         var app = builder.Build();
         app.UseSetupGate();
@@ -62,6 +64,7 @@ public static class OneDigitalHost
         services.AddSingleton(console);
         services.AddOneDigitalContent(ContentServices.ReadStoreOptions(configuration));
         services.AddSiteSetup(configuration);
+        services.AddOneDigitalSearch(configuration);
         services.AddWebhooks(configuration);
         return services;
     }

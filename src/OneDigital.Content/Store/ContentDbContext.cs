@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using OneDigital.Content.Indexing;
 using OneDigital.Content.Security;
 using OneDigital.Content.Webhooks;
 
@@ -15,6 +16,7 @@ public abstract class ContentDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<ContentItemRecord> ContentItems => Set<ContentItemRecord>();
     public DbSet<ContentFieldIndexRecord> ContentFieldIndex => Set<ContentFieldIndexRecord>();
     public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
+    public DbSet<IndexingTask> IndexingTasks => Set<IndexingTask>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -59,6 +61,12 @@ public abstract class ContentDbContext(DbContextOptions options) : IdentityDbCon
         });
 
         builder.Entity<Role>().Property(r => r.Description).HasMaxLength(1024);
+
+        builder.Entity<IndexingTask>(e =>
+        {
+            e.ToTable("IndexingTasks");
+            e.Property(x => x.ContentItemId).HasMaxLength(64);
+        });
         WebhookModel.Configure(builder);
     }
 

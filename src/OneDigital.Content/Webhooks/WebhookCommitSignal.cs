@@ -14,8 +14,16 @@ public sealed class WebhookCommitSignal : DbTransactionInterceptor
     private readonly ConditionalWeakTable<DbContext, object> _pending = [];
     private readonly SemaphoreSlim _wake = new(0, 1);
 
-    /// <summary>Called by the outbox: the context's open transaction holds new deliveries.</summary>
-    public void MarkPending(DbContext context) => _pending.AddOrUpdate(context, this);
+    /// <summary>Called by the outbox after writing deliveries: wake at once, or when the open transaction commits.</summary>
+    public void MarkPending(DbContext context)
+    {
+        if (context.Database.CurrentTransaction is null)
+        {
+            Wake();
+            return;
+        }
+        _pending.AddOrUpdate(context, this);
+    }
 
     public void Wake()
     {
