@@ -115,6 +115,24 @@ public class WebhookOutboxTests
         Assert.That(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None), Is.True);
     }
 
+    [Test]
+    public async Task The_commit_signal_is_added_beside_the_store_s_own_interceptors()
+    {
+        await using var store = await WebhookTestSite.CreateAsync(TwoEndpoints);
+        await using var scope = store.Scope();
+        var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
+        var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
+        var indexing = store.Services.GetRequiredService<OneDigital.Content.Indexing.IndexingSignal>().NextAsync();
+
+        await manager.CreateAsync(await WebhookTestSite.NewPostAsync(manager, "Both", "blog/both"), publish: true);
+
+        Assert.That(indexing.IsCompleted, Is.True, "the indexing signal still hears commits");
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout";
+        Assert.That(Convert.ToInt32(await command.ExecuteScalarAsync()), Is.EqualTo(30000), "SQLite's pragmas are still applied");
+    }
+
     private sealed class RefusingHandler : IContentEventHandler
     {
         public Task PublishedAsync(ContentItem item) =>
