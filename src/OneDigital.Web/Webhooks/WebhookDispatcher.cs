@@ -64,6 +64,18 @@ public sealed class WebhookDispatcher(
 
     private async Task DispatchDueAsync(CancellationToken ct)
     {
+        // Room is reserved as the queue asks, so one pass over several endpoints stays within MaxConcurrency.
+        var reserved = 0;
+        int Room(int endpointId)
+        {
+            lock (_lock)
+            {
+                var free = _options.MaxConcurrency - _inFlight.Values.Sum() - reserved;
+                var room = Math.Max(0, Math.Min(free, _options.MaxPerEndpoint - _inFlight.GetValueOrDefault(endpointId)));
+                reserved += room;
+                return room;
+            }
+        }
         var claimed = await queue.ClaimDueAsync(Room, ct);
         foreach (var delivery in claimed)
         {
@@ -74,15 +86,6 @@ public sealed class WebhookDispatcher(
                 _sends.Add(send);
                 _ = send.ContinueWith(Finished, TaskScheduler.Default);
             }
-        }
-    }
-
-    private int Room(int endpointId)
-    {
-        lock (_lock)
-        {
-            var total = _inFlight.Values.Sum();
-            return Math.Max(0, Math.Min(_options.MaxConcurrency - total, _options.MaxPerEndpoint - _inFlight.GetValueOrDefault(endpointId)));
         }
     }
 

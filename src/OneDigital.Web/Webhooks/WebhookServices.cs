@@ -13,7 +13,9 @@ public static class WebhookServices
         services.AddWebhookStore();
         services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
         services.AddHttpClient(WebhookSender.HttpClientName, (sp, client) =>
-            client.Timeout = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebhookOptions>>().Value.Timeout);
+            client.Timeout = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebhookOptions>>().Value.Timeout)
+            // A redirect is an answer other than 2xx: following it would turn the POST into a GET elsewhere.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookDeliveryQueue>();
         services.AddHostedService<WebhookDispatcher>();
