@@ -6,6 +6,7 @@ using OneDigital.Web.Auth;
 using OneDigital.Web.Cli;
 using OneDigital.Web.Health;
 using OneDigital.Web.Setup;
+using OneDigital.Web.Webhooks;
 
 namespace OneDigital.Web;
 
@@ -70,6 +71,7 @@ public static class OneDigitalHost
         services.AddSiteSetup(configuration);
         services.AddOpenIdApplications();
         services.AddOneDigitalSearch(configuration);
+        services.AddWebhooks(configuration);
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using OneDigital.Content.Indexing;
 using OneDigital.Content.Security;
+using OneDigital.Content.Webhooks;
 
 namespace OneDigital.Content.Store;
 
@@ -69,6 +70,7 @@ public abstract class ContentDbContext(DbContextOptions options) : IdentityDbCon
             e.ToTable("IndexingTasks");
             e.Property(x => x.ContentItemId).HasMaxLength(64);
         });
+        WebhookModel.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -52,6 +52,10 @@ internal static class CliRunner
                 {
                     await AppsVerb.RunAsync(scope.ServiceProvider, command.Apps, console, ct);
                 }
+                else if (command.Webhooks is not null)
+                {
+                    await WebhooksVerb.RunAsync(scope.ServiceProvider, command.Webhooks, console, ct);
+                }
                 else
                 {
                     await ExportVerb.RunAsync(scope.ServiceProvider, command.OutPath, console, ct);
