@@ -252,13 +252,15 @@ public sealed class ContentManager(
         {
             return;
         }
+        // Read before the flags are cleared: handlers must hear that a published item stopped being published.
+        var wasPublished = current.Published;
         foreach (var version in versions.Where(v => v.Latest || v.Published))
         {
             await store.SetFlagsAsync(version, false, false, ct);
         }
         await store.SaveAsync(ct);
         var removed = ContentItemStore.ToItem(current);
-        if (current.Published) await RaiseAsync(h => h.UnpublishedAsync(removed));
+        if (wasPublished) await RaiseAsync(h => h.UnpublishedAsync(removed));
         await RaiseAsync(h => h.RemovedAsync(removed));
     }
 

@@ -52,6 +52,22 @@ public class ContentEventTests
     }
 
     [Test]
+    public async Task Removing_a_published_item_tells_subscribers_it_was_unpublished_then_removed()
+    {
+        await using var store = await CreateStoreAsync();
+        await using var scope = store.Scope();
+        var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
+        var item = await manager.NewAsync("Note");
+        item.GetOrCreatePart("TitlePart")["Title"] = "Live";
+        await manager.CreateAsync(item, publish: true);
+        RecordingHandler.Events.Clear();
+
+        await manager.RemoveAsync(item);
+
+        Assert.That(RecordingHandler.Events, Is.EqualTo(new[] { "unpublished:Live", "removed:Live" }));
+    }
+
+    [Test]
     public async Task A_subscriber_that_fails_undoes_the_change_and_its_own_writes()
     {
         await using var store = await CreateStoreAsync();
