@@ -1,5 +1,6 @@
 using OneDigital.Content;
 using OneDigital.Content.Recipes;
+using OneDigital.GraphQL.Endpoint;
 using OneDigital.Web.Cli;
 using OneDigital.Web.Health;
 using OneDigital.Web.Setup;
@@ -38,7 +39,7 @@ public static class OneDigitalHost
     /// The web site, not started. Configuration comes from appsettings.json beside the app, environment variables
     /// (<c>OneDigital__DataDir</c>) and the command line (<c>--OneDigital:DataDir=...</c>, <c>--urls</c>).
     /// </summary>
-    public static WebApplication BuildWebApp(string[] args, HostConsole console)
+    public static WebApplication BuildWebApp(string[] args, HostConsole console, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -48,10 +49,13 @@ public static class OneDigitalHost
         });
         builder.Services.AddOneDigital(builder.Configuration, console);
         builder.Services.AddHostedService<SetupHostedService>();
+        builder.Services.AddGraphQLEndpoint(builder.Configuration);
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseSetupGate();
         app.MapHealth();
+        app.MapOneDigitalGraphQL();
         return app;
     }
 
