@@ -1,38 +1,12 @@
 using System.Net;
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Web.Tests.GraphQL.Support;
-using OneDigital.Web.Tests.Support;
 
 namespace OneDigital.Web.Tests.GraphQL;
 
 /// <summary>The HTTP shape of <c>/api/graphql</c>: request forms, status codes, error messages.</summary>
-public sealed class GraphQLEndpointTests
+public sealed class GraphQLEndpointTests : GraphQLSiteFixture
 {
-    private TestSite _store = null!;
-    private RunningSite _site = null!;
-
-    private HttpClient Http => _site.Http;
-
-    [OneTimeSetUp]
-    public async Task StartSite()
-    {
-        _store = TestSite.Create();
-        _site = await _store.StartAsync(services =>
-        {
-            TestSchemaSource.Register(services);
-            TestApiAuthentication.Register(services);
-        }, GraphQLSites.SetupRecipe);
-        await _site.SetupCompletion;
-    }
-
-    [OneTimeTearDown]
-    public async Task StopSite()
-    {
-        await _site.DisposeAsync();
-        await _store.DisposeAsync();
-    }
-
     [Test]
     public async Task A_GET_query_string_query_answers_200_with_data_and_no_errors()
     {

@@ -26,7 +26,14 @@ public sealed class TestSchemaSource : IGraphQLSchemaSource
         services.AddSingleton<IGraphQLSchemaSource>(sp => sp.GetRequiredService<TestSchemaSource>());
     }
 
-    private static Schema Build() => new() { Query = new QueryType() };
+    private static Schema Build()
+    {
+        var schema = new Schema { Query = new QueryType() };
+        // What introspection tools ask for beyond the defaults (isRepeatable, deprecated arguments).
+        schema.Features.RepeatableDirectives = true;
+        schema.Features.DeprecationOfInputValues = true;
+        return schema;
+    }
 
     private sealed class QueryType : ObjectGraphType
     {
