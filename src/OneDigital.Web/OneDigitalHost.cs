@@ -1,6 +1,7 @@
 using OneDigital.Content;
 using OneDigital.Content.Recipes;
 using OneDigital.GraphQL.Endpoint;
+using OneDigital.Search;
 using OneDigital.Web.Cli;
 using OneDigital.Web.Health;
 using OneDigital.Web.Setup;
@@ -49,6 +50,7 @@ public static class OneDigitalHost
         });
         builder.Services.AddOneDigital(builder.Configuration, console);
         builder.Services.AddHostedService<SetupHostedService>();
+        builder.Services.AddOneDigitalSearchWorker();
         builder.Services.AddGraphQLEndpoint(builder.Configuration);
         configureServices?.Invoke(builder.Services);
 
@@ -65,6 +67,7 @@ public static class OneDigitalHost
         services.AddSingleton(console);
         services.AddOneDigitalContent(ContentServices.ReadStoreOptions(configuration));
         services.AddSiteSetup(configuration);
+        services.AddOneDigitalSearch(configuration);
         return services;
     }
 }
