@@ -72,18 +72,18 @@ public sealed class GraphQLEndpointHandler(
             }
         }
 
-        var result = await executer.ExecuteAsync(new ExecutionOptions
+        var options = new ExecutionOptions
         {
             Schema = schema,
             Query = request.Query,
             Variables = request.Variables,
             OperationName = request.OperationName,
             Extensions = request.Extensions,
-            User = caller,
-            RequestServices = http.RequestServices,
             ValidationRules = validationRules,
             CancellationToken = ct,
-        });
+        };
+        ContentGraphQL.ConfigureExecution(options, http.RequestServices, caller);
+        var result = await executer.ExecuteAsync(options);
         var body = serializer.Serialize(result);
         var bytes = System.Text.Encoding.UTF8.GetBytes(body);
         if (result.Errors is not { Count: > 0 } errors)

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OneDigital.Content.Items;
 using OneDigital.GraphQL.Caching;
 using OneDigital.GraphQL.Limits;
@@ -19,9 +20,10 @@ public static class GraphQLEndpointServices
 {
     public const string Path = "/api/graphql";
 
-    /// <summary>The endpoint's services: limits, response cache, content change stamp, serializer and executer.</summary>
+    /// <summary>The content schema and the endpoint's services: limits, response cache, content change stamp, serializer and executer.</summary>
     public static IServiceCollection AddGraphQLEndpoint(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOneDigitalGraphQL();
         services.AddSingleton(GraphQLLimits.Read(configuration));
         services.AddSingleton(GraphQLCacheOptions.Read(configuration));
         services.AddSingleton<GraphQLResponseCache>();
@@ -31,13 +33,15 @@ public static class GraphQLEndpointServices
         services.TryAddSingleton<IDocumentExecuter, DocumentExecuter>();
         services.AddSingleton(sp =>
         {
+            var options = sp.GetRequiredService<IOptions<GraphQLOptions>>().Value;
             var limits = sp.GetRequiredService<GraphQLLimits>();
-            var expose = limits.ExposeExceptions ?? sp.GetRequiredService<IHostEnvironment>().IsDevelopment();
+            var isDevelopment = sp.GetRequiredService<IHostEnvironment>().IsDevelopment();
+            var expose = options.ExposeExceptions ?? isDevelopment;
             return new GraphQLEndpointHandler(
                 sp.GetRequiredService<IDocumentExecuter>(),
                 new GraphQLSerializer(new ErrorInfoProvider(new ErrorInfoProviderOptions { ExposeExceptionDetails = expose })),
                 limits,
-                LimitRules.Create(limits, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LimitRules).FullName!)),
+                LimitRules.Create(options, limits, isDevelopment, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LimitRules).FullName!)),
                 sp.GetRequiredService<GraphQLCacheOptions>(),
                 sp.GetRequiredService<GraphQLResponseCache>(),
                 sp.GetRequiredService<IContentChangeStamp>());

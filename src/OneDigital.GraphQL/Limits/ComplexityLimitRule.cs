@@ -5,8 +5,8 @@ using GraphQL.Validation.Rules.Custom;
 namespace OneDigital.GraphQL.Limits;
 
 /// <summary>
-/// GraphQL.NET's complexity analysis with <see cref="GraphQLLimits.MaxComplexity"/> and
-/// <see cref="GraphQLLimits.FieldImpact"/> (the list multiplier); introspection fields cost nothing, and the message
+/// GraphQL.NET's complexity analysis with <see cref="GraphQLOptions.MaxComplexity"/> and
+/// <see cref="GraphQLOptions.FieldImpact"/> (the list multiplier); introspection fields cost nothing, and the message
 /// names the limit.
 /// </summary>
 internal sealed class ComplexityLimitRule(int maxComplexity, double? fieldImpact) : ComplexityValidationRule(CreateOptions(fieldImpact))
@@ -31,7 +31,7 @@ internal sealed class ComplexityLimitRule(int maxComplexity, double? fieldImpact
         if (totalComplexity > maxComplexity)
         {
             context.ReportError(LimitError.Create(context,
-                $"The query's complexity is {Math.Round(totalComplexity)}; {LimitError.Describe(nameof(GraphQLLimits.MaxComplexity), maxComplexity)}."));
+                $"The query's complexity is {Math.Round(totalComplexity)}; {LimitError.Describe(nameof(GraphQLOptions.MaxComplexity), maxComplexity)}."));
         }
         return default;
     }

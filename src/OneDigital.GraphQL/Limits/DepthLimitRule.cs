@@ -4,7 +4,7 @@ using GraphQLParser.AST;
 namespace OneDigital.GraphQL.Limits;
 
 /// <summary>
-/// Refuses an operation nested deeper than <see cref="GraphQLLimits.MaxDepth"/>. Introspection fields (<c>__schema</c>,
+/// Refuses an operation nested deeper than <see cref="GraphQLOptions.MaxDepth"/>. Introspection fields (<c>__schema</c>,
 /// <c>__type</c>) are not counted, so GraphiQL's and code generators' introspection query passes whatever the limit.
 /// </summary>
 internal sealed class DepthLimitRule(int maxDepth) : ValidationRuleBase
@@ -20,7 +20,7 @@ internal sealed class DepthLimitRule(int maxDepth) : ValidationRuleBase
             if (depth > maxDepth)
             {
                 context.ReportError(LimitError.Create(context,
-                    $"The query is nested {depth} levels deep; {LimitError.Describe(nameof(GraphQLLimits.MaxDepth), maxDepth)}.", operation));
+                    $"The query is nested {depth} levels deep; {LimitError.Describe(nameof(GraphQLOptions.MaxDepth), maxDepth)}.", operation));
             }
         }
         return default;

@@ -6,17 +6,24 @@ namespace OneDigital.GraphQL.Limits;
 public static class LimitRules
 {
     /// <summary>GraphQL's own validation rules followed by the configured limits.</summary>
-    public static IReadOnlyList<IValidationRule> Create(GraphQLLimits limits, ILogger logger)
+    public static IReadOnlyList<IValidationRule> Create(GraphQLOptions options, GraphQLLimits limits, bool isDevelopment, ILogger logger)
     {
+        // Orchard: the Default mode refuses in Development and caps elsewhere.
+        var refuseTooMany = options.MaxNumberOfResultsValidationMode switch
+        {
+            MaxNumberOfResultsValidationMode.Enabled => true,
+            MaxNumberOfResultsValidationMode.Disabled => false,
+            _ => isDevelopment,
+        };
         var rules = new List<IValidationRule>(DocumentValidator.CoreRules)
         {
             new DocumentCountLimitRule(limits.MaxOperations, limits.MaxAliases),
-            new DepthLimitRule(limits.MaxDepth),
-            new MaxResultsRule(limits.MaxNumberOfResults, limits.MaxNumberOfResultsValidationMode, logger),
+            new DepthLimitRule(options.MaxDepth),
+            new MaxResultsRule(options.MaxNumberOfResults, refuseTooMany, logger),
         };
-        if (limits.MaxComplexity is { } max and > 0)
+        if (options.MaxComplexity is { } max and > 0)
         {
-            rules.Add(new ComplexityLimitRule(max, limits.FieldImpact));
+            rules.Add(new ComplexityLimitRule(max, options.FieldImpact));
         }
         return rules;
     }

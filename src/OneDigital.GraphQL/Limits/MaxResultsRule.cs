@@ -6,11 +6,11 @@ using Microsoft.Extensions.Logging;
 namespace OneDigital.GraphQL.Limits;
 
 /// <summary>
-/// Orchard's rule on <c>first</c>/<c>last</c> above <see cref="GraphQLLimits.MaxNumberOfResults"/>, literal or variable:
-/// an error when the mode is Enabled (or Default); when Disabled it is only logged, and the list fields cap the
-/// number at the maximum themselves.
+/// Orchard's rule on <c>first</c>/<c>last</c> above <see cref="GraphQLOptions.MaxNumberOfResults"/>, literal or
+/// variable: an error when refusing (validation mode Enabled, or Default in Development); otherwise logged, and a
+/// literal is lowered to the maximum (a variable's value is left to the list field).
 /// </summary>
-internal sealed class MaxResultsRule(int maxResults, MaxNumberOfResultsValidationMode mode, ILogger logger) : ValidationRuleBase
+internal sealed class MaxResultsRule(int maxResults, bool refuse, ILogger logger) : ValidationRuleBase
 {
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) =>
         new(new MatchingNodeVisitor<GraphQLArgument>((argument, ctx) =>
@@ -20,13 +20,17 @@ internal sealed class MaxResultsRule(int maxResults, MaxNumberOfResultsValidatio
             {
                 return;
             }
-            if (mode == MaxNumberOfResultsValidationMode.Disabled)
+            if (!refuse)
             {
                 logger.LogInformation("'{Value}' exceeds the maximum number of results for '{Argument}' ({Max}); the list is capped", value, name, maxResults);
+                if (argument.Value is GraphQLIntValue)
+                {
+                    argument.Value = new GraphQLIntValue(maxResults);
+                }
                 return;
             }
             ctx.ReportError(LimitError.Create(ctx,
-                $"'{value}' exceeds the maximum number of results for '{name}'; {LimitError.Describe(nameof(GraphQLLimits.MaxNumberOfResults), maxResults)}.", argument));
+                $"'{value}' exceeds the maximum number of results for '{name}'; {LimitError.Describe(nameof(GraphQLOptions.MaxNumberOfResults), maxResults)}.", argument));
         }));
 
     private static long? ValueOf(GraphQLValue value, ValidationContext context) => value switch

@@ -115,6 +115,14 @@ public sealed class GraphQLEndpointTests : GraphQLSiteFixture
     }
 
     [Test]
+    public async Task Outside_Development_the_Default_validation_mode_caps_first_instead_of_refusing_it()
+    {
+        var answer = await Http.GraphQLPostAsync("{ article(first: 5000) { contentItemId } }");
+
+        Assert.That(answer.Status, Is.EqualTo(HttpStatusCode.OK), answer.ToString());
+    }
+
+    [Test]
     public async Task Other_methods_are_not_allowed()
     {
         var answer = await Http.SendRawAsync(HttpMethod.Put, GraphQLHttp.Path, new StringContent("{}", Encoding.UTF8, "application/json"));

@@ -10,6 +10,7 @@ public sealed class GraphQLLimitsTests() : GraphQLSiteFixture(
     "--OneDigital:GraphQL:MaxAliases=3",
     "--OneDigital:GraphQL:MaxOperations=2",
     "--OneDigital:GraphQL:MaxComplexity=300",
+    "--OneDigital:GraphQL:MaxNumberOfResultsValidationMode=Enabled",
     "--OneDigital:GraphQL:MaxRequestBytes=4000")
 {
     /// <summary>
