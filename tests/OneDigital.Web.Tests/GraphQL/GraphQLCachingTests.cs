@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Items;
 using OneDigital.Content.Store;
+using OneDigital.GraphQL.Caching;
 using OneDigital.Web.Tests.GraphQL.Support;
 
 namespace OneDigital.Web.Tests.GraphQL;
@@ -133,6 +134,31 @@ public sealed class GraphQLCachingTests : GraphQLSiteFixture
 
         Assert.That(before.Body, Does.Not.Contain("Retitled before the definitions changed"));
         Assert.That(after.Body, Does.Contain("Retitled before the definitions changed"));
+    }
+
+    [Test]
+    public async Task The_change_stamp_moves_after_a_publish_commits_and_not_for_one_rolled_back()
+    {
+        var stamp = Site.Services.GetRequiredService<IContentChangeStamp>();
+        var before = await stamp.GetAsync();
+
+        await using (var scope = Site.Services.CreateAsyncScope())
+        {
+            var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
+            var transaction = scope.ServiceProvider.GetRequiredService<StoreTransaction>();
+            Assert.ThrowsAsync<InvalidOperationException>(() => transaction.RunAsync(async () =>
+            {
+                var item = await manager.NewAsync("Article");
+                item.GetOrCreatePart("TitlePart")["Title"] = "Never published";
+                await manager.CreateAsync(item, publish: true);
+                throw new InvalidOperationException("the rest of the write failed");
+            }));
+        }
+        var afterRollback = await stamp.GetAsync();
+        await PublishNewArticleAsync("Published for good");
+
+        Assert.That(afterRollback, Is.EqualTo(before));
+        Assert.That(await stamp.GetAsync(), Is.GreaterThan(before));
     }
 
     private async Task RetitleInStoreAsync(string contentItemId, string title)
