@@ -64,6 +64,7 @@ public sealed class GraphQLEndpointHandler(
         if (anonymous && cacheOptions.Enabled && cache.Analyze(request.Query!) is { } query && query.IsShareable(request.Variables))
         {
             var variablesJson = request.Variables is null ? "" : serializer.Serialize(request.Variables);
+            // The stamp is read before executing: a change committed meanwhile leaves this answer under an old key.
             cacheKey = cache.Key(query.Normalized, variablesJson, request.OperationName, schema, await changeStamp.GetAsync(ct));
             if (cache.Get(cacheKey) is { } cached)
             {
