@@ -2,9 +2,12 @@ using OneDigital.Content;
 using OneDigital.Content.Recipes;
 using OneDigital.GraphQL.Endpoint;
 using OneDigital.Search;
+using OneDigital.Web.Api.Content;
+using OneDigital.Web.Auth;
 using OneDigital.Web.Cli;
 using OneDigital.Web.Health;
 using OneDigital.Web.Setup;
+using OneDigital.Web.Webhooks;
 
 namespace OneDigital.Web;
 
@@ -50,13 +53,16 @@ public static class OneDigitalHost
         });
         builder.Services.AddOneDigital(builder.Configuration, console);
         builder.Services.AddHostedService<SetupHostedService>();
+        builder.Services.AddOpenIdServer(builder.Configuration);
         builder.Services.AddOneDigitalSearchWorker();
         builder.Services.AddGraphQLEndpoint(builder.Configuration);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseSetupGate();
+        app.UseOpenIdServer();
         app.MapHealth();
+        app.MapContentApi();
         app.MapOneDigitalGraphQL();
         return app;
     }
@@ -67,7 +73,9 @@ public static class OneDigitalHost
         services.AddSingleton(console);
         services.AddOneDigitalContent(ContentServices.ReadStoreOptions(configuration));
         services.AddSiteSetup(configuration);
+        services.AddOpenIdApplications();
         services.AddOneDigitalSearch(configuration);
+        services.AddWebhooks(configuration);
         return services;
     }
 }

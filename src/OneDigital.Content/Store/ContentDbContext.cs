@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using OneDigital.Content.Indexing;
 using OneDigital.Content.Security;
+using OneDigital.Content.Webhooks;
 
 namespace OneDigital.Content.Store;
 
@@ -61,11 +62,15 @@ public abstract class ContentDbContext(DbContextOptions options) : IdentityDbCon
 
         builder.Entity<Role>().Property(r => r.Description).HasMaxLength(1024);
 
+        // OpenID Connect applications (partner sites), authorizations, scopes and tokens: OpenIddict's own entities.
+        builder.UseOpenIddict();
+
         builder.Entity<IndexingTask>(e =>
         {
             e.ToTable("IndexingTasks");
             e.Property(x => x.ContentItemId).HasMaxLength(64);
         });
+        WebhookModel.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

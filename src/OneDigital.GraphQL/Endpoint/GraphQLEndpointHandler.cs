@@ -44,7 +44,12 @@ public sealed class GraphQLEndpointHandler(
             return;
         }
 
-        var caller = await AuthenticateAsync(http);
+        if (await AuthenticateAsync(http) is not { } caller)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            await WriteErrorAsync(http, StatusCodes.Status401Unauthorized, "The bearer token is not valid (expired, or not issued by this site).", anonymous: true, UnauthorizedErrorCode);
+            return;
+        }
         var anonymous = !caller.Identities.Any(i => i.IsAuthenticated);
         var permissions = http.RequestServices.GetRequiredService<PermissionService>();
         if (!await permissions.IsGrantedAsync(caller, Permissions.ExecuteGraphQL, ct: ct))
@@ -103,8 +108,11 @@ public sealed class GraphQLEndpointHandler(
         await WriteAsync(http, status, bytes, anonymous);
     }
 
-    /// <summary>The bearer token's principal when the "Api" scheme is registered and accepts the request, else the request's user.</summary>
-    private static async Task<ClaimsPrincipal> AuthenticateAsync(HttpContext http)
+    /// <summary>
+    /// The "Api" scheme's principal when it is registered and accepts the request, else the request's user; null when
+    /// a credential was sent but refused, which Orchard answers with 401 rather than serving the caller as anonymous.
+    /// </summary>
+    private static async Task<ClaimsPrincipal?> AuthenticateAsync(HttpContext http)
     {
         if (await HasApiSchemeAsync(http))
         {
@@ -112,6 +120,10 @@ public sealed class GraphQLEndpointHandler(
             if (result.Succeeded && result.Principal is { } principal)
             {
                 http.User = principal;
+            }
+            else if (result.Failure is not null)
+            {
+                return null;
             }
         }
         return http.User;

@@ -50,6 +50,15 @@ public sealed class GraphQLPermissionTests
     }
 
     [Test]
+    public async Task A_bearer_token_the_site_did_not_issue_gets_401_not_anonymous_access()
+    {
+        var answer = await _site.Http.GraphQLPostAsync("{ whoami }", authorization: "Bearer not-a-token");
+
+        Assert.That(answer.Status, Is.EqualTo(HttpStatusCode.Unauthorized), answer.ToString());
+        Assert.That(answer.ErrorMessages.Single(), Does.StartWith("The bearer token is not valid"));
+    }
+
+    [Test]
     public async Task An_application_whose_role_lacks_ExecuteGraphQL_gets_401()
     {
         var answer = await _site.Http.GraphQLPostAsync("{ whoami }", authorization: TestApiAuthentication.Bearer("Editor"));

@@ -9,14 +9,24 @@ using OneDigital.GraphQL.Endpoint;
 namespace OneDigital.Web.Tests.GraphQL.Support;
 
 /// <summary>
-/// Stands in for the OpenID bearer tokens under the "Api" scheme: <c>Authorization: Bearer role:Name</c> signs the
-/// caller in as an application holding role Name.
+/// Stands in for OpenID bearer tokens: the site's "Api" policy scheme forwards <c>Authorization: Bearer role:Name</c>
+/// here, which signs the caller in as an application holding role Name; other requests go where they went.
 /// </summary>
 public sealed class TestApiAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public static void Register(IServiceCollection services) =>
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestApiAuthentication>(GraphQLEndpointHandler.ApiScheme, null);
+    private const string Name = "TestApi";
+
+    public static void Register(IServiceCollection services)
+    {
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestApiAuthentication>(Name, null);
+        services.PostConfigure<PolicySchemeOptions>(GraphQLEndpointHandler.ApiScheme, o =>
+        {
+            var selector = o.ForwardDefaultSelector;
+            o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer role:", StringComparison.Ordinal) ? Name : selector?.Invoke(context);
+        });
+    }
 
     public static string Bearer(string role) => $"Bearer role:{role}";
 
