@@ -6,12 +6,17 @@ namespace OneDigital.Web.Cli;
 /// </summary>
 internal sealed record CliArguments(string Verb, string? RecipePath, string? OutPath, string[] Configuration)
 {
+    /// <summary>For <c>index</c>: <c>rebuild</c> or <c>reset</c>, and the index (null for <c>--all</c>).</summary>
+    public IndexCommand? Index { get; init; }
+
     public const string Usage = """
         Usage: OneDigital.Web [VERB] [arguments] [--Key=Value ...]
           (no verb)               run the web site (--urls http://127.0.0.1:5000 to choose where it listens)
           import <recipe.json>    import an Orchard Core recipe into the configured store
           export [--out <file>]   write an Orchard Core recipe of the content definitions and content
                                   (to standard output unless --out is given)
+          index rebuild <name|--all>  empty a search index and build it again from the store, on every node
+          index reset <name|--all>    apply the whole indexing-task log to a search index again, on every node
           help                    show this text
         A verb on a store that was never set up runs the setup recipe first.
         Configuration: appsettings.json, environment variables (OneDigital__DataDir) or switches
@@ -62,6 +67,8 @@ internal sealed record CliArguments(string Verb, string? RecipePath, string? Out
                     }
                 }
                 return new CliArguments(verb, null, outPath, [.. configuration]);
+            case "index":
+                return new CliArguments(verb, null, null, [.. rest.Skip(2)]) { Index = IndexCommand.Parse(rest) };
             default:
                 throw new CliUsageException($"'{args[0]}' is not a verb.");
         }

@@ -48,6 +48,10 @@ internal static class CliRunner
                 {
                     await ImportVerb.RunAsync(scope.ServiceProvider, command.RecipePath!, setup, console, ct);
                 }
+                else if (command.Index is { } index)
+                {
+                    await IndexVerb.RunAsync(scope.ServiceProvider, index, console, ct);
+                }
                 else
                 {
                     await ExportVerb.RunAsync(scope.ServiceProvider, command.OutPath, console, ct);
