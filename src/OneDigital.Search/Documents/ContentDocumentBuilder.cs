@@ -80,12 +80,12 @@ public static class ContentDocumentBuilder
         var body = new StringBuilder();
         if (PlainText.FromMarkdown(ContentFieldKinds.Text(item.Part("MarkdownBodyPart")?["Markdown"])) is { Length: > 0 } markdown)
         {
-            Text(doc, IndexFieldNames.Markdown, markdown);
+            Text(doc, IndexFieldNames.Markdown, markdown, stored: false);
             body.Append(markdown);
         }
         if (PlainText.FromHtml(ContentFieldKinds.Text(item.Part("HtmlBodyPart")?["Html"])) is { Length: > 0 } html)
         {
-            Text(doc, IndexFieldNames.Html, html);
+            Text(doc, IndexFieldNames.Html, html, stored: false);
             body.Append(body.Length > 0 ? "\n" : "").Append(html);
         }
         if (body.Length > 0)
@@ -150,10 +150,11 @@ public static class ContentDocumentBuilder
         if (!string.IsNullOrEmpty(value)) doc.Add(new StringField(name, value, Field.Store.YES));
     }
 
-    // Stored, so that search results can show highlighted snippets without loading the items.
-    private static void Text(Document doc, string name, string? value)
+    // Stored, so that search results can show highlighted snippets without loading the items; the body parts'
+    // own fields are not, as Content.BodyAspect.Body holds the same text.
+    private static void Text(Document doc, string name, string? value, bool stored = true)
     {
-        if (!string.IsNullOrEmpty(value)) doc.Add(new TextField(name, value, Field.Store.YES));
+        if (!string.IsNullOrEmpty(value)) doc.Add(new TextField(name, value, stored ? Field.Store.YES : Field.Store.NO));
     }
 
     private static void Date(Document doc, string name, DateTime? value)

@@ -160,7 +160,7 @@ public sealed class SearchIndexer(
                 // The next page is read from the store while this one is turned into documents.
                 page = context.Reader.VersionPageAsync(profile.ContentTypes, profile.IndexLatest, afterId, options.RebuildPageSize, ct);
                 var added = 0;
-                Parallel.ForEach(rows, new ParallelOptions { CancellationToken = ct }, row =>
+                Parallel.ForEach(rows, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount }, row =>
                 {
                     var item = ToItem(row);
                     if (!ContentDocumentBuilder.Selects(profile, item)) return;
