@@ -6,6 +6,7 @@ IScenario[] scenarios =
 [
     new SeedScenario(),
     new RebuildScenario(),
+    new GraphQLScenario(),
 ];
 
 BenchmarkOptions options;
