@@ -20,8 +20,9 @@ public sealed class BenchmarkStore : IAsyncDisposable
     private readonly string? _postgresAdminConnection;
     private readonly string? _postgresDatabase;
 
-    private BenchmarkStore(BenchmarkOptions options, string dataDir, ServiceProvider services, CommandTimer commands, HandlerTimer handlers, string? postgresAdminConnection, string? postgresDatabase)
+    private BenchmarkStore(BenchmarkOptions options, string dataDir, IReadOnlyDictionary<string, string?> settings, ServiceProvider services, CommandTimer commands, HandlerTimer handlers, string? postgresAdminConnection, string? postgresDatabase)
     {
+        Settings = settings;
         Handlers = handlers;
         _options = options;
         _dataDir = dataDir;
@@ -32,6 +33,9 @@ public sealed class BenchmarkStore : IAsyncDisposable
     }
 
     public ServiceProvider Services { get; }
+
+    /// <summary>The store's configuration (data folder, provider, connection string), for a site started over it.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; }
 
     /// <summary>Store commands timed by kind; filled only with <c>--profile</c>.</summary>
     public CommandTimer Commands { get; }
@@ -72,7 +76,7 @@ public sealed class BenchmarkStore : IAsyncDisposable
             else
                 services.ConfigureDbContext<SqliteContentDbContext>(o => o.AddInterceptors(commands));
         }
-        var store = new BenchmarkStore(options, dataDir, services.BuildServiceProvider(), commands, handlers, adminConnection, database);
+        var store = new BenchmarkStore(options, dataDir, settings, services.BuildServiceProvider(), commands, handlers, adminConnection, database);
         await store.CreateSchemaAsync();
         return store;
     }

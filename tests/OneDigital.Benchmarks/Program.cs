@@ -5,6 +5,7 @@ using OneDigital.Benchmarks.Scenarios;
 IScenario[] scenarios =
 [
     new SeedScenario(),
+    new GraphQLScenario(),
 ];
 
 BenchmarkOptions options;

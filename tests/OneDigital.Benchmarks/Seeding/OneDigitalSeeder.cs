@@ -50,6 +50,8 @@ public sealed class OneDigitalSeeder
     private string _series;
     private int _partsInSeries;
     private int _phases;
+    // Recent case studies and reports, for blog posts' Related picker: picks point at items that exist.
+    private readonly Queue<string> _recentLearning = new();
 
     private OneDigitalSeeder(IServiceProvider services, int batchSize, SiteTerms terms)
     {
@@ -143,6 +145,15 @@ public sealed class OneDigitalSeeder
         }
     }
 
+    private void RememberLearning(ContentItem item)
+    {
+        _recentLearning.Enqueue(item.ContentItemId);
+        if (_recentLearning.Count > 20)
+        {
+            _recentLearning.Dequeue();
+        }
+    }
+
     private void Fill(ContentItem item, int index)
     {
         var title = SampleText.Title(index);
@@ -156,6 +167,7 @@ public sealed class OneDigitalSeeder
                 post["Subtitle"] = Text(_text.Summary());
                 post["Image"] = Media($"blog/{index}.jpg", "A Digital Champion with a learner");
                 post["Topics"] = Terms(_terms.Topics, 1, 2);
+                post["Related"] = new JsonObject { ["ContentItemIds"] = new JsonArray([.. _recentLearning.Take(2).Select(id => (JsonNode)id)]) };
                 break;
             case "CaseStudy":
                 SetTitle(item, title);
@@ -169,6 +181,7 @@ public sealed class OneDigitalSeeder
                 study["PeopleSupported"] = Number(_text.Next(20, 2500));
                 study["Image"] = Media($"case-studies/{index}.jpg", "Learners at a session");
                 study["Quote"] = Text(_text.Quote());
+                RememberLearning(item);
                 break;
             case "Event":
                 SetTitle(item, title);
@@ -194,6 +207,7 @@ public sealed class OneDigitalSeeder
                 report["Summary"] = Text(_text.Summary());
                 report["Download"] = Media($"reports/{index}.pdf", "");
                 report["Topics"] = Terms(_terms.Topics, 1, 1);
+                RememberLearning(item);
                 break;
             case "ReportSeries":
                 SetTitle(item, $"Learning report: {title}");

@@ -30,7 +30,7 @@ public class OneDigitalRecipeTests
     {
         ["Page"] = [],
         ["Blog"] = [],
-        ["BlogPost"] = ["Subtitle", "Image", "Topics"],
+        ["BlogPost"] = ["Subtitle", "Image", "Topics", "Related"],
         ["CaseStudy"] = ["Summary", "Organisation", "Region", "Topics", "ChampionsInvolved", "PeopleSupported", "Image", "Quote"],
         ["ReportSeries"] = [],
         ["Report"] = ["PartNumber", "Summary", "Download", "Topics"],

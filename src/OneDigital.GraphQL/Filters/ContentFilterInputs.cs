@@ -1,0 +1,162 @@
+using GraphQL.Types;
+using OneDigital.Content.Definitions;
+using OneDigital.Content.Store;
+using OneDigital.GraphQL.Schema;
+
+namespace OneDigital.GraphQL.Filters;
+
+/// <summary>
+/// Builds a content type's <c>{Type}WhereInput</c> and <c>{Type}OrderByInput</c>: Orchard's filters on the item's
+/// columns and parts, and beyond Orchard, a nested input per part with content fields (named like the part's field
+/// in the item type: <c>event</c> for Event's own fields, <c>seo</c> for a Seo part) with typed filters on each field
+/// through the generic field index, and sort keys on them.
+/// </summary>
+internal sealed class ContentFilterInputs(SchemaBuildContext schema)
+{
+    private SchemaScalars S => schema.Scalars;
+    private WhereInputGraphType? _autoroute, _alias, _contained;
+
+    public WhereInputGraphType Where(ContentTypeDefinition type, string typeName)
+    {
+        var input = new WhereInputGraphType(schema.UniqueTypeName(typeName + "WhereInput", "_"),
+            $"Filters on {typeName} items. Filters on the item's columns use Orchard's suffixes (_not, _in, _contains, _gt...); " +
+            "AND, OR and NOT combine inputs. Part filters (autoroutePart, aliasPart, containedPart) and content field filters " +
+            "(one input per part with fields, named as the part's field on the type) use the generic field index.");
+        foreach (var op in FilterOperators.Identity)
+        {
+            input.AddFilter(FilterOperators.Name("contentItemId", op), ListIf(op, S.Id), FilterOperators.Describe("The item id", op), WhereInputGraphType.Column(nameof(ContentItemRecord.ContentItemId), op));
+            input.AddFilter(FilterOperators.Name("contentItemVersionId", op), ListIf(op, S.Id), FilterOperators.Describe("The version id", op), WhereInputGraphType.Column(nameof(ContentItemRecord.ContentItemVersionId), op));
+        }
+        foreach (var (field, property) in new[] { ("displayText", nameof(ContentItemRecord.DisplayText)), ("owner", nameof(ContentItemRecord.Owner)), ("author", nameof(ContentItemRecord.Author)) })
+        {
+            foreach (var op in FilterOperators.Text)
+            {
+                input.AddFilter(FilterOperators.Name(field, op), ListIf(op, S.String), FilterOperators.Describe(field, op), WhereInputGraphType.Column(property, op));
+            }
+        }
+        foreach (var (field, property) in new[] { ("createdUtc", nameof(ContentItemRecord.CreatedUtc)), ("modifiedUtc", nameof(ContentItemRecord.ModifiedUtc)), ("publishedUtc", nameof(ContentItemRecord.PublishedUtc)) })
+        {
+            foreach (var op in FilterOperators.Ordered)
+            {
+                input.AddFilter(FilterOperators.Name(field, op), ListIf(op, S.DateTime), FilterOperators.Describe(field, op), WhereInputGraphType.Column(property, op));
+            }
+        }
+        input.AddLogicalOperators();
+        if (type.HasPart("AutoroutePart"))
+        {
+            _autoroute ??= PartProperty("AutoroutePart", "path", "Path", FilterOperators.Text, S.String, "The item's path");
+            input.AddFilter("autoroutePart", _autoroute, "Filters on the item's path.", WhereInputGraphType.Nested(_autoroute));
+        }
+        if (type.HasPart("AliasPart"))
+        {
+            _alias ??= PartProperty("AliasPart", "alias", "Alias", FilterOperators.Text, S.String, "The item's alias");
+            input.AddFilter("aliasPart", _alias, "Filters on the item's alias.", WhereInputGraphType.Nested(_alias));
+        }
+        if (type.HasPart("ContainedPart"))
+        {
+            _contained ??= PartProperty("ContainedPart", "listContentItemId", "ListContentItemId", FilterOperators.Identity, S.Id, "The containing list's id");
+            input.AddFilter("containedPart", _contained, "Filters on the list that contains the item.", WhereInputGraphType.Nested(_contained));
+        }
+        foreach (var (typePart, part, fieldName) in PartsWithFields(type))
+        {
+            var nested = FieldsWhere(typeName, typePart, part);
+            if (nested is not null && input.GetField(fieldName) is null)
+            {
+                input.AddFilter(fieldName, nested, $"Filters on the fields of the {typePart.Name} part.", WhereInputGraphType.Nested(nested));
+            }
+        }
+        return input;
+    }
+
+    public OrderByInputGraphType OrderBy(ContentTypeDefinition type, string typeName)
+    {
+        var input = new OrderByInputGraphType(schema.UniqueTypeName(typeName + "OrderByInput", "_"),
+            $"Sort keys for {typeName} items, applied in the order the input type declares them; beyond Orchard, one nested input per part with fields sorts by content field values.");
+        input.AddKey("contentItemId", schema.Direction, "By item id.", OrderByInputGraphType.Column(r => r.ContentItemId));
+        input.AddKey("contentItemVersionId", schema.Direction, "By version id.", OrderByInputGraphType.Column(r => r.ContentItemVersionId));
+        input.AddKey("displayText", schema.Direction, "By title.", OrderByInputGraphType.Column(r => r.DisplayText));
+        input.AddKey("published", schema.Direction, "By whether the version is published.", OrderByInputGraphType.Column(r => r.Published));
+        input.AddKey("latest", schema.Direction, "By whether the version is the latest.", OrderByInputGraphType.Column(r => r.Latest));
+        input.AddKey("createdUtc", schema.Direction, "By creation time.", OrderByInputGraphType.Column(r => r.CreatedUtc));
+        input.AddKey("modifiedUtc", schema.Direction, "By last change.", OrderByInputGraphType.Column(r => r.ModifiedUtc));
+        input.AddKey("publishedUtc", schema.Direction, "By publication time.", OrderByInputGraphType.Column(r => r.PublishedUtc));
+        input.AddKey("owner", schema.Direction, "By owner.", OrderByInputGraphType.Column(r => r.Owner));
+        input.AddKey("author", schema.Direction, "By author.", OrderByInputGraphType.Column(r => r.Author));
+        foreach (var (typePart, part, fieldName) in PartsWithFields(type))
+        {
+            var nested = new OrderByInputGraphType(schema.UniqueTypeName($"{typeName}{(typePart.Name == type.Name ? "" : typePart.Name)}FieldsOrderByInput", "_"),
+                $"Sort keys on the fields of {typeName}'s {typePart.Name} part (a field with several values sorts by its least value ascending, its greatest descending).");
+            foreach (var field in part.Fields)
+            {
+                var name = GraphQLNames.Field(field.Name);
+                if (!GraphQLNames.IsValid(name)) continue;
+                SortBuilder? sort = field.FieldName switch
+                {
+                    "TextField" or "TimeField" or "LinkField" or "MediaField" or "MultiTextField" => OrderByInputGraphType.IndexValue(typePart.Name, field.Name, f => f.TextValue),
+                    "NumericField" => OrderByInputGraphType.IndexValue(typePart.Name, field.Name, f => f.NumberValue),
+                    "DateField" or "DateTimeField" => OrderByInputGraphType.IndexValue(typePart.Name, field.Name, f => f.DateValue),
+                    _ => null,
+                };
+                if (sort is not null) nested.AddKey(name, schema.Direction, $"By the {field.Name} field.", sort);
+            }
+            if (nested.Fields.Count > 0 && input.GetField(fieldName) is null)
+            {
+                input.AddNested(fieldName, nested, $"By fields of the {typePart.Name} part.");
+            }
+        }
+        return input;
+    }
+
+    private IEnumerable<(ContentTypePartDefinition TypePart, ContentPartDefinition Part, string FieldName)> PartsWithFields(ContentTypeDefinition type)
+    {
+        foreach (var typePart in type.Parts)
+        {
+            if (schema.Definitions.Part(typePart.PartName) is { Fields.Count: > 0 } part && GraphQLNames.Field(typePart.Name) is var name && GraphQLNames.IsValid(name))
+            {
+                yield return (typePart, part, name);
+            }
+        }
+    }
+
+    private WhereInputGraphType? FieldsWhere(string typeName, ContentTypePartDefinition typePart, ContentPartDefinition part)
+    {
+        var own = typePart.Name == typePart.PartName && typePart.Name == typeName;
+        var input = new WhereInputGraphType(schema.UniqueTypeName($"{typeName}{(own ? "" : typePart.Name)}FieldsWhereInput", "_"),
+            $"Filters on the fields of {typeName}'s {typePart.Name} part. Text, link (its url), media (its paths) and time fields take text filters; " +
+            "numeric and date fields compare (_gt, _gte, _lt, _lte); boolean fields equality; taxonomy, content picker and user picker fields " +
+            "match an id they hold (topics: \"termId\", topics_in: [...], topics_not: ...). Old versions (status ALL) have no field values.");
+        foreach (var field in part.Fields)
+        {
+            var name = GraphQLNames.Field(field.Name);
+            if (!GraphQLNames.IsValid(name)) continue;
+            var (ops, type, column, valueType) = field.FieldName switch
+            {
+                "TextField" or "TimeField" or "LinkField" or "MediaField" or "MultiTextField" => (FilterOperators.Text, (IGraphType)S.String, nameof(ContentFieldIndexRecord.TextValue), typeof(string)),
+                "NumericField" => (FilterOperators.Ordered, S.Decimal, nameof(ContentFieldIndexRecord.NumberValue), typeof(double?)),
+                "DateField" or "DateTimeField" => (FilterOperators.Ordered, S.DateTime, nameof(ContentFieldIndexRecord.DateValue), typeof(DateTime?)),
+                "BooleanField" => (FilterOperators.Equality, S.Boolean, nameof(ContentFieldIndexRecord.BooleanValue), typeof(bool?)),
+                "ContentPickerField" or "TaxonomyField" or "UserPickerField" => (FilterOperators.Identity, S.Id, nameof(ContentFieldIndexRecord.TextValue), typeof(string)),
+                _ => (Array.Empty<string>(), S.String, "", typeof(string)),
+            };
+            foreach (var op in ops)
+            {
+                input.AddFilter(FilterOperators.Name(name, op), ListIf(op, type), FilterOperators.Describe($"A value of {field.Name}", op),
+                    WhereInputGraphType.IndexValue(typePart.Name, field.Name, column, valueType, op));
+            }
+        }
+        return input.Fields.Count > 0 ? input : null;
+    }
+
+    private WhereInputGraphType PartProperty(string partName, string field, string property, string[] ops, IGraphType type, string subject)
+    {
+        var input = new WhereInputGraphType(schema.UniqueTypeName(partName + "WhereInput", "_"), $"Filters on the {partName}.");
+        foreach (var op in ops)
+        {
+            input.AddFilter(FilterOperators.Name(field, op), ListIf(op, type), FilterOperators.Describe(subject, op),
+                WhereInputGraphType.IndexValue(partName, property, nameof(ContentFieldIndexRecord.TextValue), typeof(string), op));
+        }
+        return input;
+    }
+
+    private IGraphType ListIf(string op, IGraphType type) => op is "in" or "not_in" ? S.List(type) : type;
+}

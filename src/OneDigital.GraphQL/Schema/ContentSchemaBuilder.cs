@@ -1,0 +1,189 @@
+using System.Text.Json.Nodes;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OneDigital.Content.Definitions;
+using OneDigital.Content.Items;
+using OneDigital.Content.Store;
+using OneDigital.GraphQL.Filters;
+using OneDigital.GraphQL.Security;
+using OneDigital.GraphQL.Types;
+using static OneDigital.GraphQL.Schema.FieldFactory;
+
+namespace OneDigital.GraphQL.Schema;
+
+/// <summary>
+/// Builds the content schema from the content definitions, with Orchard's names and shapes (ORCHARD-SPEC §2.3–2.6):
+/// a root list field per content type without a stereotype, an object type per such type on the ContentItem
+/// interface, the type's own part collapsed into it, other parts as fields; and beyond Orchard a
+/// <c>{field}Connection</c> root field per type with the total count.
+/// </summary>
+internal static class ContentSchemaBuilder
+{
+    public static ISchema Build(ContentDefinitionDocument definitions, GraphQLOptions options)
+    {
+        var schema = new SchemaBuildContext(definitions, options);
+        foreach (var name in new[] { "Query", "ContentItem", "Status", "OrderByDirection" }) schema.TypeNames.Add(name);
+        foreach (var field in ContentItemFields.Create(schema.Scalars))
+        {
+            field.Resolver = null;
+            schema.ContentItem.AddField(field);
+        }
+
+        var exposed = definitions.ContentTypes
+            .Where(t => string.IsNullOrEmpty(t.TypeSettings.Stereotype) && GraphQLNames.IsValid(GraphQLNames.Type(t.Name)))
+            .ToList();
+        // Content types keep their technical names; reserve them before parts and fields take names.
+        foreach (var type in exposed) schema.TypeNames.Add(GraphQLNames.Type(type.Name));
+
+        var fieldTypes = new FieldGraphTypes(schema);
+        var partTypes = new PartGraphTypes(schema, fieldTypes);
+        var filters = new ContentFilterInputs(schema);
+        var query = new ObjectGraphType { Name = "Query", Description = "Content by type, and single items by id." };
+
+        foreach (var type in exposed)
+        {
+            schema.ObjectTypes[type.Name] = ItemType(schema, type, partTypes);
+        }
+        foreach (var type in exposed)
+        {
+            var objectType = schema.ObjectTypes[type.Name];
+            var fieldName = GraphQLNames.Field(objectType.Name);
+            if (fieldName == "contentItem" || query.GetField(fieldName) is not null) continue;
+            var list = new ContentListQuery(type.Name, filters.Where(type, objectType.Name), filters.OrderBy(type, objectType.Name));
+            query.AddField(ListField(schema, fieldName, objectType, list, type));
+            var connectionName = fieldName + "Connection";
+            if (query.GetField(connectionName) is null && !schema.TypeNames.Contains(objectType.Name + "Connection"))
+            {
+                query.AddField(ConnectionField(schema, connectionName, objectType, list, type));
+            }
+        }
+        query.AddField(SingleItemField(schema));
+
+        var result = new global::GraphQL.Types.Schema { Query = query, Description = "One Digital content, in Orchard Core's shapes." };
+        result.RegisterType(schema.ContentItem);
+        foreach (var objectType in schema.ObjectTypes.Values) result.RegisterType(objectType);
+        result.Initialize();
+        return result;
+    }
+
+    private static ObjectGraphType ItemType(SchemaBuildContext schema, ContentTypeDefinition type, PartGraphTypes partTypes)
+    {
+        var settings = type.TypeSettings;
+        var objectType = new ObjectGraphType
+        {
+            Name = GraphQLNames.Type(type.Name),
+            Description = settings.Description ?? $"A {type.DisplayName ?? type.Name} content item.",
+        };
+        foreach (var field in ContentItemFields.Create(schema.Scalars)) objectType.AddField(field);
+        objectType.AddResolvedInterface(schema.ContentItem);
+        schema.ContentItem.AddPossibleType(objectType);
+        objectType.IsTypeOf = value => value is ContentItem item && item.ContentType == type.Name;
+
+        foreach (var typePart in type.Parts)
+        {
+            var collapse = typePart.PartName == type.Name && typePart.Name == type.Name;
+            if (collapse)
+            {
+                if (schema.Definitions.Part(typePart.PartName) is not { } own) continue;
+                var partName = typePart.Name;
+                foreach (var field in partTypes.ContentFields(own, s => (ContentItem)s!, s => ((ContentItem)s!).Part(partName)))
+                {
+                    // A field named like a common field keeps Orchard's item field; the part is still reachable by name.
+                    if (objectType.GetField(field.Name) is null) objectType.AddField(field);
+                }
+                continue;
+            }
+            if (partTypes.For(typePart.PartName) is not { } partType) continue;
+            var name = GraphQLNames.Field(typePart.Name);
+            if (!GraphQLNames.IsValid(name) || objectType.GetField(name) is not null) continue;
+            var instance = typePart.Name;
+            objectType.AddField(Field(name, partType, c => new PartSource((ContentItem)c.Source!, ((ContentItem)c.Source!).Part(instance) ?? []),
+                typePart.GetSettings<ContentTypePartSettings>().Description ?? $"The item's {instance}."));
+        }
+        return objectType;
+    }
+
+    private static QueryArguments ListArguments(SchemaBuildContext schema, ContentListQuery list, bool paged)
+    {
+        var s = schema.Scalars;
+        var arguments = new QueryArguments
+        {
+            Argument("where", list.Where, "Which items to return."),
+        };
+        if (paged)
+        {
+            arguments.Add(Argument("orderBy", list.OrderBy, "How to sort them; newest first when absent."));
+            arguments.Add(Argument("first", s.Int, $"How many to return; {schema.Options.DefaultNumberOfResults} when absent or 0."));
+            arguments.Add(Argument("skip", s.Int, "How many to skip."));
+        }
+        arguments.Add(Argument("status", schema.Status, "Which versions: PUBLISHED (default), DRAFT, LATEST or ALL (these need permission to edit).", PublicationStatus.Published));
+        return arguments;
+    }
+
+    private static FieldType ListField(SchemaBuildContext schema, string name, ObjectGraphType objectType, ContentListQuery list, ContentTypeDefinition type)
+    {
+        var field = AsyncField(name, schema.Scalars.List(objectType), async c => await PageAsync(schema, c, list, type),
+            $"{objectType.Name} items the caller may read. Total counts: {name}Connection.");
+        field.Arguments = ListArguments(schema, list, paged: true);
+        return field;
+    }
+
+    private static FieldType ConnectionField(SchemaBuildContext schema, string name, ObjectGraphType objectType, ContentListQuery list, ContentTypeDefinition type)
+    {
+        var s = schema.Scalars;
+        var connection = new ObjectGraphType
+        {
+            Name = schema.UniqueTypeName(objectType.Name + "Connection", "_"),
+            Description = $"A page of {objectType.Name} items with the number of items the same where and status select.",
+        };
+        connection.AddField(AsyncField("totalCount", s.NonNull(s.Int), async c =>
+        {
+            var source = (ConnectionSource)c.Source!;
+            return await CountAsync(schema, source.Context, list, type);
+        }, "How many items the where and status select, whatever first and skip."));
+        connection.AddField(AsyncField("items", s.List(objectType), async c => await PageAsync(schema, ((ConnectionSource)c.Source!).Context, list, type),
+            "The page of items (as the list field returns them)."));
+        var field = Field(name, s.NonNull(connection), c => new ConnectionSource(c),
+            $"Beyond Orchard: {objectType.Name} items with their total count; takes the same arguments as {GraphQLNames.Field(objectType.Name)}.");
+        field.Arguments = ListArguments(schema, list, paged: true);
+        return field;
+    }
+
+    private sealed record ConnectionSource(IResolveFieldContext Context);
+
+    private static async Task<List<ContentItem>> PageAsync(SchemaBuildContext schema, IResolveFieldContext c, ContentListQuery list, ContentTypeDefinition type)
+    {
+        var user = GraphQLUserContext.From(c);
+        var edit = ContentListQuery.Status(c) != PublicationStatus.Published;
+        var access = await user.Access.ForTypeAsync(type.Name, schema.IsSecurable(type.Name), edit, c.CancellationToken);
+        if (access == TypeAccess.None) return [];
+        var store = user.RequestServices.GetRequiredService<ContentItemStore>();
+        var query = list.Page(c, store, list.Filtered(c, store, access, user.Access.UserId), schema.Options);
+        var records = await user.WithStoreAsync(() => query.ToListAsync(c.CancellationToken), c.CancellationToken);
+        return records.ConvertAll(ContentItemStore.ToItem);
+    }
+
+    private static async Task<int> CountAsync(SchemaBuildContext schema, IResolveFieldContext c, ContentListQuery list, ContentTypeDefinition type)
+    {
+        var user = GraphQLUserContext.From(c);
+        var edit = ContentListQuery.Status(c) != PublicationStatus.Published;
+        var access = await user.Access.ForTypeAsync(type.Name, schema.IsSecurable(type.Name), edit, c.CancellationToken);
+        if (access == TypeAccess.None) return 0;
+        var store = user.RequestServices.GetRequiredService<ContentItemStore>();
+        var query = list.Filtered(c, store, access, user.Access.UserId);
+        return await user.WithStoreAsync(() => query.CountAsync(c.CancellationToken), c.CancellationToken);
+    }
+
+    private static FieldType SingleItemField(SchemaBuildContext schema)
+    {
+        var field = Field("contentItem", schema.ContentItem, c =>
+        {
+            var loaded = SchemaBuildContext.Loaders(c).Published.Load(c.GetArgument<string>("contentItemId"));
+            return new Loading.DeferredResult<ContentItem?>(async ct => (await schema.ViewableAsync(c, [await loaded.GetResultAsync(ct)])).FirstOrDefault());
+        }, "The published version of an item, if the caller may view it.");
+        field.Arguments = new QueryArguments(Argument("contentItemId", schema.Scalars.NonNull(schema.Scalars.String), "The item's id."));
+        return field;
+    }
+}

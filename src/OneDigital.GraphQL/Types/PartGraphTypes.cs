@@ -1,0 +1,151 @@
+using System.Text.Json.Nodes;
+using GraphQL;
+using GraphQL.Types;
+using OneDigital.Content.Definitions;
+using OneDigital.Content.Items;
+using OneDigital.GraphQL.Loading;
+using OneDigital.GraphQL.Schema;
+using static OneDigital.GraphQL.Schema.FieldFactory;
+
+namespace OneDigital.GraphQL.Types;
+
+/// <summary>
+/// The GraphQL types of parts: Orchard's built-in parts by their known shapes, and parts defined only by their
+/// fields as one type per part definition with a field per content field.
+/// </summary>
+internal sealed class PartGraphTypes(SchemaBuildContext schema, FieldGraphTypes fieldTypes)
+{
+    private readonly Dictionary<string, ObjectGraphType?> _types = new(StringComparer.Ordinal);
+    private SchemaScalars S => schema.Scalars;
+
+    /// <summary>Built-in parts whose shape the schema knows.</summary>
+    public static readonly IReadOnlySet<string> BuiltIn = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "TitlePart", "AutoroutePart", "AliasPart", "HtmlBodyPart", "MarkdownBodyPart", "ListPart", "ContainedPart", "TaxonomyPart",
+        "PublishLaterPart", "BagPart", "FlowPart",
+    };
+
+    /// <summary>The type of a part definition, or null when it has nothing to show.</summary>
+    public ObjectGraphType? For(string partName)
+    {
+        if (!_types.TryGetValue(partName, out var type))
+        {
+            type = BuiltIn.Contains(partName) ? CreateBuiltIn(partName) : CreateDynamic(partName);
+            _types[partName] = type;
+        }
+        return type;
+    }
+
+    /// <summary>The fields of a part's content fields, for a dynamic part type or a type's collapsed own part.</summary>
+    public IEnumerable<FieldType> ContentFields(ContentPartDefinition part, Func<object?, ContentItem> item, Func<object?, JsonObject?> partJson)
+    {
+        foreach (var field in part.Fields)
+        {
+            if (fieldTypes.For(field.FieldName) is not { } type) continue;
+            var name = GraphQLNames.Field(field.Name);
+            if (!GraphQLNames.IsValid(name)) continue;
+            var definition = field;
+            var settings = field.GetSettings<ContentPartFieldSettings>();
+            yield return Field(name, type,
+                c => new FieldSource(item(c.Source), partJson(c.Source)?[definition.Name] as JsonObject ?? [], definition),
+                settings.Description ?? settings.DisplayName ?? $"The {definition.Name} field ({definition.FieldName}).");
+        }
+    }
+
+    private ObjectGraphType? CreateDynamic(string partName)
+    {
+        if (schema.Definitions.Part(partName) is not { Fields.Count: > 0 } part) return null;
+        var type = new ObjectGraphType
+        {
+            Name = schema.UniqueTypeName(partName, "Part"),
+            Description = part.Settings["ContentPartSettings"]?["Description"]?.ToString() ?? $"The fields of the {partName} part.",
+        };
+        foreach (var field in ContentFields(part, s => ((PartSource)s!).Item, s => ((PartSource)s!).Json))
+        {
+            if (type.GetField(field.Name) is null) type.AddField(field);
+        }
+        return type.Fields.Count > 0 ? type : null;
+    }
+
+    private ObjectGraphType CreateBuiltIn(string partName)
+    {
+        var type = new ObjectGraphType { Name = schema.UniqueTypeName(partName, "Type") };
+        switch (partName)
+        {
+            case "TitlePart":
+                type.Description = "The item's title.";
+                type.AddField(Field("title", S.String, c => Str(c, "Title"), "The title."));
+                break;
+            case "AutoroutePart":
+                type.Description = "The item's address on the site.";
+                type.AddField(Field("path", S.String, c => Str(c, "Path"), "The path, without a leading slash."));
+                break;
+            case "AliasPart":
+                type.Description = "The item's alias, a stable name to find it by.";
+                type.AddField(Field("alias", S.String, c => Str(c, "Alias"), "The alias."));
+                break;
+            case "HtmlBodyPart":
+                type.Description = "An HTML body.";
+                type.AddField(Field("html", S.String, c => Str(c, "Html"), "The HTML."));
+                break;
+            case "MarkdownBodyPart":
+                type.Description = "A markdown body.";
+                type.AddField(Field("markdown", S.String, c => Str(c, "Markdown"), "The markdown source."));
+                type.AddField(Field("html", S.String, c => MarkdownHtml.Render(Str(c, "Markdown")), "The markdown rendered as sanitized HTML."));
+                break;
+            case "ListPart":
+                type.Description = "A list of contained items.";
+                type.AddField(AsyncListChildren());
+                break;
+            case "ContainedPart":
+                type.Description = "The list that contains the item.";
+                type.AddField(Field("listContentItemId", S.String, c => Str(c, "ListContentItemId"), "The id of the containing list item."));
+                type.AddField(Field("listContentItem", schema.ContentItem, c =>
+                {
+                    if (Str(c, "ListContentItemId") is not { Length: > 0 } id) return null;
+                    var container = SchemaBuildContext.Loaders(c).Published.Load(id);
+                    return new DeferredResult<ContentItem?>(async ct => (await schema.ViewableAsync(c, [await container.GetResultAsync(ct)])).FirstOrDefault());
+                }, "The published containing list item."));
+                type.AddField(Field("order", S.Int, c => Content.Fields.ContentFieldKinds.Number(Json(c)["Order"]) is { } n ? (int)n : null, "The item's position in the list."));
+                break;
+            case "TaxonomyPart":
+                type.Description = "A taxonomy: its terms are content items kept inside it.";
+                type.AddField(Field("termContentType", S.String, c => Str(c, "TermContentType"), "The content type of the terms."));
+                type.AddField(Field("contentItems", S.List(schema.ContentItem),
+                    c => c.Page(FieldGraphTypes.Terms(((PartSource)c.Source!).Item).Where(schema.IsExposed)), "The terms, nested ones included.").Paged(S));
+                break;
+            case "PublishLaterPart":
+                type.Description = "When the item will be published.";
+                type.AddField(Field("scheduledPublishUtc", S.DateTime, c => Content.Fields.ContentFieldKinds.Date(Json(c)["ScheduledPublishUtc"]), "The scheduled time."));
+                break;
+            case "BagPart":
+                type.Description = "Items kept inside this item.";
+                type.AddField(Field("contentItems", S.List(schema.ContentItem), c => c.Page(Nested(c, "ContentItems")), "The contained items.").Paged(S));
+                break;
+            case "FlowPart":
+                type.Description = "Widgets kept inside this item.";
+                type.AddField(Field("widgets", S.List(schema.ContentItem), c => c.Page(Nested(c, "Widgets")), "The widgets.").Paged(S));
+                break;
+        }
+        return type;
+    }
+
+    private FieldType AsyncListChildren()
+    {
+        var field = Field("contentItems", S.List(schema.ContentItem), c =>
+        {
+            var first = c.GetArgument<int?>("first") is > 0 and var f ? f : 10;
+            var skip = Math.Max(0, c.GetArgument<int?>("skip") ?? 0);
+            var children = SchemaBuildContext.Loaders(c).Children(first, skip).Load(((PartSource)c.Source!).Item.ContentItemId);
+            return new DeferredResult<List<ContentItem>>(async ct => await schema.ViewableAsync(c, await children.GetResultAsync(ct) ?? []));
+        }, "The published items in the list, in list order, that the caller may view.");
+        return field.Paged(S, defaultFirst: 10);
+    }
+
+    private IEnumerable<ContentItem> Nested(IResolveFieldContext c, string property) =>
+        (Json(c)[property] as JsonArray ?? []).OfType<JsonObject>().Select(o => new ContentItem(o)).Where(schema.IsExposed);
+
+    private static JsonObject Json(IResolveFieldContext c) => ((PartSource)c.Source!).Json;
+
+    private static string? Str(IResolveFieldContext c, string property) => JsonValues.String(Json(c)[property]);
+}

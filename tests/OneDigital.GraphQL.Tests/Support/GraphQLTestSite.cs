@@ -1,0 +1,82 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using GraphQL;
+using GraphQL.SystemTextJson;
+using Microsoft.Extensions.DependencyInjection;
+using OneDigital.Content.Items;
+using OneDigital.Testing;
+
+namespace OneDigital.GraphQL.Tests.Support;
+
+/// <summary>A test store with the GraphQL services, and a way to run a query as a given caller.</summary>
+public sealed class GraphQLTestSite : IAsyncDisposable
+{
+    private static readonly GraphQLSerializer Serializer = new();
+
+    private GraphQLTestSite(TestStore store) => Store = store;
+
+    public TestStore Store { get; }
+
+    public static async Task<GraphQLTestSite> CreateAsync(Action<IServiceCollection>? configureServices = null, TestDatabase database = TestDatabase.Sqlite)
+    {
+        var store = await TestStore.CreateAsync(database, null, services =>
+        {
+            services.AddOneDigitalGraphQL();
+            configureServices?.Invoke(services);
+        });
+        return new GraphQLTestSite(store);
+    }
+
+    /// <summary>A site set up by the One Digital recipe.</summary>
+    public static async Task<GraphQLTestSite> OneDigitalAsync(Action<IServiceCollection>? configureServices = null)
+    {
+        var site = await CreateAsync(configureServices);
+        var report = await site.Store.ImportFileAsync(Path.Combine(RecipeRunner.RepositoryRoot(), "recipes", "onedigital.recipe.json"));
+        return site;
+    }
+
+    public static ClaimsPrincipal Anonymous => new(new ClaimsIdentity());
+
+    public static ClaimsPrincipal Administrator => User("admin-user-id", "Administrator");
+
+    public static ClaimsPrincipal User(string id, params string[] roles) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), .. roles.Select(r => new Claim(ClaimTypes.Role, r))], "Test"));
+
+    /// <summary>Runs a query and returns the response as JSON (data, errors), as the endpoint would write it.</summary>
+    public async Task<JsonObject> ExecuteAsync(string query, ClaimsPrincipal? user = null, JsonObject? variables = null)
+    {
+        await using var scope = Store.Scope();
+        var schema = await Store.Services.GetRequiredService<IGraphQLSchemaSource>().GetSchemaAsync();
+        var options = new ExecutionOptions
+        {
+            Schema = schema,
+            Query = query,
+            Variables = variables is null ? null : Serializer.Deserialize<Inputs>(variables.ToJsonString()),
+            ThrowOnUnhandledException = true,
+        };
+        ContentGraphQL.ConfigureExecution(options, scope.ServiceProvider, user ?? Anonymous);
+        var result = await new DocumentExecuter().ExecuteAsync(options);
+        return JsonNode.Parse(Serializer.Serialize(result))!.AsObject();
+    }
+
+    /// <summary>Runs a query that must succeed and returns its data.</summary>
+    public async Task<JsonObject> DataAsync(string query, ClaimsPrincipal? user = null, JsonObject? variables = null)
+    {
+        var response = await ExecuteAsync(query, user, variables);
+        Assert.That(response["errors"], Is.Null, () => response.ToJsonString());
+        return response["data"]!.AsObject();
+    }
+
+    public async Task<ContentItem> CreateAsync(string type, Action<ContentItem> fill, bool publish = true, string? owner = null)
+    {
+        await using var scope = Store.Scope();
+        var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
+        var item = await manager.NewAsync(type);
+        item.Owner = owner;
+        fill(item);
+        await manager.CreateAsync(item, publish);
+        return item;
+    }
+
+    public ValueTask DisposeAsync() => Store.DisposeAsync();
+}
