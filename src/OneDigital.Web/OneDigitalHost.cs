@@ -1,5 +1,9 @@
 using OneDigital.Content;
 using OneDigital.Content.Recipes;
+using OneDigital.Search.Queries;
+using OneDigital.Search.SiteSearch;
+using OneDigital.Web.Api.Lucene;
+using OneDigital.Web.Api.Queries;
 using OneDigital.Web.Cli;
 using OneDigital.Web.Health;
 using OneDigital.Web.Setup;
@@ -52,6 +56,8 @@ public static class OneDigitalHost
         var app = builder.Build();
         app.UseSetupGate();
         app.MapHealth();
+        app.MapLuceneApi();
+        app.MapQueriesApi();
         return app;
     }
 
@@ -61,6 +67,8 @@ public static class OneDigitalHost
         services.AddSingleton(console);
         services.AddOneDigitalContent(ContentServices.ReadStoreOptions(configuration));
         services.AddSiteSetup(configuration);
+        services.AddSearchQueries();
+        services.AddSiteSearch();
         return services;
     }
 }

@@ -18,7 +18,7 @@ public sealed class LuceneQueryExecutor(
     ILuceneSearcherSource searchers,
     IIndexQueryContextSource contexts,
     LiquidRenderer liquid,
-    ContentManager contentManager)
+    ContentItemStore items)
 {
     // Parameters land inside JSON strings in templates ("{{ term }}"): JSON escaping keeps a quote in a value from
     // rewriting the query around it.
@@ -35,7 +35,7 @@ public sealed class LuceneQueryExecutor(
             return new LuceneQueryResults { Count = count, Documents = [.. hits.Select(h => h.Document)] };
         }
         var ids = hits.Select(h => h.ContentItemId).OfType<string>().ToList();
-        return new LuceneQueryResults { Count = count, ContentItems = await LoadPublishedAsync(contentManager, ids, ct) };
+        return new LuceneQueryResults { Count = count, ContentItems = await LoadPublishedAsync(items, ids, ct) };
     }
 
     public async Task<string> RenderAsync(string template, JsonObject? parameters)
@@ -87,10 +87,13 @@ public sealed class LuceneQueryExecutor(
         var json = new JsonObject();
         foreach (var field in doc.Fields)
         {
-            JsonNode? value = field.GetStringValue() is { } text ? JsonValue.Create(text)
-                : field.GetInt64Value() is { } whole ? JsonValue.Create(whole)
-                : field.GetDoubleValue() is { } number ? JsonValue.Create(number)
-                : null;
+            // Numbers first: a numeric field also answers GetStringValue, with its digits.
+            JsonNode? value = field.NumericType switch
+            {
+                NumericFieldType.INT64 or NumericFieldType.INT32 => JsonValue.Create(field.GetInt64Value()),
+                NumericFieldType.DOUBLE or NumericFieldType.SINGLE => JsonValue.Create(field.GetDoubleValue()),
+                _ => field.GetStringValue() is { } text ? JsonValue.Create(text) : null,
+            };
             if (value is null) continue;
             switch (json[field.Name])
             {
@@ -103,11 +106,11 @@ public sealed class LuceneQueryExecutor(
     }
 
     /// <summary>The published versions of the items, in the order given, in one read; items no longer published are left out.</summary>
-    public static async Task<IReadOnlyList<ContentItem>> LoadPublishedAsync(ContentManager manager, IReadOnlyList<string> ids, CancellationToken ct)
+    public static async Task<IReadOnlyList<ContentItem>> LoadPublishedAsync(ContentItemStore items, IReadOnlyList<string> ids, CancellationToken ct)
     {
         if (ids.Count == 0) return [];
         var distinct = ids.Distinct().ToList();
-        var records = await manager.Store.Records.Where(r => r.Published && distinct.Contains(r.ContentItemId)).ToListAsync(ct);
+        var records = await items.Records.Where(r => r.Published && distinct.Contains(r.ContentItemId)).ToListAsync(ct);
         var byId = records.ToDictionary(r => r.ContentItemId);
         return [.. distinct.Where(byId.ContainsKey).Select(id => ContentItemStore.ToItem(byId[id]))];
     }

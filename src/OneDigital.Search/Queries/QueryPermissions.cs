@@ -9,7 +9,7 @@ namespace OneDigital.Search.Queries;
 /// Orchard's permissions named after stored things: <c>ExecuteApi_{Query}</c> for each stored query (implied by
 /// ExecuteApiAll) and <c>QueryLucene{Index}Index</c> for each Lucene index (implied by ManageLuceneIndexes).
 /// </summary>
-public sealed class QueryPermissions(StoredQueries queries, DocumentStore documents) : IPermissionProvider
+public sealed class QueryPermissions(DocumentStore documents) : IPermissionProvider
 {
     public static Permission ExecuteApi(string queryName) =>
         new($"ExecuteApi_{queryName}", $"Execute query '{queryName}' through the API", Permissions.ExecuteApiAll);
@@ -21,7 +21,8 @@ public sealed class QueryPermissions(StoredQueries queries, DocumentStore docume
 
     public async Task<IEnumerable<Permission>> GetPermissionsAsync(CancellationToken ct = default)
     {
-        var permissions = (await queries.ListAsync(ct)).Select(q => ExecuteApi(q.Name)).ToList();
+        var (queries, _) = await documents.GetAsync<QueriesDocument>(QueriesStep.DocumentName, ct);
+        var permissions = queries.Queries.Keys.Select(ExecuteApi).ToList();
         var (profiles, _) = await documents.GetAsync<IndexProfilesDocument>(IndexProfileSteps.DocumentName, ct);
         permissions.AddRange(profiles.Profiles.Select(p => QueryIndex(p.IndexName.Length > 0 ? p.IndexName : p.Name)));
         return permissions;

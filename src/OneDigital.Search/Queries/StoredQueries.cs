@@ -40,7 +40,9 @@ public sealed class StoredQueries(DocumentStore documents, LuceneQueryExecutor e
     public async Task<StoredQuery?> FindAsync(string name, CancellationToken ct = default)
     {
         var (stored, _) = await documents.GetAsync<QueriesDocument>(QueriesStep.DocumentName, ct);
-        return stored.Queries.TryGetValue(name, out var json) ? StoredQuery.From(name, json) : null;
+        // Looked up ignoring case, as Orchard does; the stored dictionary comes back from JSON case-sensitive.
+        var match = stored.Queries.FirstOrDefault(q => string.Equals(q.Key, name, StringComparison.OrdinalIgnoreCase));
+        return match.Value is null ? null : StoredQuery.From(match.Key, match.Value);
     }
 
     /// <summary>Runs a stored query by name; throws <see cref="UnknownQueryException"/> or <see cref="SearchQueryException"/>.</summary>

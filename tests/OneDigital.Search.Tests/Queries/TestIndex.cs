@@ -43,7 +43,10 @@ public sealed class TestIndex : ILuceneSearcherSource, IIndexQueryContextSource,
         _ => CoreFields.KindOf(field),
     };
 
-    public TestIndex Add(string id, string type, string title, string body, DateTime createdUtc, double? rating = null, params string[] topics)
+    public TestIndex Add(string id, string type, string title, string body, DateTime createdUtc, double? rating = null, params string[] topics) =>
+        Add(id, type, title, body, createdUtc, rating, topics, published: true);
+
+    public TestIndex Add(string id, string type, string title, string body, DateTime createdUtc, double? rating, string[] topics, bool published)
     {
         var doc = new Document
         {
@@ -53,7 +56,7 @@ public sealed class TestIndex : ILuceneSearcherSource, IIndexQueryContextSource,
             new StringField(CoreFields.DisplayTextKeyword, title, Field.Store.YES),
             new TextField(CoreFields.FullText, $"{title} {body}", Field.Store.NO),
             new TextField(CoreFields.Body, body, Field.Store.YES),
-            new StringField(CoreFields.Published, "true", Field.Store.NO),
+            new StringField(CoreFields.Published, published ? "true" : "false", Field.Store.NO),
             new Int64Field(CoreFields.CreatedUtc, DateTime.SpecifyKind(createdUtc, DateTimeKind.Utc).Ticks, Field.Store.YES),
         };
         if (rating is { } r) doc.Add(new DoubleField(Rating, r, Field.Store.YES));
