@@ -24,6 +24,7 @@ public sealed class StoredQueriesTests : QueryStoreFixture
     [SetUp]
     public async Task ImportAsync()
     {
+        _ids.Clear();
         await Store.ImportAsync(Recipe);
         for (var i = 0; i < 4; i++)
         {
