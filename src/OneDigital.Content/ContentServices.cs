@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Fields;
+using OneDigital.Content.Indexing;
 using OneDigital.Content.Items;
 using OneDigital.Content.Liquid;
 using OneDigital.Content.Parts.Autoroute;
@@ -45,13 +46,13 @@ public static class ContentServices
         services.AddSingleton(store);
         if (store.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<ContentDbContext, PostgresContentDbContext>(o => o.UseNpgsql(store.ConnectionString));
+            services.AddDbContext<ContentDbContext, PostgresContentDbContext>((sp, o) => o.UseNpgsql(store.ConnectionString).AddInterceptors(sp.GetRequiredService<IndexingSignal>()));
         }
         else
         {
             Directory.CreateDirectory(store.DataDir);
-            services.AddDbContext<ContentDbContext, SqliteContentDbContext>(o =>
-                o.UseSqlite(store.SqliteConnectionString).AddInterceptors(new SqlitePragmas()));
+            services.AddDbContext<ContentDbContext, SqliteContentDbContext>((sp, o) =>
+                o.UseSqlite(store.SqliteConnectionString).AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<IndexingSignal>()));
         }
         services.AddIdentityCore<User>(o =>
             {
@@ -61,6 +62,7 @@ public static class ContentServices
             .AddRoles<Role>()
             .AddEntityFrameworkStores<ContentDbContext>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IndexingSignal>();
         services.AddSingleton<LiquidRenderer>();
         services.AddScoped<StoreInitializer>();
         services.AddScoped<DocumentStore>();
@@ -74,6 +76,7 @@ public static class ContentServices
         services.AddScoped<IContentPartHandler, AutoroutePartHandler>();
         services.AddScoped<IContentPartHandler, ContainedPartHandler>();
         services.AddScoped<IContentPartHandler, FieldValidator>();
+        services.AddScoped<IContentEventHandler, IndexingTaskRecorder>();
         services.AddScoped<RecipeExecutor>();
         services.AddRecipeExport();
         services.AddSingleton<RecipeLocator>();

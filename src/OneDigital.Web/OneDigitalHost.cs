@@ -4,9 +4,13 @@ using OneDigital.Search.Queries;
 using OneDigital.Search.SiteSearch;
 using OneDigital.Web.Api.Lucene;
 using OneDigital.Web.Api.Queries;
+using OneDigital.Search;
+using OneDigital.Web.Api.Content;
+using OneDigital.Web.Auth;
 using OneDigital.Web.Cli;
 using OneDigital.Web.Health;
 using OneDigital.Web.Setup;
+using OneDigital.Web.Webhooks;
 
 namespace OneDigital.Web;
 
@@ -52,12 +56,16 @@ public static class OneDigitalHost
         });
         builder.Services.AddOneDigital(builder.Configuration, console);
         builder.Services.AddHostedService<SetupHostedService>();
+        builder.Services.AddOpenIdServer(builder.Configuration);
+        builder.Services.AddOneDigitalSearchWorker();
 
         var app = builder.Build();
         app.UseSetupGate();
+        app.UseOpenIdServer();
         app.MapHealth();
         app.MapLuceneApi();
         app.MapQueriesApi();
+        app.MapContentApi();
         return app;
     }
 
@@ -69,6 +77,9 @@ public static class OneDigitalHost
         services.AddSiteSetup(configuration);
         services.AddSearchQueries();
         services.AddSiteSearch();
+        services.AddOpenIdApplications();
+        services.AddOneDigitalSearch(configuration);
+        services.AddWebhooks(configuration);
         return services;
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using OneDigital.Content.Indexing;
 using OneDigital.Content.Security;
+using OneDigital.Content.Webhooks;
 
 namespace OneDigital.Content.Store;
 
@@ -14,6 +16,7 @@ public abstract class ContentDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<ContentItemRecord> ContentItems => Set<ContentItemRecord>();
     public DbSet<ContentFieldIndexRecord> ContentFieldIndex => Set<ContentFieldIndexRecord>();
     public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
+    public DbSet<IndexingTask> IndexingTasks => Set<IndexingTask>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -58,6 +61,16 @@ public abstract class ContentDbContext(DbContextOptions options) : IdentityDbCon
         });
 
         builder.Entity<Role>().Property(r => r.Description).HasMaxLength(1024);
+
+        // OpenID Connect applications (partner sites), authorizations, scopes and tokens: OpenIddict's own entities.
+        builder.UseOpenIddict();
+
+        builder.Entity<IndexingTask>(e =>
+        {
+            e.ToTable("IndexingTasks");
+            e.Property(x => x.ContentItemId).HasMaxLength(64);
+        });
+        WebhookModel.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

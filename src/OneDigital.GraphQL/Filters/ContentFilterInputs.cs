@@ -22,10 +22,12 @@ internal sealed class ContentFilterInputs(SchemaBuildContext schema)
             $"Filters on {typeName} items. Filters on the item's columns use Orchard's suffixes (_not, _in, _contains, _gt...); " +
             "AND, OR and NOT combine inputs. Part filters (autoroutePart, aliasPart, containedPart) and content field filters " +
             "(one input per part with fields, named as the part's field on the type) use the generic field index.");
-        foreach (var op in FilterOperators.Identity)
+        foreach (var (field, property, subject) in new[] { ("contentItemId", nameof(ContentItemRecord.ContentItemId), "The item id"), ("contentItemVersionId", nameof(ContentItemRecord.ContentItemVersionId), "The version id") })
         {
-            input.AddFilter(FilterOperators.Name("contentItemId", op), ListIf(op, S.Id), FilterOperators.Describe("The item id", op), WhereInputGraphType.Column(nameof(ContentItemRecord.ContentItemId), op));
-            input.AddFilter(FilterOperators.Name("contentItemVersionId", op), ListIf(op, S.Id), FilterOperators.Describe("The version id", op), WhereInputGraphType.Column(nameof(ContentItemRecord.ContentItemVersionId), op));
+            foreach (var op in FilterOperators.Identity)
+            {
+                input.AddFilter(FilterOperators.Name(field, op), ListIf(op, S.Id), FilterOperators.Describe(subject, op), WhereInputGraphType.Column(property, op));
+            }
         }
         foreach (var (field, property) in new[] { ("displayText", nameof(ContentItemRecord.DisplayText)), ("owner", nameof(ContentItemRecord.Owner)), ("author", nameof(ContentItemRecord.Author)) })
         {
@@ -52,7 +54,7 @@ internal sealed class ContentFilterInputs(SchemaBuildContext schema)
             _alias ??= PartProperty("AliasPart", "alias", "Alias", FilterOperators.Text, S.String, "The item's alias");
             input.AddFilter("aliasPart", _alias, "Filters on the item's alias.", WhereInputGraphType.Nested(_alias));
         }
-        if (type.HasPart("ContainedPart"))
+        if (schema.IsContained(type))
         {
             _contained ??= PartProperty("ContainedPart", "listContentItemId", "ListContentItemId", FilterOperators.Identity, S.Id, "The containing list's id");
             input.AddFilter("containedPart", _contained, "Filters on the list that contains the item.", WhereInputGraphType.Nested(_contained));
@@ -129,19 +131,19 @@ internal sealed class ContentFilterInputs(SchemaBuildContext schema)
         {
             var name = GraphQLNames.Field(field.Name);
             if (!GraphQLNames.IsValid(name)) continue;
-            var (ops, type, column, valueType) = field.FieldName switch
+            var (ops, type, column) = field.FieldName switch
             {
-                "TextField" or "TimeField" or "LinkField" or "MediaField" or "MultiTextField" => (FilterOperators.Text, (IGraphType)S.String, nameof(ContentFieldIndexRecord.TextValue), typeof(string)),
-                "NumericField" => (FilterOperators.Ordered, S.Decimal, nameof(ContentFieldIndexRecord.NumberValue), typeof(double?)),
-                "DateField" or "DateTimeField" => (FilterOperators.Ordered, S.DateTime, nameof(ContentFieldIndexRecord.DateValue), typeof(DateTime?)),
-                "BooleanField" => (FilterOperators.Equality, S.Boolean, nameof(ContentFieldIndexRecord.BooleanValue), typeof(bool?)),
-                "ContentPickerField" or "TaxonomyField" or "UserPickerField" => (FilterOperators.Identity, S.Id, nameof(ContentFieldIndexRecord.TextValue), typeof(string)),
-                _ => (Array.Empty<string>(), S.String, "", typeof(string)),
+                "TextField" or "TimeField" or "LinkField" or "MediaField" or "MultiTextField" => (FilterOperators.Text, (IGraphType)S.String, nameof(ContentFieldIndexRecord.TextValue)),
+                "NumericField" => (FilterOperators.Ordered, S.Decimal, nameof(ContentFieldIndexRecord.NumberValue)),
+                "DateField" or "DateTimeField" => (FilterOperators.Ordered, S.DateTime, nameof(ContentFieldIndexRecord.DateValue)),
+                "BooleanField" => (FilterOperators.Equality, S.Boolean, nameof(ContentFieldIndexRecord.BooleanValue)),
+                "ContentPickerField" or "TaxonomyField" or "UserPickerField" => (FilterOperators.Identity, S.Id, nameof(ContentFieldIndexRecord.TextValue)),
+                _ => (Array.Empty<string>(), S.String, ""),
             };
             foreach (var op in ops)
             {
                 input.AddFilter(FilterOperators.Name(name, op), ListIf(op, type), FilterOperators.Describe($"A value of {field.Name}", op),
-                    WhereInputGraphType.IndexValue(typePart.Name, field.Name, column, valueType, op));
+                    WhereInputGraphType.IndexValue(typePart.Name, field.Name, column, op));
             }
         }
         return input.Fields.Count > 0 ? input : null;
@@ -153,7 +155,7 @@ internal sealed class ContentFilterInputs(SchemaBuildContext schema)
         foreach (var op in ops)
         {
             input.AddFilter(FilterOperators.Name(field, op), ListIf(op, type), FilterOperators.Describe(subject, op),
-                WhereInputGraphType.IndexValue(partName, property, nameof(ContentFieldIndexRecord.TextValue), typeof(string), op));
+                WhereInputGraphType.IndexValue(partName, property, nameof(ContentFieldIndexRecord.TextValue), op));
         }
         return input;
     }

@@ -11,13 +11,10 @@ namespace OneDigital.GraphQL.Filters;
 /// </summary>
 internal sealed record ContentListQuery(string ContentType, WhereInputGraphType Where, OrderByInputGraphType OrderBy)
 {
-    public static PublicationStatus Status(IResolveFieldContext context) =>
-        context.GetArgument<PublicationStatus?>("status") ?? PublicationStatus.Published;
-
-    public IQueryable<ContentItemRecord> Filtered(IResolveFieldContext context, ContentItemStore store, TypeAccess access, string? userId)
+    public IQueryable<ContentItemRecord> Filtered(ListArguments arguments, ContentItemStore store, TypeAccess access, string? userId)
     {
         var query = store.Records.Where(r => r.ContentType == ContentType);
-        query = Status(context) switch
+        query = arguments.Status switch
         {
             PublicationStatus.Draft => query.Where(r => r.Latest && !r.Published),
             PublicationStatus.Latest => query.Where(r => r.Latest),
@@ -28,18 +25,18 @@ internal sealed record ContentListQuery(string ContentType, WhereInputGraphType 
         {
             query = query.Where(r => r.Owner == userId);
         }
-        if (Where.Lambda(context.GetArgument<object?>("where"), store.FieldIndex) is { } condition)
+        if (Where.Lambda(arguments.Where, store.FieldIndex) is { } condition)
         {
             query = query.Where(condition);
         }
         return query;
     }
 
-    public IQueryable<ContentItemRecord> Page(IResolveFieldContext context, ContentItemStore store, IQueryable<ContentItemRecord> filtered, GraphQLOptions options)
+    public IQueryable<ContentItemRecord> Page(ListArguments arguments, ContentItemStore store, IQueryable<ContentItemRecord> filtered, GraphQLOptions options)
     {
         IQueryable<ContentItemRecord> ordered = filtered;
         var first = true;
-        foreach (var (sort, descending) in OrderBy.Keys(context.GetArgument<object?>("orderBy")))
+        foreach (var (sort, descending) in OrderBy.Keys(arguments.OrderBy))
         {
             ordered = sort(ordered, first, descending, store.FieldIndex);
             first = false;
@@ -47,8 +44,22 @@ internal sealed record ContentListQuery(string ContentType, WhereInputGraphType 
         var sorted = first
             ? filtered.OrderByDescending(r => r.CreatedUtc).ThenByDescending(r => r.Id)
             : ((IOrderedQueryable<ContentItemRecord>)ordered).ThenBy(r => r.Id);
-        var skip = Math.Max(0, context.GetArgument<int?>("skip") ?? 0);
-        var take = context.GetArgument<int?>("first") is > 0 and var n ? n : options.DefaultNumberOfResults;
+        var skip = Math.Max(0, arguments.Skip ?? 0);
+        var take = arguments.First is > 0 and var n ? n : options.DefaultNumberOfResults;
         return sorted.Skip(skip).Take(take);
     }
+}
+
+/// <summary>
+/// A list field's arguments, read while its resolver runs (GraphQL.NET reuses the resolve context afterwards, so a
+/// connection's items and count keep these instead).
+/// </summary>
+internal sealed record ListArguments(object? Where, object? OrderBy, int? First, int? Skip, PublicationStatus Status)
+{
+    public static ListArguments From(IResolveFieldContext context) => new(
+        context.GetArgument<object?>("where"),
+        context.GetArgument<object?>("orderBy"),
+        context.GetArgument<int?>("first"),
+        context.GetArgument<int?>("skip"),
+        context.GetArgument<PublicationStatus?>("status") ?? PublicationStatus.Published);
 }

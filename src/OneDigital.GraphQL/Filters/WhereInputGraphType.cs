@@ -62,15 +62,21 @@ internal sealed class WhereInputGraphType : InputObjectGraphType
         return Expression.Lambda<Func<ContentItemRecord, bool>>(Build(input, record, index), record);
     }
 
+    // As in Orchard, every filter of every input under AND/OR joins the same junction, so OR: { a, b } and
+    // OR: [{ a }, { b }] both mean "a or b" (GraphQL turns a single object into a list of one).
     private Expression Combine(object value, ParameterExpression record, IQueryable<ContentFieldIndexRecord> index,
         Func<Expression, Expression, BinaryExpression> join, bool emptyValue)
     {
         var items = value is IDictionary<string, object?> single ? [single] : (value as IEnumerable)?.Cast<object?>() ?? [];
         Expression? result = null;
-        foreach (var item in items.Where(i => i is not null))
+        foreach (var item in items.OfType<IDictionary<string, object?>>())
         {
-            var condition = Build(item, record, index);
-            result = result is null ? condition : join(result, condition);
+            foreach (var (name, fieldValue) in item)
+            {
+                if (fieldValue is null || !_filters.TryGetValue(name, out var build)) continue;
+                var condition = build(fieldValue, record, index);
+                result = result is null ? condition : join(result, condition);
+            }
         }
         return result ?? Expression.Constant(emptyValue);
     }
@@ -87,7 +93,7 @@ internal sealed class WhereInputGraphType : InputObjectGraphType
     /// operator when any of its values does, and a negated one when none does, so <c>topics_not: "x"</c> means
     /// "not tagged x".
     /// </summary>
-    public static FilterBuilder IndexValue(string partName, string fieldName, string valueProperty, Type valueType, string op) => (v, r, index) =>
+    public static FilterBuilder IndexValue(string partName, string fieldName, string valueProperty, string op) => (v, r, index) =>
     {
         var (positive, negated) = FilterOperators.Split(op);
         var row = Expression.Parameter(typeof(ContentFieldIndexRecord), "f");

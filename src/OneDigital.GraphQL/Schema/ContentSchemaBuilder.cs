@@ -61,7 +61,13 @@ internal static class ContentSchemaBuilder
         }
         query.AddField(SingleItemField(schema));
 
-        var result = new global::GraphQL.Types.Schema { Query = query, Description = "One Digital content, in Orchard Core's shapes." };
+        var result = new global::GraphQL.Types.Schema
+        {
+            Query = query,
+            Description = "One Digital content, in Orchard Core's shapes.",
+            // Names are made here already (AND, OR, NOT stay upper case, as in Orchard).
+            NameConverter = global::GraphQL.Conversion.DefaultNameConverter.Instance,
+        };
         result.RegisterType(schema.ContentItem);
         foreach (var objectType in schema.ObjectTypes.Values) result.RegisterType(objectType);
         result.Initialize();
@@ -102,10 +108,15 @@ internal static class ContentSchemaBuilder
             objectType.AddField(Field(name, partType, c => new PartSource((ContentItem)c.Source!, ((ContentItem)c.Source!).Part(instance) ?? []),
                 typePart.GetSettings<ContentTypePartSettings>().Description ?? $"The item's {instance}."));
         }
+        if (schema.IsContained(type) && objectType.GetField("containedPart") is null && partTypes.For("ContainedPart") is { } contained)
+        {
+            objectType.AddField(Field("containedPart", contained, c => new PartSource((ContentItem)c.Source!, ((ContentItem)c.Source!).Part("ContainedPart") ?? []),
+                "The list that contains the item."));
+        }
         return objectType;
     }
 
-    private static QueryArguments ListArguments(SchemaBuildContext schema, ContentListQuery list, bool paged)
+    private static QueryArguments ListFieldArguments(SchemaBuildContext schema, ContentListQuery list, bool paged)
     {
         var s = schema.Scalars;
         var arguments = new QueryArguments
@@ -124,9 +135,9 @@ internal static class ContentSchemaBuilder
 
     private static FieldType ListField(SchemaBuildContext schema, string name, ObjectGraphType objectType, ContentListQuery list, ContentTypeDefinition type)
     {
-        var field = AsyncField(name, schema.Scalars.List(objectType), async c => await PageAsync(schema, c, list, type),
+        var field = AsyncField(name, schema.Scalars.List(objectType), async c => await PageAsync(schema, GraphQLUserContext.From(c), ListArguments.From(c), list, type, c.CancellationToken),
             $"{objectType.Name} items the caller may read. Total counts: {name}Connection.");
-        field.Arguments = ListArguments(schema, list, paged: true);
+        field.Arguments = ListFieldArguments(schema, list, paged: true);
         return field;
     }
 
@@ -141,47 +152,51 @@ internal static class ContentSchemaBuilder
         connection.AddField(AsyncField("totalCount", s.NonNull(s.Int), async c =>
         {
             var source = (ConnectionSource)c.Source!;
-            return await CountAsync(schema, source.Context, list, type);
+            return await CountAsync(schema, source.User, source.Arguments, list, type, c.CancellationToken);
         }, "How many items the where and status select, whatever first and skip."));
-        connection.AddField(AsyncField("items", s.List(objectType), async c => await PageAsync(schema, ((ConnectionSource)c.Source!).Context, list, type),
-            "The page of items (as the list field returns them)."));
-        var field = Field(name, s.NonNull(connection), c => new ConnectionSource(c),
+        connection.AddField(AsyncField("items", s.List(objectType), async c =>
+        {
+            var source = (ConnectionSource)c.Source!;
+            return await PageAsync(schema, source.User, source.Arguments, list, type, c.CancellationToken);
+        }, "The page of items (as the list field returns them)."));
+        var field = Field(name, s.NonNull(connection), c => new ConnectionSource(GraphQLUserContext.From(c), ListArguments.From(c)),
             $"Beyond Orchard: {objectType.Name} items with their total count; takes the same arguments as {GraphQLNames.Field(objectType.Name)}.");
-        field.Arguments = ListArguments(schema, list, paged: true);
+        field.Arguments = ListFieldArguments(schema, list, paged: true);
         return field;
     }
 
-    private sealed record ConnectionSource(IResolveFieldContext Context);
+    private sealed record ConnectionSource(GraphQLUserContext User, ListArguments Arguments);
 
-    private static async Task<List<ContentItem>> PageAsync(SchemaBuildContext schema, IResolveFieldContext c, ContentListQuery list, ContentTypeDefinition type)
+    private static async Task<List<ContentItem>> PageAsync(
+        SchemaBuildContext schema, GraphQLUserContext user, ListArguments arguments, ContentListQuery list, ContentTypeDefinition type, CancellationToken ct)
     {
-        var user = GraphQLUserContext.From(c);
-        var edit = ContentListQuery.Status(c) != PublicationStatus.Published;
-        var access = await user.Access.ForTypeAsync(type.Name, schema.IsSecurable(type.Name), edit, c.CancellationToken);
+        var edit = arguments.Status != PublicationStatus.Published;
+        var access = await user.Access.ForTypeAsync(type.Name, schema.IsSecurable(type.Name), edit, ct);
         if (access == TypeAccess.None) return [];
         var store = user.RequestServices.GetRequiredService<ContentItemStore>();
-        var query = list.Page(c, store, list.Filtered(c, store, access, user.Access.UserId), schema.Options);
-        var records = await user.WithStoreAsync(() => query.ToListAsync(c.CancellationToken), c.CancellationToken);
+        var query = list.Page(arguments, store, list.Filtered(arguments, store, access, user.Access.UserId), schema.Options);
+        var records = await user.WithStoreAsync(() => query.ToListAsync(ct), ct);
         return records.ConvertAll(ContentItemStore.ToItem);
     }
 
-    private static async Task<int> CountAsync(SchemaBuildContext schema, IResolveFieldContext c, ContentListQuery list, ContentTypeDefinition type)
+    private static async Task<int> CountAsync(
+        SchemaBuildContext schema, GraphQLUserContext user, ListArguments arguments, ContentListQuery list, ContentTypeDefinition type, CancellationToken ct)
     {
-        var user = GraphQLUserContext.From(c);
-        var edit = ContentListQuery.Status(c) != PublicationStatus.Published;
-        var access = await user.Access.ForTypeAsync(type.Name, schema.IsSecurable(type.Name), edit, c.CancellationToken);
+        var edit = arguments.Status != PublicationStatus.Published;
+        var access = await user.Access.ForTypeAsync(type.Name, schema.IsSecurable(type.Name), edit, ct);
         if (access == TypeAccess.None) return 0;
         var store = user.RequestServices.GetRequiredService<ContentItemStore>();
-        var query = list.Filtered(c, store, access, user.Access.UserId);
-        return await user.WithStoreAsync(() => query.CountAsync(c.CancellationToken), c.CancellationToken);
+        var query = list.Filtered(arguments, store, access, user.Access.UserId);
+        return await user.WithStoreAsync(() => query.CountAsync(ct), ct);
     }
 
     private static FieldType SingleItemField(SchemaBuildContext schema)
     {
         var field = Field("contentItem", schema.ContentItem, c =>
         {
-            var loaded = SchemaBuildContext.Loaders(c).Published.Load(c.GetArgument<string>("contentItemId"));
-            return new Loading.DeferredResult<ContentItem?>(async ct => (await schema.ViewableAsync(c, [await loaded.GetResultAsync(ct)])).FirstOrDefault());
+            var user = GraphQLUserContext.From(c);
+            var loaded = user.Loaders.Published.Load(c.GetArgument<string>("contentItemId"));
+            return new Loading.DeferredResult<ContentItem?>(async ct => (await schema.ViewableAsync(user, [await loaded.GetResultAsync(ct)], ct)).FirstOrDefault());
         }, "The published version of an item, if the caller may view it.");
         field.Arguments = new QueryArguments(Argument("contentItemId", schema.Scalars.NonNull(schema.Scalars.String), "The item's id."));
         return field;

@@ -44,7 +44,24 @@ internal sealed class SchemaBuildContext
     /// <summary>Type names taken so far, so generated names never collide.</summary>
     public HashSet<string> TypeNames { get; } = new(StringComparer.Ordinal);
 
-    public bool IsSecurable(string contentType) => Definitions.Type(contentType)?.TypeSettings.Securable == true;
+    /// <summary>
+    /// Whether items of the type can sit in a list: it has ContainedPart, or a ListPart names it among its contained
+    /// types (Orchard attaches ContainedPart to those without it being in the type definition).
+    /// </summary>
+    public bool IsContained(ContentTypeDefinition type) =>
+        type.HasPart("ContainedPart") || (_containedTypes ??= ContainedTypes()).Contains(type.Name);
+
+    private HashSet<string>? _containedTypes;
+
+    private HashSet<string> ContainedTypes() =>
+        [.. Definitions.ContentTypes.SelectMany(t => t.Parts)
+            .Where(p => p.PartName == "ListPart")
+            .SelectMany(p => p.Settings["ListPartSettings"]?["ContainedContentTypes"] as System.Text.Json.Nodes.JsonArray ?? [])
+            .Select(n => n?.ToString() ?? "")];
+
+    /// <summary>Whether reading the type needs a permission naming it (see <see cref="GraphQLOptions.SecurableTypesNeedTypePermission"/>).</summary>
+    public bool IsSecurable(string contentType) =>
+        Options.SecurableTypesNeedTypePermission && Definitions.Type(contentType)?.TypeSettings.Securable == true;
 
     /// <summary>Whether the schema has an object type for the item, so the ContentItem interface can resolve it.</summary>
     public bool IsExposed(ContentItem item) => ObjectTypes.ContainsKey(item.ContentType);
@@ -68,14 +85,11 @@ internal sealed class SchemaBuildContext
     }
 
     /// <summary>Published items the caller may view, among the loaded ones, keeping only types the schema has.</summary>
-    public async Task<List<ContentItem>> ViewableAsync(IResolveFieldContext context, IEnumerable<ContentItem?> items)
+    public async Task<List<ContentItem>> ViewableAsync(GraphQLUserContext user, IEnumerable<ContentItem?> items, CancellationToken ct)
     {
-        var user = GraphQLUserContext.From(context);
         var present = items.OfType<ContentItem>().Where(IsExposed);
-        return await user.Access.FilterViewableAsync(present, IsSecurable, context.CancellationToken);
+        return await user.Access.FilterViewableAsync(present, IsSecurable, ct);
     }
-
-    public static ContentLoaders Loaders(IResolveFieldContext context) => GraphQLUserContext.From(context).Loaders;
 }
 
 public enum PublicationStatus

@@ -10,7 +10,7 @@ internal sealed class SchemaScalars
     public IntGraphType Int { get; } = new();
     public BooleanGraphType Boolean { get; } = new();
     public DecimalGraphType Decimal { get; } = new();
-    public DateTimeGraphType DateTime { get; } = new();
+    public DateTimeGraphType DateTime { get; } = new LenientDateTimeGraphType();
 
     public NonNullGraphType NonNull(IGraphType type) => new(type);
 

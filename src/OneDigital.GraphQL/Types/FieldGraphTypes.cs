@@ -88,9 +88,9 @@ internal sealed class FieldGraphTypes(SchemaBuildContext schema)
         Field("contentItemIds", S.List(S.String), c => c.Page(JsonValues.Strings(Json(c)["ContentItemIds"])), "The ids of the picked items.").Paged(S),
         Field("contentItems", S.List(schema.ContentItem), c =>
         {
-            var loader = SchemaBuildContext.Loaders(c).Published;
-            var results = c.Page(JsonValues.Strings(Json(c)["ContentItemIds"])).Select(loader.Load).ToList();
-            return Deferred(c, async ct => await schema.ViewableAsync(c, await Task.WhenAll(results.Select(r => r.GetResultAsync(ct)))));
+            var user = GraphQLUserContext.From(c);
+            var results = c.Page(JsonValues.Strings(Json(c)["ContentItemIds"])).Select(user.Loaders.Published.Load).ToList();
+            return Deferred(async ct => await schema.ViewableAsync(user, await Task.WhenAll(results.Select(r => r.GetResultAsync(ct))), ct));
         }, "The published picked items the caller may view, in the picked order.").Paged(S));
 
     private ObjectGraphType Taxonomy() => Type("TaxonomyField", "A taxonomy field: terms of a taxonomy.",
@@ -100,11 +100,12 @@ internal sealed class FieldGraphTypes(SchemaBuildContext schema)
         {
             var ids = c.Page(JsonValues.Strings(Json(c)["TermContentItemIds"])).ToList();
             if (TaxonomyId(c) is not { } taxonomyId) return Array.Empty<ContentItem>();
-            var taxonomy = SchemaBuildContext.Loaders(c).Published.Load(taxonomyId);
-            return Deferred(c, async ct =>
+            var user = GraphQLUserContext.From(c);
+            var taxonomy = user.Loaders.Published.Load(taxonomyId);
+            return Deferred(async ct =>
             {
                 var loaded = await taxonomy.GetResultAsync(ct);
-                if (loaded is null || (await schema.ViewableAsync(c, [loaded])).Count == 0) return [];
+                if (loaded is null || (await schema.ViewableAsync(user, [loaded], ct)).Count == 0) return [];
                 var terms = Terms(loaded).ToDictionary(t => t.ContentItemId, StringComparer.Ordinal);
                 return ids.Where(terms.ContainsKey).Select(id => terms[id]).Where(schema.IsExposed).ToList();
             });
@@ -112,8 +113,9 @@ internal sealed class FieldGraphTypes(SchemaBuildContext schema)
         Field("taxonomyContentItem", schema.ContentItem, c =>
         {
             if (TaxonomyId(c) is not { } taxonomyId) return null;
-            var taxonomy = SchemaBuildContext.Loaders(c).Published.Load(taxonomyId);
-            return Deferred(c, async ct => (await schema.ViewableAsync(c, [await taxonomy.GetResultAsync(ct)])).FirstOrDefault());
+            var user = GraphQLUserContext.From(c);
+            var taxonomy = user.Loaders.Published.Load(taxonomyId);
+            return Deferred(async ct => (await schema.ViewableAsync(user, [await taxonomy.GetResultAsync(ct)], ct)).FirstOrDefault());
         }, "The taxonomy the terms come from."));
 
     /// <summary>The terms of a taxonomy item, nested ones included.</summary>
@@ -136,7 +138,8 @@ internal sealed class FieldGraphTypes(SchemaBuildContext schema)
             : JsonValues.String(source.Definition.Settings["TaxonomyFieldSettings"]?["TaxonomyContentItemId"]) is { Length: > 0 } configured ? configured : null;
     }
 
-    private static object Deferred<T>(IResolveFieldContext c, Func<CancellationToken, Task<T>> resolve) =>
+    // Resolved after the level's other fields, so their keys share a batch; captures no resolve context, which GraphQL.NET reuses.
+    private static object Deferred<T>(Func<CancellationToken, Task<T>> resolve) =>
         new Loading.DeferredResult<T>(resolve);
 
     private static ObjectGraphType Type(string name, string description, params FieldType[] fields)

@@ -103,8 +103,9 @@ internal sealed class PartGraphTypes(SchemaBuildContext schema, FieldGraphTypes 
                 type.AddField(Field("listContentItem", schema.ContentItem, c =>
                 {
                     if (Str(c, "ListContentItemId") is not { Length: > 0 } id) return null;
-                    var container = SchemaBuildContext.Loaders(c).Published.Load(id);
-                    return new DeferredResult<ContentItem?>(async ct => (await schema.ViewableAsync(c, [await container.GetResultAsync(ct)])).FirstOrDefault());
+                    var user = GraphQLUserContext.From(c);
+                    var container = user.Loaders.Published.Load(id);
+                    return new DeferredResult<ContentItem?>(async ct => (await schema.ViewableAsync(user, [await container.GetResultAsync(ct)], ct)).FirstOrDefault());
                 }, "The published containing list item."));
                 type.AddField(Field("order", S.Int, c => Content.Fields.ContentFieldKinds.Number(Json(c)["Order"]) is { } n ? (int)n : null, "The item's position in the list."));
                 break;
@@ -136,8 +137,9 @@ internal sealed class PartGraphTypes(SchemaBuildContext schema, FieldGraphTypes 
         {
             var first = c.GetArgument<int?>("first") is > 0 and var f ? f : 10;
             var skip = Math.Max(0, c.GetArgument<int?>("skip") ?? 0);
-            var children = SchemaBuildContext.Loaders(c).Children(first, skip).Load(((PartSource)c.Source!).Item.ContentItemId);
-            return new DeferredResult<List<ContentItem>>(async ct => await schema.ViewableAsync(c, await children.GetResultAsync(ct) ?? []));
+            var user = GraphQLUserContext.From(c);
+            var children = user.Loaders.Children(first, skip).Load(((PartSource)c.Source!).Item.ContentItemId);
+            return new DeferredResult<List<ContentItem>>(async ct => await schema.ViewableAsync(user, await children.GetResultAsync(ct) ?? [], ct));
         }, "The published items in the list, in list order, that the caller may view.");
         return field.Paged(S, defaultFirst: 10);
     }

@@ -1,6 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Standard;
-using Lucene.Net.Util;
 using OneDigital.Search.Indexes;
 
 namespace OneDigital.Search.Queries;
@@ -19,18 +17,7 @@ public interface IIndexQueryContextSource
     Task<IndexQueryContext> GetAsync(string indexName, CancellationToken ct = default);
 }
 
-/// <summary>
-/// Orchard's core field names with the encodings the index side writes (ORCHARD-SPEC §4.2), for when no index-side
-/// source is registered. Fields of parts are unknown here.
-/// </summary>
-public sealed class CoreFieldQueryContextSource : IIndexQueryContextSource
-{
-    private static readonly Analyzer Standard = new StandardAnalyzer(LuceneVersion.LUCENE_48);
-
-    public Task<IndexQueryContext> GetAsync(string indexName, CancellationToken ct = default) =>
-        Task.FromResult(new IndexQueryContext(indexName, Standard, CoreFields.KindOf));
-}
-
+/// <summary>Orchard's core field names (ORCHARD-SPEC §4.2) that the query side builds on, with their encodings.</summary>
 public static class CoreFields
 {
     public const string ContentItemId = "ContentItemId";

@@ -7,12 +7,12 @@ namespace OneDigital.Search.Queries;
 public static class QueryServices
 {
     /// <summary>
-    /// The query DSL, stored queries and their permissions. The index side registers <c>ILuceneSearcherSource</c>
-    /// and may replace the <see cref="IIndexQueryContextSource"/> with one that knows every field of its indexes.
+    /// The query DSL, stored queries and their permissions, over the indexes of <c>AddOneDigitalSearch</c> (tests may
+    /// register their own <see cref="ILuceneSearcherSource"/> and <see cref="IIndexQueryContextSource"/> first).
     /// </summary>
     public static IServiceCollection AddSearchQueries(this IServiceCollection services)
     {
-        services.TryAddSingleton<IIndexQueryContextSource, CoreFieldQueryContextSource>();
+        services.TryAddScoped<IIndexQueryContextSource, IndexedQueryContextSource>();
         services.AddScoped<LuceneQueryExecutor>();
         services.AddScoped<StoredQueries>();
         services.AddScoped<IPermissionProvider, QueryPermissions>();

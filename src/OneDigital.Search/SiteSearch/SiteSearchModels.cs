@@ -39,8 +39,8 @@ public sealed class SiteSearchOptions
     public float TitleBoost { get; set; } = 3f;
 
     /// <summary>
-    /// Index fields holding topic term ids (a TaxonomyField named Topics is indexed as <c>{Part}.Topics</c>); when
-    /// empty, every <c>{Part}.Topics</c> of the content definitions.
+    /// Index fields holding topic term ids (a TaxonomyField named Topics is indexed as <c>{Part}.Topics.Ids</c>);
+    /// when empty, every <c>{Part}.Topics.Ids</c> of the content definitions.
     /// </summary>
     public List<string> TopicFields { get; set; } = [];
 

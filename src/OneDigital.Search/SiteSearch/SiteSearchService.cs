@@ -93,7 +93,7 @@ public sealed partial class SiteSearchService(
     {
         if (options.TopicFields.Count > 0) return options.TopicFields;
         return [.. (await definitions.GetAsync(ct)).ContentParts
-            .SelectMany(p => p.Fields.Where(f => f.Name == "Topics" && f.FieldName == "TaxonomyField").Select(f => $"{p.Name}.{f.Name}"))
+            .SelectMany(p => p.Fields.Where(f => f.Name == "Topics" && f.FieldName == "TaxonomyField").Select(f => $"{p.Name}.{f.Name}.Ids"))
             .Distinct()];
     }
 

@@ -6,17 +6,23 @@ namespace OneDigital.Web.Cli;
 /// </summary>
 internal sealed record CliArguments(string Verb, string? RecipePath, string? OutPath, string[] Configuration)
 {
+    public AppsCommand? Apps { get; init; }
+
     public const string Usage = """
         Usage: OneDigital.Web [VERB] [arguments] [--Key=Value ...]
           (no verb)               run the web site (--urls http://127.0.0.1:5000 to choose where it listens)
           import <recipe.json>    import an Orchard Core recipe into the configured store
           export [--out <file>]   write an Orchard Core recipe of the content definitions and content
                                   (to standard output unless --out is given)
+        """ + "\n" + AppsCommand.Usage + "\n" + WebhooksCommand.Usage + "\n" + """
           help                    show this text
         A verb on a store that was never set up runs the setup recipe first.
         Configuration: appsettings.json, environment variables (OneDigital__DataDir) or switches
         (--OneDigital:DataDir=path, --OneDigital:Database:Provider=Postgres, --ConnectionStrings:Default=...).
         """;
+
+    /// <summary>The <c>webhooks</c> verb's action and options.</summary>
+    public WebhooksCommand? Webhooks { get; init; }
 
     private static readonly HashSet<string> HelpWords = new(StringComparer.OrdinalIgnoreCase) { "help", "--help", "-h", "-?", "/?" };
 
@@ -62,6 +68,11 @@ internal sealed record CliArguments(string Verb, string? RecipePath, string? Out
                     }
                 }
                 return new CliArguments(verb, null, outPath, [.. configuration]);
+            case "apps":
+                var (apps, appsConfiguration) = AppsCommand.Parse(rest);
+                return new CliArguments(verb, null, null, appsConfiguration) { Apps = apps };
+            case "webhooks":
+                return WebhooksCommand.Parse(rest);
             default:
                 throw new CliUsageException($"'{args[0]}' is not a verb.");
         }

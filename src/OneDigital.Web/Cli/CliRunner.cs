@@ -48,6 +48,14 @@ internal static class CliRunner
                 {
                     await ImportVerb.RunAsync(scope.ServiceProvider, command.RecipePath!, setup, console, ct);
                 }
+                else if (command.Apps is not null)
+                {
+                    await AppsVerb.RunAsync(scope.ServiceProvider, command.Apps, console, ct);
+                }
+                else if (command.Webhooks is not null)
+                {
+                    await WebhooksVerb.RunAsync(scope.ServiceProvider, command.Webhooks, console, ct);
+                }
                 else
                 {
                     await ExportVerb.RunAsync(scope.ServiceProvider, command.OutPath, console, ct);

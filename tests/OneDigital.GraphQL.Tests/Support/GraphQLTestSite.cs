@@ -17,9 +17,10 @@ public sealed class GraphQLTestSite : IAsyncDisposable
 
     public TestStore Store { get; }
 
-    public static async Task<GraphQLTestSite> CreateAsync(Action<IServiceCollection>? configureServices = null, TestDatabase database = TestDatabase.Sqlite)
+    public static async Task<GraphQLTestSite> CreateAsync(
+        Action<IServiceCollection>? configureServices = null, TestDatabase database = TestDatabase.Sqlite, IDictionary<string, string?>? settings = null)
     {
-        var store = await TestStore.CreateAsync(database, null, services =>
+        var store = await TestStore.CreateAsync(database, settings, services =>
         {
             services.AddOneDigitalGraphQL();
             configureServices?.Invoke(services);
@@ -28,10 +29,10 @@ public sealed class GraphQLTestSite : IAsyncDisposable
     }
 
     /// <summary>A site set up by the One Digital recipe.</summary>
-    public static async Task<GraphQLTestSite> OneDigitalAsync(Action<IServiceCollection>? configureServices = null)
+    public static async Task<GraphQLTestSite> OneDigitalAsync(Action<IServiceCollection>? configureServices = null, TestDatabase database = TestDatabase.Sqlite)
     {
-        var site = await CreateAsync(configureServices);
-        var report = await site.Store.ImportFileAsync(Path.Combine(RecipeRunner.RepositoryRoot(), "recipes", "onedigital.recipe.json"));
+        var site = await CreateAsync(configureServices, database);
+        await site.Store.ImportFileAsync(Path.Combine(RecipeRunner.RepositoryRoot(), "recipes", "onedigital.recipe.json"));
         return site;
     }
 

@@ -1,0 +1,19 @@
+namespace OneDigital.Content.Indexing;
+
+/// <summary>
+/// One entry of the append-only indexing-task log (Orchard's <c>IndexingTask</c>): a content item changed or was
+/// removed. Every node applies the log past its own cursor to its local search indexes.
+/// </summary>
+public sealed class IndexingTask
+{
+    public long Id { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public string ContentItemId { get; set; } = "";
+    public IndexingTaskType Type { get; set; }
+}
+
+public enum IndexingTaskType
+{
+    Update = 0,
+    Delete = 1,
+}

@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using OneDigital.Content.Store;
+
+namespace OneDigital.Content.Webhooks;
+
+/// <summary>What the recipe step and the CLI ask to register; <see cref="WebhookEndpoints.SaveAsync"/> checks it.</summary>
+public sealed class WebhookRegistration
+{
+    public string Name { get; set; } = "";
+    public string Url { get; set; } = "";
+    public string Secret { get; set; } = "";
+    public WebhookEvents Events { get; set; } = WebhookEvents.All;
+    public List<string> ContentTypes { get; set; } = [];
+    public bool Enabled { get; set; } = true;
+}
+
+/// <summary>A registration that cannot be stored; <see cref="Field"/> names the offending property.</summary>
+public sealed class WebhookValidationException(string field, string message) : InvalidOperationException(message)
+{
+    public string Field { get; } = field;
+}
+
+/// <summary>
+/// The registered endpoints: add or replace by name, list, remove. The outbox reads them once per scope. Each change
+/// is one SaveChanges, atomic alone or inside the caller's transaction (StoreTransaction would be a dependency cycle:
+/// it depends on every IScopedCache, this one included).
+/// </summary>
+public sealed class WebhookEndpoints(ContentDbContext db, TimeProvider clock) : IScopedCache
+{
+    private List<WebhookEndpoint>? _enabled;
+
+    public Task<List<WebhookEndpoint>> ListAsync(CancellationToken ct = default) =>
+        db.Set<WebhookEndpoint>().AsNoTracking().OrderBy(e => e.Name).ToListAsync(ct);
+
+    public Task<WebhookEndpoint?> FindAsync(string name, CancellationToken ct = default) =>
+        db.Set<WebhookEndpoint>().AsNoTracking().FirstOrDefaultAsync(e => e.Name == name, ct);
+
+    /// <summary>The enabled endpoints, read once per scope (an import publishing thousands of items asks once).</summary>
+    internal async Task<List<WebhookEndpoint>> EnabledAsync(CancellationToken ct = default) =>
+        _enabled ??= await db.Set<WebhookEndpoint>().AsNoTracking().Where(e => e.Enabled).OrderBy(e => e.Id).ToListAsync(ct);
+
+    /// <summary>Adds the endpoint, or replaces the one with the same name. Returns true when it was new.</summary>
+    /// <exception cref="WebhookValidationException">A property is missing or wrong.</exception>
+    public async Task<bool> SaveAsync(WebhookRegistration registration, CancellationToken ct = default)
+    {
+        Validate(registration);
+        var name = registration.Name.Trim();
+        var endpoint = await db.Set<WebhookEndpoint>().FirstOrDefaultAsync(e => e.Name == name, ct);
+        var added = endpoint is null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (endpoint is null)
+        {
+            endpoint = new WebhookEndpoint { CreatedUtc = now };
+            db.Add(endpoint);
+        }
+        endpoint.Name = name;
+        endpoint.Url = registration.Url.Trim();
+        endpoint.Secret = registration.Secret;
+        endpoint.Events = registration.Events;
+        endpoint.ContentTypes = registration.ContentTypes.Count == 0 ? null : string.Join(',', registration.ContentTypes.Select(t => t.Trim()));
+        endpoint.Enabled = registration.Enabled;
+        endpoint.ModifiedUtc = now;
+        await db.SaveChangesAsync(ct);
+        _enabled = null;
+        return added;
+    }
+
+    /// <summary>Removes the endpoint with its deliveries and their log. Returns false when no endpoint has the name.</summary>
+    public async Task<bool> RemoveAsync(string name, CancellationToken ct = default)
+    {
+        var endpoint = await db.Set<WebhookEndpoint>().FirstOrDefaultAsync(e => e.Name == name.Trim(), ct);
+        if (endpoint is null) return false;
+        db.Remove(endpoint);
+        await db.SaveChangesAsync(ct);
+        _enabled = null;
+        return true;
+    }
+
+    /// <summary>The latest attempts, newest first, of one endpoint or of all.</summary>
+    public async Task<List<WebhookLogEntry>> RecentAttemptsAsync(string? name, int count, CancellationToken ct = default)
+    {
+        var attempts = db.Set<WebhookDeliveryAttempt>().AsNoTracking();
+        if (name is not null)
+        {
+            attempts = attempts.Where(a => a.Delivery!.Endpoint!.Name == name);
+        }
+        return await attempts
+            .OrderByDescending(a => a.StartedUtc).ThenByDescending(a => a.Id)
+            .Take(count)
+            .Select(a => new WebhookLogEntry(a.Delivery!.Endpoint!.Name, a.DeliveryId, a.Delivery.Event, a.Delivery.ContentItemId,
+                a.Number, a.StartedUtc, a.StatusCode, a.Error, a.DurationMs, a.Succeeded, a.Delivery.Status))
+            .ToListAsync(ct);
+    }
+
+    public void Reset() => _enabled = null;
+
+    public static void Validate(WebhookRegistration registration)
+    {
+        if (string.IsNullOrWhiteSpace(registration.Name))
+            throw new WebhookValidationException("Name", "The webhook needs a name.");
+        if (registration.Name.Trim().Length > 255)
+            throw new WebhookValidationException("Name", "The webhook's name is longer than 255 characters.");
+        if (!Uri.TryCreate(registration.Url?.Trim(), UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            throw new WebhookValidationException("Url", $"'{registration.Url}' is not an absolute http or https URL.");
+        if (registration.Url.Length > 2048)
+            throw new WebhookValidationException("Url", "The URL is longer than 2048 characters.");
+        if (string.IsNullOrEmpty(registration.Secret))
+            throw new WebhookValidationException("Secret", "The webhook needs a secret to sign its requests.");
+        if (registration.Events == WebhookEvents.None)
+            throw new WebhookValidationException("Events", "The webhook must subscribe to at least one of published, unpublished, removed.");
+        for (var i = 0; i < registration.ContentTypes.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(registration.ContentTypes[i]) || registration.ContentTypes[i].Contains(','))
+                throw new WebhookValidationException($"ContentTypes[{i}]", $"'{registration.ContentTypes[i]}' is not a content type name.");
+        }
+    }
+}
+
+public sealed record WebhookLogEntry(
+    string Endpoint, string DeliveryId, string Event, string ContentItemId, int Attempt, DateTime StartedUtc,
+    int? StatusCode, string? Error, int DurationMs, bool Succeeded, WebhookDeliveryStatus DeliveryStatus);

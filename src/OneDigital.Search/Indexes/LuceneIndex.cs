@@ -1,0 +1,178 @@
+using System.Globalization;
+using Lucene.Net.Analysis;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using OneDigital.Search.Documents;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace OneDigital.Search.Indexes;
+
+/// <summary>
+/// One index on this node: its folder, its one writer and the searchers over it. How far it has applied the task
+/// log (the cursor), the profile signature it was built with and the last reset/rebuild request it carried out are
+/// kept in the Lucene commit itself, so they can never disagree with the documents.
+/// </summary>
+public sealed class LuceneIndex : IDisposable
+{
+    private const string CursorKey = "cursor";
+    private const string SignatureKey = "signature";
+    private const string LastActionKey = "lastActionTicks";
+
+    private readonly LuceneDirectory _directory;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+
+    private LuceneIndex(string name, string path, LuceneDirectory directory, IndexWriter writer, bool created)
+    {
+        Name = name;
+        Path = path;
+        _directory = directory;
+        _writer = writer;
+        Created = created;
+        _searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
+        var data = writer.CommitData ?? new Dictionary<string, string>();
+        Cursor = data.TryGetValue(CursorKey, out var c) && long.TryParse(c, CultureInfo.InvariantCulture, out var cursor) ? cursor : 0;
+        Signature = data.TryGetValue(SignatureKey, out var s) ? s : null;
+        LastActionUtc = data.TryGetValue(LastActionKey, out var a) && long.TryParse(a, CultureInfo.InvariantCulture, out var ticks) ? new DateTime(ticks, DateTimeKind.Utc) : null;
+    }
+
+    public string Name { get; }
+
+    public string Path { get; }
+
+    /// <summary>True when the folder held no usable index and this one was created empty: it needs a rebuild.</summary>
+    public bool Created { get; }
+
+    /// <summary>The id of the last indexing task whose change the committed documents reflect.</summary>
+    public long Cursor { get; private set; }
+
+    /// <summary>The <see cref="IndexProfileSettings.Signature"/> the documents were built for (null before the first build).</summary>
+    public string? Signature { get; private set; }
+
+    /// <summary>When the last reset or rebuild request this index carried out was made.</summary>
+    public DateTime? LastActionUtc { get; private set; }
+
+    /// <summary>
+    /// Opens the index in <paramref name="path"/>, or creates an empty one when there is none or what is there cannot
+    /// be read (a corrupt or half-deleted index is thrown away: the store can always rebuild it).
+    /// </summary>
+    /// <exception cref="LockObtainFailedException">Another process (a CLI verb, another host on the same folder) holds the index.</exception>
+    public static LuceneIndex Open(string name, string path, Analyzer analyzer, double ramBufferMB)
+    {
+        System.IO.Directory.CreateDirectory(path);
+        var directory = FSDirectory.Open(path);
+        try
+        {
+            var exists = DirectoryReader.IndexExists(directory);
+            try
+            {
+                return new LuceneIndex(name, path, directory, NewWriter(directory, analyzer, ramBufferMB, OpenMode.CREATE_OR_APPEND), created: !exists);
+            }
+            catch (Exception ex) when (ex is not LockObtainFailedException && IsUnreadable(ex))
+            {
+                IndexWriter.Unlock(directory);
+                return new LuceneIndex(name, path, directory, NewWriter(directory, analyzer, ramBufferMB, OpenMode.CREATE), created: true);
+            }
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Exceptions that say the files are damaged or missing rather than that something else went wrong.</summary>
+    public static bool IsUnreadable(Exception ex) =>
+        ex is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or FileNotFoundException
+            or DirectoryNotFoundException or EndOfStreamException or IOException;
+
+    private static IndexWriter NewWriter(LuceneDirectory directory, Analyzer analyzer, double ramBufferMB, OpenMode mode) =>
+        new(directory, new IndexWriterConfig(LuceneAnalyzers.Version, analyzer)
+        {
+            OpenMode = mode,
+            RAMBufferSizeMB = ramBufferMB,
+        });
+
+    /// <summary>Adds or replaces the item's document; analyzed with the given analyzer (the profile's, which may have changed).</summary>
+    public void Put(string contentItemId, Document document, Analyzer analyzer) =>
+        _writer.UpdateDocument(new Term(IndexFieldNames.ContentItemId, contentItemId), document, analyzer);
+
+    /// <summary>Adds a document known not to be in the index (rebuilds): no delete by id first.</summary>
+    public void Add(Document document, Analyzer analyzer) => _writer.AddDocument(document, analyzer);
+
+    public void Remove(string contentItemId) => _writer.DeleteDocuments(new Term(IndexFieldNames.ContentItemId, contentItemId));
+
+    /// <summary>Empties the index; searchers keep seeing the old documents until the next <see cref="Commit"/>.</summary>
+    public void RemoveAll() => _writer.DeleteAll();
+
+    /// <summary>Makes the changes durable together with the cursor, and visible to new searches.</summary>
+    public void Commit(long cursor, string? signature = null, DateTime? lastActionUtc = null)
+    {
+        Cursor = cursor;
+        Signature = signature ?? Signature;
+        LastActionUtc = lastActionUtc ?? LastActionUtc;
+        var data = new Dictionary<string, string> { [CursorKey] = cursor.ToString(CultureInfo.InvariantCulture) };
+        if (Signature is not null) data[SignatureKey] = Signature;
+        if (LastActionUtc is { } last) data[LastActionKey] = last.Ticks.ToString(CultureInfo.InvariantCulture);
+        _writer.SetCommitData(data);
+        _writer.Commit();
+        _searchers.MaybeRefreshBlocking();
+    }
+
+    /// <summary>Forgets the cursor (Orchard's reset): tasks are applied again from the first; nothing is deleted.</summary>
+    public void Reset(DateTime? lastActionUtc) => Commit(0, lastActionUtc: lastActionUtc);
+
+    public int DocumentCount
+    {
+        get
+        {
+            var searcher = _searchers.Acquire();
+            try { return searcher.IndexReader.NumDocs; }
+            finally { _searchers.Release(searcher); }
+        }
+    }
+
+    public T Search<T>(Func<IndexSearcher, T> search)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return search(searcher);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>Closes the index throwing away what was not committed (a failed rebuild must not commit a half-empty index).</summary>
+    public void Abandon()
+    {
+        _searchers.Dispose();
+        try
+        {
+            _writer.Rollback();
+        }
+        catch (Exception ex) when (IsUnreadable(ex))
+        {
+            // Nothing worth keeping; the next open starts afresh.
+        }
+        _directory.Dispose();
+    }
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        try
+        {
+            _writer.Dispose();
+        }
+        catch (Exception ex) when (IsUnreadable(ex))
+        {
+            // The files are gone or damaged; the next open starts afresh.
+        }
+        _directory.Dispose();
+    }
+}

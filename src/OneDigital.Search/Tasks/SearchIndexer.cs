@@ -1,0 +1,297 @@
+using System.Collections.Concurrent;
+using Lucene.Net.Store;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OneDigital.Content.Definitions;
+using OneDigital.Content.Indexing;
+using OneDigital.Content.Items;
+using OneDigital.Content.Recipes.Steps;
+using OneDigital.Content.Store;
+using OneDigital.Search.Documents;
+using OneDigital.Search.Indexes;
+
+namespace OneDigital.Search.Tasks;
+
+/// <summary>
+/// Keeps this node's indexes in step with the store: opens an index per profile (rebuilding one that is missing,
+/// unreadable or built for other settings), carries out the reset and rebuild requests recipes and the CLI queue in
+/// the IndexProfiles document, and applies the indexing-task log past each index's cursor. One pass at a time.
+/// </summary>
+public sealed class SearchIndexer(
+    IServiceScopeFactory scopes,
+    LuceneIndexes indexes,
+    SearchOptions options,
+    TimeProvider clock,
+    ILogger<SearchIndexer> logger)
+{
+    private readonly SemaphoreSlim _pass = new(1, 1);
+    // Task ids missing from the log, and when this node first saw the hole (see SearchOptions.GapWait).
+    private readonly ConcurrentDictionary<(string Index, long TaskId), DateTime> _gaps = new();
+
+    /// <summary>What the last rebuild did, for the CLI and the benchmark.</summary>
+    public sealed record RebuildResult(string IndexName, int Documents, TimeSpan Elapsed);
+
+    /// <summary>Brings every index up to date with the store (the worker's pass; tests call it directly).</summary>
+    public async Task CatchUpAsync(CancellationToken ct = default)
+    {
+        await _pass.WaitAsync(ct);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var context = await PassContext.LoadAsync(scope.ServiceProvider, ct);
+            foreach (var profile in context.Profiles)
+            {
+                await CatchUpIndexAsync(context, profile, ct);
+            }
+            foreach (var stale in indexes.OpenNames.Where(n => !context.Profiles.Any(p => p.IndexName.Equals(n, StringComparison.OrdinalIgnoreCase))))
+            {
+                indexes.Close(stale);
+            }
+        }
+        finally
+        {
+            _pass.Release();
+        }
+    }
+
+    /// <summary>Empties the index and builds it again from the store now (also requested by the CLI verb).</summary>
+    public async Task<RebuildResult> RebuildAsync(string indexName, CancellationToken ct = default)
+    {
+        await _pass.WaitAsync(ct);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var context = await PassContext.LoadAsync(scope.ServiceProvider, ct);
+            var profile = context.Find(indexName) ?? throw new UnknownIndexException(indexName);
+            var index = indexes.Open(profile);
+            var result = await RebuildIndexAsync(context, profile, index, context.LastAction(profile.IndexName), ct);
+            await ApplyTasksAsync(context, profile, indexes.Find(profile.IndexName)!, ct);
+            return result;
+        }
+        finally
+        {
+            _pass.Release();
+        }
+    }
+
+    /// <summary>Sets the index's cursor back to the first task; the next pass applies the whole log again.</summary>
+    public async Task ResetAsync(string indexName, CancellationToken ct = default)
+    {
+        await _pass.WaitAsync(ct);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var context = await PassContext.LoadAsync(scope.ServiceProvider, ct);
+            var profile = context.Find(indexName) ?? throw new UnknownIndexException(indexName);
+            indexes.Open(profile).Reset(context.LastAction(profile.IndexName));
+        }
+        finally
+        {
+            _pass.Release();
+        }
+    }
+
+    private async Task CatchUpIndexAsync(PassContext context, IndexProfileSettings profile, CancellationToken ct)
+    {
+        LuceneIndex index;
+        try
+        {
+            index = indexes.Open(profile);
+        }
+        catch (LockObtainFailedException)
+        {
+            logger.LogWarning("Index {Index} is locked by another process; it is brought up to date once that process lets go.", profile.IndexName);
+            return;
+        }
+        try
+        {
+            var requests = context.Actions(profile.IndexName, after: index.LastActionUtc);
+            var lastRequest = requests.Count > 0 ? requests.Max(a => a.RequestedUtc) : (DateTime?)null;
+            if (index.Created || index.Signature != profile.Signature || requests.Any(a => a.Action.Equals("Rebuild", StringComparison.OrdinalIgnoreCase)))
+            {
+                if (!index.Created && index.Signature is not null && index.Signature != profile.Signature)
+                {
+                    logger.LogInformation("Index {Index}: the profile changed; rebuilding.", profile.IndexName);
+                }
+                // A new index covers every request made before it.
+                await RebuildIndexAsync(context, profile, index, index.Created ? context.LastAction(profile.IndexName) : lastRequest, ct);
+                index = indexes.Find(profile.IndexName)!;
+            }
+            else if (requests.Count > 0)
+            {
+                index.Reset(lastRequest);
+            }
+            await ApplyTasksAsync(context, profile, index, ct);
+        }
+        catch (Exception ex) when (LuceneIndex.IsUnreadable(ex) && ex is not LockObtainFailedException)
+        {
+            // Files deleted or damaged under a running node: start the index afresh; the next pass rebuilds it.
+            logger.LogWarning(ex, "Index {Index} cannot be read or written; it is recreated from the store.", profile.IndexName);
+            indexes.Close(profile.IndexName, discard: true);
+            DeleteFolder(indexes.PathOf(profile.IndexName));
+        }
+        catch
+        {
+            // Whatever this pass wrote and did not commit must not be committed by a later one.
+            indexes.Close(profile.IndexName, discard: true);
+            throw;
+        }
+    }
+
+    private async Task<RebuildResult> RebuildIndexAsync(PassContext context, IndexProfileSettings profile, LuceneIndex index, DateTime? lastAction, CancellationToken ct)
+    {
+        var started = clock.GetTimestamp();
+        // Taken before reading: changes made while the rebuild reads are replayed from the log afterwards.
+        var cursor = await context.Reader.MaxTaskIdAsync(ct);
+        var analyzer = indexes.AnalyzerOf(profile.IndexName)!;
+        var documents = 0;
+        try
+        {
+            index.RemoveAll();
+            var afterId = 0L;
+            var page = context.Reader.VersionPageAsync(profile.ContentTypes, profile.IndexLatest, afterId, options.RebuildPageSize, ct);
+            while (true)
+            {
+                var rows = await page;
+                if (rows.Count == 0) break;
+                afterId = rows[^1].Id;
+                // The next page is read from the store while this one is turned into documents.
+                page = context.Reader.VersionPageAsync(profile.ContentTypes, profile.IndexLatest, afterId, options.RebuildPageSize, ct);
+                var added = 0;
+                Parallel.ForEach(rows, new ParallelOptions { CancellationToken = ct }, row =>
+                {
+                    var item = ToItem(row);
+                    if (!ContentDocumentBuilder.Selects(profile, item)) return;
+                    index.Add(ContentDocumentBuilder.Build(item, context.Definitions, profile), analyzer);
+                    Interlocked.Increment(ref added);
+                });
+                documents += added;
+            }
+            index.Commit(cursor, profile.Signature, lastAction ?? index.LastActionUtc);
+        }
+        catch
+        {
+            indexes.Close(profile.IndexName, discard: true);
+            throw;
+        }
+        var elapsed = clock.GetElapsedTime(started);
+        logger.LogInformation("Index {Index} rebuilt: {Documents} documents in {Seconds:F1} s.", profile.IndexName, documents, elapsed.TotalSeconds);
+        return new RebuildResult(profile.IndexName, documents, elapsed);
+    }
+
+    private async Task ApplyTasksAsync(PassContext context, IndexProfileSettings profile, LuceneIndex index, CancellationToken ct)
+    {
+        var analyzer = indexes.AnalyzerOf(profile.IndexName)!;
+        var readFrom = index.Cursor;
+        var cursor = index.Cursor;
+        while (true)
+        {
+            var tasks = await context.Reader.TasksAfterAsync(readFrom, options.BatchSize, ct);
+            if (tasks.Count == 0) break;
+            readFrom = tasks[^1].Id;
+            var ids = tasks.Select(t => t.ContentItemId).Distinct(StringComparer.Ordinal).ToList();
+            // The task says which item changed; its current version in the store says what the document is now.
+            var versions = await context.Reader.CurrentVersionsAsync(ids, profile.IndexLatest, ct);
+            foreach (var id in ids)
+            {
+                var item = versions.TryGetValue(id, out var row) ? ToItem(row) : null;
+                if (item is not null && ContentDocumentBuilder.Selects(profile, item))
+                {
+                    index.Put(id, ContentDocumentBuilder.Build(item, context.Definitions, profile), analyzer);
+                }
+                else
+                {
+                    index.Remove(id);
+                }
+            }
+            cursor = AdvanceCursor(profile.IndexName, cursor, tasks);
+            index.Commit(cursor);
+        }
+    }
+
+    /// <summary>
+    /// The new cursor: the last task id with no hole before it. A hole is a transaction still in flight (its task
+    /// will appear) or one that rolled back (it never will); after <see cref="SearchOptions.GapWait"/> it is passed.
+    /// </summary>
+    private long AdvanceCursor(string indexName, long cursor, List<StoreReader.TaskRow> tasks)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var task in tasks)
+        {
+            for (var missing = cursor + 1; missing < task.Id; missing++)
+            {
+                var since = _gaps.GetOrAdd((indexName, missing), now);
+                if (now - since < options.GapWait)
+                {
+                    return cursor;
+                }
+                _gaps.TryRemove((indexName, missing), out _);
+            }
+            _gaps.TryRemove((indexName, task.Id), out _);
+            cursor = task.Id;
+        }
+        return cursor;
+    }
+
+    private static ContentItem ToItem(StoreReader.VersionRow row)
+    {
+        var item = ContentItem.Parse(row.Document);
+        item.Latest = row.Latest;
+        item.Published = row.Published;
+        return item;
+    }
+
+    private static void DeleteFolder(string path)
+    {
+        try
+        {
+            if (System.IO.Directory.Exists(path)) System.IO.Directory.Delete(path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Files still held open are recreated by the next open in CREATE mode.
+        }
+    }
+
+    /// <summary>What one pass reads from the store once: profiles, requests, definitions, and a reader.</summary>
+    private sealed class PassContext
+    {
+        public required List<IndexProfileSettings> Profiles { get; init; }
+        public required List<IndexAction> Requests { get; init; }
+        public required ContentDefinitionDocument Definitions { get; init; }
+        public required StoreReader Reader { get; init; }
+
+        public static async Task<PassContext> LoadAsync(IServiceProvider services, CancellationToken ct)
+        {
+            var (document, _) = await services.GetRequiredService<DocumentStore>().GetAsync<IndexProfilesDocument>(IndexProfileSteps.DocumentName, ct);
+            var profiles = new List<IndexProfileSettings>();
+            foreach (var profile in document.Profiles.Where(p => p.ProviderName.Equals("Lucene", StringComparison.OrdinalIgnoreCase)))
+            {
+                try
+                {
+                    profiles.Add(IndexProfileSettings.From(profile));
+                }
+                catch (ArgumentException ex)
+                {
+                    services.GetRequiredService<ILogger<SearchIndexer>>().LogWarning("Index profile {Name} is skipped: {Message}", profile.Name, ex.Message);
+                }
+            }
+            return new PassContext
+            {
+                Profiles = profiles,
+                Requests = document.PendingActions,
+                Definitions = await services.GetRequiredService<ContentDefinitionStore>().GetAsync(ct),
+                Reader = new StoreReader(services.GetRequiredService<ContentDbContext>()),
+            };
+        }
+
+        public IndexProfileSettings? Find(string indexName) =>
+            Profiles.Find(p => p.IndexName.Equals(indexName, StringComparison.OrdinalIgnoreCase));
+
+        public List<IndexAction> Actions(string indexName, DateTime? after) =>
+            Requests.Where(a => a.IndexName.Equals(indexName, StringComparison.OrdinalIgnoreCase) && (after is null || a.RequestedUtc > after)).ToList();
+
+        public DateTime? LastAction(string indexName) =>
+            Actions(indexName, null) is { Count: > 0 } all ? all.Max(a => a.RequestedUtc) : null;
+    }
+}

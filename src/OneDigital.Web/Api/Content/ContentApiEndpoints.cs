@@ -1,0 +1,143 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OneDigital.Content.Definitions;
+using OneDigital.Content.Items;
+using OneDigital.Content.Security;
+using OneDigital.Content.Store;
+using OneDigital.Web.Auth;
+using OpenIddict.Abstractions;
+
+namespace OneDigital.Web.Api.Content;
+
+/// <summary>
+/// Orchard's Contents API (ORCHARD-SPEC §3.1): <c>GET</c>/<c>DELETE /api/content/{id}</c> and
+/// <c>POST /api/content?draft=false</c>. Every action needs <c>AccessContentApi</c>, then the content permission on
+/// the item; a caller without it gets 401 when anonymous and 403 otherwise.
+/// </summary>
+public static class ContentApiEndpoints
+{
+    public static IEndpointRouteBuilder MapContentApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/content");
+        group.MapGet("/{contentItemId}", GetAsync);
+        group.MapDelete("/{contentItemId}", DeleteAsync);
+        group.MapPost("/", PostAsync);
+        return app;
+    }
+
+    private static async Task<IResult> GetAsync(string contentItemId, HttpContext http, ContentManager content, PermissionService permissions)
+    {
+        if (await DenyAsync(http, permissions) is { } denied) return denied;
+        var item = await content.GetAsync(contentItemId, VersionOptions.Published, http.RequestAborted);
+        if (item is null)
+        {
+            return Results.NotFound();
+        }
+        return await permissions.IsGrantedAsync(http.User, Permissions.ViewContent, item, http.RequestAborted)
+            ? Item(item)
+            : http.ChallengeOrForbid();
+    }
+
+    private static async Task<IResult> DeleteAsync(string contentItemId, HttpContext http, ContentManager content, PermissionService permissions)
+    {
+        if (await DenyAsync(http, permissions) is { } denied) return denied;
+        var item = await content.GetAsync(contentItemId, VersionOptions.Published, http.RequestAborted);
+        if (item is null)
+        {
+            return Results.NoContent();
+        }
+        if (!await permissions.IsGrantedAsync(http.User, Permissions.DeleteContent, item, http.RequestAborted))
+        {
+            return http.ChallengeOrForbid();
+        }
+        await content.RemoveAsync(item, http.RequestAborted);
+        return Item(item);
+    }
+
+    private static async Task<IResult> PostAsync(
+        HttpContext http, ContentManager content, ContentDefinitionStore definitions, PermissionService permissions, StoreTransaction transaction,
+        bool draft = false)
+    {
+        if (await DenyAsync(http, permissions) is { } denied) return denied;
+        JsonObject model;
+        try
+        {
+            model = await JsonNode.ParseAsync(http.Request.Body, documentOptions: ContentJson.Document, cancellationToken: http.RequestAborted) as JsonObject
+                ?? throw new JsonException("The body must be a JSON object: a content item.");
+        }
+        catch (JsonException ex)
+        {
+            return Results.Problem(title: "The request body is not a valid content item.", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var posted = new ContentItem(model);
+        var ct = http.RequestAborted;
+        var item = posted.ContentItemId.Length == 0 ? null : await content.GetAsync(posted.ContentItemId, VersionOptions.DraftRequired, ct);
+        var creating = item is null;
+        if (item is null)
+        {
+            if (posted.ContentType.Length == 0 || await definitions.GetTypeAsync(posted.ContentType, ct) is null)
+            {
+                return await permissions.IsGrantedAsync(http.User, Permissions.PublishContent, ct: ct)
+                    ? Results.Problem(
+                        title: "The content type is not known.",
+                        detail: posted.ContentType.Length == 0 ? "A new content item needs a ContentType." : $"The content type '{posted.ContentType}' does not exist.",
+                        statusCode: StatusCodes.Status400BadRequest)
+                    : http.ChallengeOrForbid();
+            }
+            item = await content.NewAsync(posted.ContentType, ct);
+            if (posted.ContentItemId.Length > 0) item.ContentItemId = posted.ContentItemId;
+            item.Owner = CallerId(http.User);
+            item.Author = http.User.Identity?.Name;
+            if (!await permissions.IsGrantedAsync(http.User, Permissions.PublishContent, item, ct))
+            {
+                return http.ChallengeOrForbid();
+            }
+        }
+        else if (!await permissions.IsGrantedAsync(http.User, Permissions.EditContent, item, ct))
+        {
+            return http.ChallengeOrForbid();
+        }
+
+        ContentItemMerge.Merge(item, model);
+        try
+        {
+            await transaction.RunAsync(async () =>
+            {
+                if (creating) await content.CreateAsync(item, publish: !draft, ct);
+                else if (draft) await content.UpdateAsync(item, ct);
+                else await content.PublishAsync(item, ct);
+            }, ct);
+        }
+        catch (ContentValidationException ex)
+        {
+            return Results.Problem(new()
+            {
+                Title = "One or more validation errors occurred.",
+                Detail = string.Join(",", ex.Errors.Select(e => e.Message)),
+                Status = StatusCodes.Status400BadRequest,
+                Extensions =
+                {
+                    ["errors"] = ex.Errors
+                        .GroupBy(e => e.Field is null ? e.Part : $"{e.Part}.{e.Field}")
+                        .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                },
+            });
+        }
+        return Item(item);
+    }
+
+    /// <summary>Authenticates the caller and checks <c>AccessContentApi</c>; the answer to give when either fails.</summary>
+    private static async Task<IResult?> DenyAsync(HttpContext http, PermissionService permissions)
+    {
+        if (await http.AuthenticateApiAsync() is { } rejected) return rejected;
+        return await permissions.IsGrantedAsync(http.User, Permissions.AccessContentApi, ct: http.RequestAborted) ? null : http.ChallengeOrForbid();
+    }
+
+    /// <summary>The caller's user id; for an application's token, its client id.</summary>
+    private static string? CallerId(ClaimsPrincipal user) =>
+        user.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? user.FindFirst(OpenIddictConstants.Claims.Subject)?.Value;
+
+    private static IResult Item(ContentItem item) => Results.Text(item.ToJson(), "application/json; charset=utf-8");
+}

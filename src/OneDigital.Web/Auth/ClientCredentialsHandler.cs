@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Abstractions;
+using OpenIddict.Server;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+using static OpenIddict.Server.OpenIddictServerEvents;
+
+namespace OneDigital.Web.Auth;
+
+/// <summary>
+/// Answers a client-credentials request OpenIddict has authenticated: the access token names the application and
+/// carries its roles as <c>role</c> claims, which <see cref="OneDigital.Content.Security.PermissionService"/> reads.
+/// </summary>
+internal sealed class ClientCredentialsHandler(IOpenIddictApplicationManager manager, OpenIdApplications applications)
+    : IOpenIddictServerHandler<HandleTokenRequestContext>
+{
+    public async ValueTask HandleAsync(HandleTokenRequestContext context)
+    {
+        if (!context.Request.IsClientCredentialsGrantType())
+        {
+            return;
+        }
+        var clientId = context.Request.ClientId ?? "";
+        var application = await manager.FindByClientIdAsync(clientId, context.CancellationToken);
+        if (application is null)
+        {
+            context.Reject(Errors.InvalidClient, $"The application '{clientId}' is not registered.");
+            return;
+        }
+
+        var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
+        identity.SetClaim(Claims.Subject, clientId);
+        identity.SetClaim(Claims.Name, await manager.GetDisplayNameAsync(application, context.CancellationToken) ?? clientId);
+        identity.SetClaims(Claims.Role, [.. await applications.RolesOfAsync(application, context.CancellationToken)]);
+        identity.SetScopes(context.Request.GetScopes());
+        identity.SetDestinations(_ => [Destinations.AccessToken]);
+        context.SignIn(new ClaimsPrincipal(identity));
+    }
+}

@@ -1,0 +1,139 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using RoleService = OneDigital.Content.Security.RoleService;
+using OneDigital.Content.Store;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace OneDigital.Web.Auth;
+
+/// <summary>What registers a partner application: Orchard's <c>OpenIdApplication</c> step, or <c>apps add</c>.</summary>
+public sealed record OpenIdApplicationRegistration(
+    string ClientId,
+    string? DisplayName,
+    string Type,
+    string? ClientSecret,
+    bool AllowClientCredentialsFlow,
+    IReadOnlyList<string> Roles);
+
+/// <summary>A registered application as listed: never its secret, which is stored hashed.</summary>
+public sealed record OpenIdApplicationSummary(string ClientId, string? DisplayName, string Type, bool AllowClientCredentialsFlow, IReadOnlyList<string> Roles);
+
+/// <summary>
+/// OpenID Connect applications (partner sites) in OpenIddict's tables. Each holds the names of the roles whose
+/// permissions its tokens carry; OpenIddict hashes the client secret.
+/// </summary>
+public sealed class OpenIdApplications(IOpenIddictApplicationManager manager, RoleService roles, StoreTransaction transaction)
+{
+    /// <summary>The application property that holds its role names, as Orchard names it.</summary>
+    private const string RolesProperty = "Roles";
+
+    /// <summary>Creates or updates the application; returns true when it was created. Nothing is written when it fails.</summary>
+    /// <exception cref="OpenIdApplicationException">The registration is incomplete or names a role that does not exist.</exception>
+    public Task<bool> SaveAsync(OpenIdApplicationRegistration registration, CancellationToken ct = default) =>
+        transaction.RunAsync(async () =>
+        {
+            var clientId = registration.ClientId.Trim();
+            if (clientId.Length == 0)
+            {
+                throw new OpenIdApplicationException("ClientId", "The client id is empty.");
+            }
+            var type = registration.Type.Trim().ToLowerInvariant();
+            if (type is not (ClientTypes.Confidential or ClientTypes.Public))
+            {
+                throw new OpenIdApplicationException("Type", $"The application type '{registration.Type}' is not known; use Confidential or Public.");
+            }
+            var roleNames = await CanonicalRolesAsync(registration.Roles);
+            var application = await manager.FindByClientIdAsync(clientId, ct);
+            var secret = string.IsNullOrEmpty(registration.ClientSecret) ? null : registration.ClientSecret;
+            if (type == ClientTypes.Public && secret is not null)
+            {
+                throw new OpenIdApplicationException("ClientSecret", $"The public application '{clientId}' cannot have a client secret.");
+            }
+            if (type == ClientTypes.Confidential && secret is null && (application is null || await manager.HasClientTypeAsync(application, ClientTypes.Public, ct)))
+            {
+                throw new OpenIdApplicationException("ClientSecret", $"The confidential application '{clientId}' needs a client secret.");
+            }
+
+            var descriptor = new OpenIddictApplicationDescriptor();
+            if (application is not null)
+            {
+                await manager.PopulateAsync(descriptor, application, ct);
+            }
+            descriptor.ClientId = clientId;
+            descriptor.DisplayName = string.IsNullOrWhiteSpace(registration.DisplayName) ? descriptor.DisplayName ?? clientId : registration.DisplayName.Trim();
+            descriptor.ClientType = type;
+            // Kept when not given again: an update may leave the secret as it was.
+            descriptor.ClientSecret = type == ClientTypes.Public ? null : secret ?? descriptor.ClientSecret;
+            descriptor.Permissions.Clear();
+            if (registration.AllowClientCredentialsFlow)
+            {
+                descriptor.Permissions.Add(Permissions.Endpoints.Token);
+                descriptor.Permissions.Add(Permissions.GrantTypes.ClientCredentials);
+            }
+            descriptor.Properties[RolesProperty] = JsonSerializer.SerializeToElement(roleNames);
+
+            if (application is null)
+            {
+                await manager.CreateAsync(descriptor, ct);
+                return true;
+            }
+            await manager.UpdateAsync(application, descriptor, ct);
+            return false;
+        }, ct);
+
+    /// <summary>Removes the application; false when there was none.</summary>
+    public async Task<bool> RemoveAsync(string clientId, CancellationToken ct = default)
+    {
+        var application = await manager.FindByClientIdAsync(clientId.Trim(), ct);
+        if (application is null)
+        {
+            return false;
+        }
+        await manager.DeleteAsync(application, ct);
+        return true;
+    }
+
+    public async Task<IReadOnlyList<OpenIdApplicationSummary>> ListAsync(CancellationToken ct = default)
+    {
+        var list = new List<OpenIdApplicationSummary>();
+        await foreach (var application in manager.ListAsync(count: null, offset: null, ct))
+        {
+            list.Add(new OpenIdApplicationSummary(
+                await manager.GetClientIdAsync(application, ct) ?? "",
+                await manager.GetDisplayNameAsync(application, ct),
+                await manager.GetClientTypeAsync(application, ct) ?? "",
+                await manager.HasPermissionAsync(application, Permissions.GrantTypes.ClientCredentials, ct),
+                await RolesOfAsync(application, ct)));
+        }
+        return list.OrderBy(a => a.ClientId, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The role names an application's tokens carry.</summary>
+    public async Task<IReadOnlyList<string>> RolesOfAsync(object application, CancellationToken ct = default)
+    {
+        var properties = await manager.GetPropertiesAsync(application, ct);
+        return properties.TryGetValue(RolesProperty, out var element) && element.ValueKind == JsonValueKind.Array
+            ? element.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToImmutableArray()
+            : [];
+    }
+
+    private async Task<List<string>> CanonicalRolesAsync(IEnumerable<string> names)
+    {
+        var canonical = new List<string>();
+        foreach (var name in names.Select(n => n.Trim()).Where(n => n.Length > 0))
+        {
+            var role = await roles.FindAsync(name)
+                ?? throw new OpenIdApplicationException("RoleEntries", $"The role '{name}' does not exist; create it first (the Roles recipe step).");
+            if (!canonical.Contains(role.Name!, StringComparer.OrdinalIgnoreCase)) canonical.Add(role.Name!);
+        }
+        return canonical;
+    }
+}
+
+/// <summary>A registration that cannot be made; the message says why, <see cref="Property"/> what. Nothing was written.</summary>
+public sealed class OpenIdApplicationException(string property, string message) : InvalidOperationException(message)
+{
+    /// <summary>The registration's property at fault, named as in the recipe step (ClientId, Type, ClientSecret, RoleEntries).</summary>
+    public string Property { get; } = property;
+}

@@ -1,0 +1,96 @@
+using System.Data.Common;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using OneDigital.Content.Definitions;
+using OneDigital.Content.Store;
+using OneDigital.GraphQL.Tests.Support;
+
+namespace OneDigital.GraphQL.Tests.Loading;
+
+/// <summary>Pickers, taxonomy terms, list children and containers load in batches: a page costs the same queries whatever its size.</summary>
+public class QueryCountTests
+{
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        private int _count;
+
+        public int Count => _count;
+
+        public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken ct = default)
+        {
+            Interlocked.Increment(ref _count);
+            return base.ReaderExecutingAsync(command, eventData, result, ct);
+        }
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Interlocked.Increment(ref _count);
+            return base.ReaderExecuting(command, eventData, result);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken ct = default)
+        {
+            Interlocked.Increment(ref _count);
+            return base.ScalarExecutingAsync(command, eventData, result, ct);
+        }
+    }
+
+    [Test]
+    public async Task A_page_of_50_items_costs_as_many_store_queries_as_a_page_of_5()
+    {
+        var counter = new CommandCounter();
+        await using var site = await GraphQLTestSite.OneDigitalAsync(services =>
+            services.ConfigureDbContext<SqliteContentDbContext>(o => o.AddInterceptors(counter)));
+        await using (var scope = site.Store.Scope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ContentDefinitionStore>().AlterFieldAsync("BlogPost", "Related", "ContentPickerField",
+                f => f.Settings["ContentPickerFieldSettings"] = new JsonObject { ["Multiple"] = true, ["DisplayAllContentTypes"] = true });
+        }
+        var blogId = (await site.DataAsync("{ blog { contentItemId } }"))["blog"]![0]!["contentItemId"]!.GetValue<string>();
+        var pageIds = (await site.DataAsync("{ page { contentItemId } }"))["page"]!.AsArray().Select(p => (JsonNode)p!["contentItemId"]!.GetValue<string>()).ToArray();
+        var topics = (await site.DataAsync("""{ taxonomy(where: { displayText: "Topics" }) { contentItemId taxonomyPart { contentItems { contentItemId } } } }"""))["taxonomy"]![0]!;
+        var topicsId = topics["contentItemId"]!.GetValue<string>();
+        var termIds = topics["taxonomyPart"]!["contentItems"]!.AsArray().Select(t => t!["contentItemId"]!.GetValue<string>()).ToArray();
+        for (var n = 0; n < 50; n++)
+        {
+            await site.CreateAsync("BlogPost", i =>
+            {
+                i.DisplayText = $"Post {n}";
+                i.GetOrCreatePart("ContainedPart")["ListContentItemId"] = blogId;
+                var own = i.GetOrCreatePart("BlogPost");
+                own["Topics"] = new JsonObject { ["TaxonomyContentItemId"] = topicsId, ["TermContentItemIds"] = new JsonArray(termIds[n % termIds.Length], termIds[(n + 1) % termIds.Length]) };
+                own["Related"] = new JsonObject { ["ContentItemIds"] = new JsonArray([.. pageIds.Select(p => p!.DeepClone())]) };
+            });
+        }
+
+        async Task<int> QueriesFor(int first)
+        {
+            var query = $$"""
+                {
+                  blogPost(first: {{first}}) {
+                    displayText
+                    topics { termContentItems { displayText } taxonomyContentItem { displayText } }
+                    related { contentItems { displayText } }
+                    containedPart { listContentItem { displayText ... on Blog { listPart { contentItems(first: 3) { displayText } } } } }
+                  }
+                  blog { listPart { contentItems(first: {{first}}) { displayText ... on BlogPost { related { contentItems { displayText } } } } } }
+                }
+                """;
+            counter.Reset();
+            var data = await site.DataAsync(query);
+            Assert.That(data["blogPost"]!.AsArray(), Has.Count.EqualTo(first));
+            Assert.That(data["blog"]![0]!["listPart"]!["contentItems"]!.AsArray(), Has.Count.EqualTo(first));
+            return counter.Count;
+        }
+
+        var five = await QueriesFor(5);
+        var fifty = await QueriesFor(50);
+        TestContext.Out.WriteLine($"store queries: page of 5 = {five}, page of 50 = {fifty}");
+        Assert.That(five, Is.GreaterThan(0), "the counter sees the store's commands");
+        Assert.That(fifty, Is.EqualTo(five));
+    }
+}
