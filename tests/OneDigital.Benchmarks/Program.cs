@@ -6,6 +6,7 @@ IScenario[] scenarios =
 [
     new SeedScenario(),
     new GraphQLScenario(),
+    new LuceneQueryScenario(),
 ];
 
 BenchmarkOptions options;
