@@ -40,8 +40,8 @@ public sealed class LuceneQueryScenario : IScenario
             var parser = new QueryDslParser(new IndexQueryContext("Search", analyzer, CoreFields.KindOf));
             (string Name, string Dsl)[] queries =
             [
-                ("single term", """{ "query": { "match": { "Content.ContentItem.FullText": "libraries" } }, "size": 10 }"""),
-                ("phrase", """{ "query": { "match_phrase": { "Content.ContentItem.FullText": "digital skills" } }, "size": 10 }"""),
+                ("single term", """{ "query": { "match": { "Content.ContentItem.FullText": "online" } }, "size": 10 }"""),
+                ("phrase", """{ "query": { "match_phrase": { "Content.ContentItem.FullText": "public Wi-Fi safely" } }, "size": 10 }"""),
                 ("bool, type filter, date sort", """
                     { "query": { "bool": { "must": { "match": { "Content.ContentItem.FullText": "online" } },
                                            "filter": { "term": { "Content.ContentItem.ContentType": "BlogPost" } } } },
