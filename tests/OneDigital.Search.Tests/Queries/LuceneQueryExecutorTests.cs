@@ -79,7 +79,7 @@ public sealed class LuceneQueryExecutorTests : QueryStoreFixture
     [Test]
     public void An_unknown_index_is_reported_as_such()
     {
-        Assert.ThrowsAsync<Indexes.UnknownIndexException>(() =>
+        Assert.ThrowsAsync<OneDigital.Search.Indexes.UnknownIndexException>(() =>
             Get<LuceneQueryExecutor>().RunAsync("Nope", """{ "query": { "match_all": {} } }""", null, true));
     }
 }
