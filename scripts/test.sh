@@ -41,6 +41,12 @@ if [ -z "${ONEDIGITAL_TEST_POSTGRES:-}" ]; then
 fi
 echo "test.sh: PostgreSQL for the store tests: $ONEDIGITAL_TEST_POSTGRES" >&2
 
+# The npm package graphql-js for the GraphQL client-schema check (tests/OneDigital.Web.Tests/GraphQL/ClientSchemaTests).
+client_schema=tests/OneDigital.Web.Tests/GraphQL/client-schema
+if command -v npm >/dev/null; then
+  npm ci --prefix "$client_schema" --no-audit --no-fund --loglevel=error >&2 || fail "npm ci in $client_schema failed"
+fi
+
 # Browser prerequisites for OneDigital.Web.Tests (Debian's chromium and chromium-driver) go here when browser
 # tests arrive.
 

@@ -1,5 +1,6 @@
 using OneDigital.Content;
 using OneDigital.Content.Recipes;
+using OneDigital.GraphQL.Endpoint;
 using OneDigital.Search;
 using OneDigital.Web.Api.Content;
 using OneDigital.Web.Auth;
@@ -42,7 +43,7 @@ public static class OneDigitalHost
     /// The web site, not started. Configuration comes from appsettings.json beside the app, environment variables
     /// (<c>OneDigital__DataDir</c>) and the command line (<c>--OneDigital:DataDir=...</c>, <c>--urls</c>).
     /// </summary>
-    public static WebApplication BuildWebApp(string[] args, HostConsole console)
+    public static WebApplication BuildWebApp(string[] args, HostConsole console, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -54,12 +55,15 @@ public static class OneDigitalHost
         builder.Services.AddHostedService<SetupHostedService>();
         builder.Services.AddOpenIdServer(builder.Configuration);
         builder.Services.AddOneDigitalSearchWorker();
+        builder.Services.AddGraphQLEndpoint(builder.Configuration);
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseSetupGate();
         app.UseOpenIdServer();
         app.MapHealth();
         app.MapContentApi();
+        app.MapOneDigitalGraphQL();
         return app;
     }
 

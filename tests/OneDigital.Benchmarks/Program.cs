@@ -5,6 +5,7 @@ using OneDigital.Benchmarks.Scenarios;
 IScenario[] scenarios =
 [
     new SeedScenario(),
+    new RebuildScenario(),
     new GraphQLScenario(),
 ];
 

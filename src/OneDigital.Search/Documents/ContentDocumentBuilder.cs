@@ -69,7 +69,8 @@ public static class ContentDocumentBuilder
 
     private static void AddParts(Document doc, ContentItem item, StringBuilder fullText)
     {
-        Text(doc, IndexFieldNames.Title, ContentFieldKinds.Text(item.Part("TitlePart")?["Title"]));
+        // The title and the body are analyzed once each as DisplayText.Analyzed and BodyAspect.Body (plus the full
+        // text): analysis is most of what a rebuild costs, so the parts' own properties are not analyzed again.
         Keyword(doc, IndexFieldNames.Path, ContentFieldKinds.Text(item.Part("AutoroutePart")?["Path"]));
         Keyword(doc, IndexFieldNames.Alias, ContentFieldKinds.Text(item.Part("AliasPart")?["Alias"]));
         if (item.Part("ContainedPart") is { } contained)
@@ -77,20 +78,12 @@ public static class ContentDocumentBuilder
             Keyword(doc, IndexFieldNames.ListContentItemId, ContentFieldKinds.Text(contained["ListContentItemId"]));
             if (ContentFieldKinds.Number(contained["Order"]) is { } order) doc.Add(new DoubleField(IndexFieldNames.ListOrder, order, Field.Store.YES));
         }
-        var body = new StringBuilder();
-        if (PlainText.FromMarkdown(ContentFieldKinds.Text(item.Part("MarkdownBodyPart")?["Markdown"])) is { Length: > 0 } markdown)
-        {
-            Text(doc, IndexFieldNames.Markdown, markdown);
-            body.Append(markdown);
-        }
-        if (PlainText.FromHtml(ContentFieldKinds.Text(item.Part("HtmlBodyPart")?["Html"])) is { Length: > 0 } html)
-        {
-            Text(doc, IndexFieldNames.Html, html);
-            body.Append(body.Length > 0 ? "\n" : "").Append(html);
-        }
+        var markdown = PlainText.FromMarkdown(ContentFieldKinds.Text(item.Part("MarkdownBodyPart")?["Markdown"]));
+        var html = PlainText.FromHtml(ContentFieldKinds.Text(item.Part("HtmlBodyPart")?["Html"]));
+        var body = markdown.Length > 0 && html.Length > 0 ? markdown + "\n" + html : markdown + html;
         if (body.Length > 0)
         {
-            Text(doc, IndexFieldNames.Body, body.ToString());
+            Text(doc, IndexFieldNames.Body, body);
             fullText.Append(body).Append('\n');
         }
     }

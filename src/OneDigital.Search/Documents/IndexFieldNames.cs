@@ -14,9 +14,10 @@ namespace OneDigital.Search.Documents;
 /// <item><c>Content.ContentItem.DisplayText.Analyzed</c>, <c>Content.ContentItem.FullText</c> (title, body, text
 ///   fields), <c>Content.BodyAspect.Body</c> (markdown/html as plain text): Text (the index's analyzer).</item>
 /// <item><c>Content.ContentItem.CreatedUtc</c>, <c>.ModifiedUtc</c>, <c>.PublishedUtc</c>: DateTicks, stored.</item>
-/// <item>Parts: <c>TitlePart.Title</c> Text; <c>AutoroutePart.Path</c> Keyword; <c>AliasPart.Alias</c> Keyword;
-///   <c>ContainedPart.ListContentItemId</c> Keyword; <c>ContainedPart.Order</c> Number;
-///   <c>MarkdownBodyPart.Markdown</c>, <c>HtmlBodyPart.Html</c> Text (plain text).</item>
+/// <item>Parts: <c>AutoroutePart.Path</c> Keyword; <c>AliasPart.Alias</c> Keyword;
+///   <c>ContainedPart.ListContentItemId</c> Keyword; <c>ContainedPart.Order</c> Number. The title and the
+///   markdown/html body are searched through DisplayText.Analyzed and Content.BodyAspect.Body (analysis is most of a
+///   rebuild's cost, so they are not analyzed a third time under their parts' names).</item>
 /// <item>Fields, under <c>{Part}.{Field}</c> (the part's name in the type): Text/Html/Markdown → Text, and a text
 ///   field up to 256 characters also <c>{Part}.{Field}.keyword</c> Keyword stored; Numeric → Number; Boolean →
 ///   Keyword "true"/"false"; Date/DateTime → DateTicks; Time → Keyword; Link → <c>.Url</c> Keyword and
@@ -48,13 +49,10 @@ public static class IndexFieldNames
     public const string Owner = "Content.ContentItem.Owner";
     public const string Author = "Content.ContentItem.Author";
     public const string Source = "Content.ContentItem.Source";
-    public const string Title = "TitlePart.Title";
     public const string Path = "AutoroutePart.Path";
     public const string Alias = "AliasPart.Alias";
     public const string ListContentItemId = "ContainedPart.ListContentItemId";
     public const string ListOrder = "ContainedPart.Order";
-    public const string Markdown = "MarkdownBodyPart.Markdown";
-    public const string Html = "HtmlBodyPart.Html";
 
     /// <summary>Suffix of the exact-value copy of a short text field.</summary>
     public const string KeywordSuffix = ".keyword";
@@ -82,12 +80,9 @@ public static class IndexFieldNames
         [PublishedUtc] = IndexFieldKind.DateTicks,
         [Owner] = IndexFieldKind.Keyword,
         [Author] = IndexFieldKind.Keyword,
-        [Title] = IndexFieldKind.Text,
         [Path] = IndexFieldKind.Keyword,
         [Alias] = IndexFieldKind.Keyword,
         [ListContentItemId] = IndexFieldKind.Keyword,
         [ListOrder] = IndexFieldKind.Number,
-        [Markdown] = IndexFieldKind.Text,
-        [Html] = IndexFieldKind.Text,
     };
 }

@@ -42,7 +42,7 @@ public sealed class LuceneIndex : IDisposable
 
     public string Path { get; }
 
-    /// <summary>True when the folder held no usable index and this one was created empty: it needs a rebuild.</summary>
+    /// <summary>True when the folder held no usable index and this one was created empty when opened.</summary>
     public bool Created { get; }
 
     /// <summary>The id of the last indexing task whose change the committed documents reflect.</summary>

@@ -107,14 +107,16 @@ public sealed class SearchIndexer(
         {
             var requests = context.Actions(profile.IndexName, after: index.LastActionUtc);
             var lastRequest = requests.Count > 0 ? requests.Max(a => a.RequestedUtc) : (DateTime?)null;
-            if (index.Created || index.Signature != profile.Signature || requests.Any(a => a.Action.Equals("Rebuild", StringComparison.OrdinalIgnoreCase)))
+            // A new (or recreated) index has no signature yet.
+            var isNew = index.Signature is null;
+            if (index.Signature != profile.Signature || requests.Any(a => a.Action.Equals("Rebuild", StringComparison.OrdinalIgnoreCase)))
             {
-                if (!index.Created && index.Signature is not null && index.Signature != profile.Signature)
+                if (!isNew && index.Signature != profile.Signature)
                 {
                     logger.LogInformation("Index {Index}: the profile changed; rebuilding.", profile.IndexName);
                 }
                 // A new index covers every request made before it.
-                await RebuildIndexAsync(context, profile, index, index.Created ? context.LastAction(profile.IndexName) : lastRequest, ct);
+                await RebuildIndexAsync(context, profile, index, isNew ? context.LastAction(profile.IndexName) : lastRequest, ct);
                 index = indexes.Find(profile.IndexName)!;
             }
             else if (requests.Count > 0)
@@ -158,7 +160,7 @@ public sealed class SearchIndexer(
                 // The next page is read from the store while this one is turned into documents.
                 page = context.Reader.VersionPageAsync(profile.ContentTypes, profile.IndexLatest, afterId, options.RebuildPageSize, ct);
                 var added = 0;
-                Parallel.ForEach(rows, new ParallelOptions { CancellationToken = ct }, row =>
+                Parallel.ForEach(rows, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount }, row =>
                 {
                     var item = ToItem(row);
                     if (!ContentDocumentBuilder.Selects(profile, item)) return;

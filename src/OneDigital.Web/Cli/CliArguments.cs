@@ -7,6 +7,8 @@ namespace OneDigital.Web.Cli;
 internal sealed record CliArguments(string Verb, string? RecipePath, string? OutPath, string[] Configuration)
 {
     public AppsCommand? Apps { get; init; }
+    /// <summary>For <c>index</c>: <c>rebuild</c> or <c>reset</c>, and the index (null for <c>--all</c>).</summary>
+    public IndexCommand? Index { get; init; }
 
     public const string Usage = """
         Usage: OneDigital.Web [VERB] [arguments] [--Key=Value ...]
@@ -14,6 +16,8 @@ internal sealed record CliArguments(string Verb, string? RecipePath, string? Out
           import <recipe.json>    import an Orchard Core recipe into the configured store
           export [--out <file>]   write an Orchard Core recipe of the content definitions and content
                                   (to standard output unless --out is given)
+          index rebuild <name|--all>  empty a search index and build it again from the store, on every node
+          index reset <name|--all>    apply the whole indexing-task log to a search index again, on every node
         """ + "\n" + AppsCommand.Usage + "\n" + WebhooksCommand.Usage + "\n" + """
           help                    show this text
         A verb on a store that was never set up runs the setup recipe first.
@@ -73,6 +77,8 @@ internal sealed record CliArguments(string Verb, string? RecipePath, string? Out
                 return new CliArguments(verb, null, null, appsConfiguration) { Apps = apps };
             case "webhooks":
                 return WebhooksCommand.Parse(rest);
+            case "index":
+                return new CliArguments(verb, null, null, [.. rest.Skip(2)]) { Index = IndexCommand.Parse(rest) };
             default:
                 throw new CliUsageException($"'{args[0]}' is not a verb.");
         }

@@ -56,6 +56,10 @@ internal static class CliRunner
                 {
                     await WebhooksVerb.RunAsync(scope.ServiceProvider, command.Webhooks, console, ct);
                 }
+                else if (command.Index is { } index)
+                {
+                    await IndexVerb.RunAsync(scope.ServiceProvider, index, console, ct);
+                }
                 else
                 {
                     await ExportVerb.RunAsync(scope.ServiceProvider, command.OutPath, console, ct);

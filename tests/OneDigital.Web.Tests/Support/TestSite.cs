@@ -61,10 +61,13 @@ public sealed class TestSite : IAsyncDisposable
     }
 
     /// <summary>Starts the real site on a free loopback port; setup runs in the background as it does in production.</summary>
-    public async Task<RunningSite> StartAsync(params string[] settings)
+    public Task<RunningSite> StartAsync(params string[] settings) => StartAsync(null, settings);
+
+    /// <summary>Starts the site with services of the test's own added last (a test schema, a test authentication handler).</summary>
+    public async Task<RunningSite> StartAsync(Action<IServiceCollection>? configureServices, params string[] settings)
     {
         var console = new CapturedConsole();
-        var app = OneDigitalHost.BuildWebApp(["--urls=http://127.0.0.1:0", .. StoreArguments, .. settings], console.Host);
+        var app = OneDigitalHost.BuildWebApp(["--urls=http://127.0.0.1:0", .. StoreArguments, .. settings], console.Host, configureServices);
         await app.StartAsync();
         return new RunningSite(app, console);
     }

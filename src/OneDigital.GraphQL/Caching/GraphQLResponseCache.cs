@@ -1,0 +1,65 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using GraphQL.Types;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace OneDigital.GraphQL.Caching;
+
+/// <summary>A response kept for anonymous callers, with its strong ETag (a hash of the body).</summary>
+public sealed record CachedResponse(byte[] Body, string ETag)
+{
+    public static CachedResponse For(byte[] body) =>
+        new(body, $"\"{Convert.ToBase64String(SHA256.HashData(body))[..43].Replace('+', '-').Replace('/', '_')}\"");
+}
+
+/// <summary>
+/// Responses to anonymous queries of published content, in a size-bounded memory cache. The key holds the normalized
+/// query, the variables, the operation name, the schema the response came from (a new schema is built whenever the
+/// content definitions change) and the content change stamp, so a change makes older entries unreachable and they
+/// age out.
+/// </summary>
+public sealed class GraphQLResponseCache : IDisposable
+{
+    private readonly MemoryCache _responses;
+    private readonly MemoryCache _queries;
+    private readonly ConditionalWeakTable<ISchema, object> _schemaIds = [];
+    private long _lastSchemaId;
+
+    public GraphQLResponseCache(GraphQLCacheOptions options)
+    {
+        _responses = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.SizeLimitBytes) });
+        // Query analyses are small; a few thousand distinct query texts is plenty for partner sites.
+        _queries = new MemoryCache(new MemoryCacheOptions { SizeLimit = 4096 });
+    }
+
+    /// <summary>The analysis of a query text, or null when responses to it are never shared.</summary>
+    internal CacheableQuery? Analyze(string query)
+    {
+        if (_queries.TryGetValue(query, out CacheableQuery? known))
+        {
+            return known;
+        }
+        var analysis = CacheableQuery.Analyze(query);
+        _queries.Set(query, analysis, new MemoryCacheEntryOptions { Size = 1 });
+        return analysis;
+    }
+
+    public string Key(string normalizedQuery, string variablesJson, string? operationName, ISchema schema, long contentStamp)
+    {
+        var schemaId = _schemaIds.GetValue(schema, _ => Interlocked.Increment(ref _lastSchemaId));
+        var text = $"{normalizedQuery}\0{variablesJson}\0{operationName}\0{schemaId}\0{contentStamp}";
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    public CachedResponse? Get(string key) => _responses.TryGetValue(key, out CachedResponse? response) ? response : null;
+
+    public void Set(string key, CachedResponse response) =>
+        _responses.Set(key, response, new MemoryCacheEntryOptions { Size = response.Body.Length + key.Length });
+
+    public void Dispose()
+    {
+        _responses.Dispose();
+        _queries.Dispose();
+    }
+}

@@ -1,0 +1,184 @@
+using System.Security.Claims;
+using GraphQL;
+using GraphQL.Validation;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+using OneDigital.Content.Security;
+using OneDigital.GraphQL.Caching;
+using OneDigital.GraphQL.Limits;
+
+namespace OneDigital.GraphQL.Endpoint;
+
+/// <summary>
+/// <c>/api/graphql</c>: reads the request, checks <c>ExecuteGraphQL</c>, answers anonymous reads of published content
+/// from the response cache (with an ETag, and 304 to <c>If-None-Match</c>), executes the rest under the limits.
+/// Status codes as Orchard's: 200 without errors, 401 for a permission error, 400 for any other error.
+/// </summary>
+public sealed class GraphQLEndpointHandler(
+    IDocumentExecuter executer,
+    IGraphQLTextSerializer serializer,
+    GraphQLLimits limits,
+    IReadOnlyList<IValidationRule> validationRules,
+    GraphQLCacheOptions cacheOptions,
+    GraphQLResponseCache cache,
+    IContentChangeStamp changeStamp)
+{
+    /// <summary>Orchard's code for a permission error (RequiresPermissionValidationRule.ErrorCode); the response is a 401.</summary>
+    public const string UnauthorizedErrorCode = "Unauthorized";
+
+    /// <summary>The authentication scheme of partner applications' bearer tokens.</summary>
+    public const string ApiScheme = "Api";
+
+    private const string JsonContentType = "application/json; charset=utf-8";
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var ct = http.RequestAborted;
+        var read = await GraphQLRequestReader.ReadAsync(http, serializer, limits);
+        if (read.Request is not { } request)
+        {
+            await WriteErrorAsync(http, read.Status, read.Error!, anonymous: true);
+            return;
+        }
+
+        if (await AuthenticateAsync(http) is not { } caller)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            await WriteErrorAsync(http, StatusCodes.Status401Unauthorized, "The bearer token is not valid (expired, or not issued by this site).", anonymous: true, UnauthorizedErrorCode);
+            return;
+        }
+        var anonymous = !caller.Identities.Any(i => i.IsAuthenticated);
+        var permissions = http.RequestServices.GetRequiredService<PermissionService>();
+        if (!await permissions.IsGrantedAsync(caller, Permissions.ExecuteGraphQL, ct: ct))
+        {
+            if (await HasApiSchemeAsync(http))
+            {
+                http.Response.Headers.WWWAuthenticate = "Bearer";
+            }
+            await WriteErrorAsync(http, StatusCodes.Status401Unauthorized,
+                $"The caller does not hold the {Permissions.ExecuteGraphQL.Name} permission.", anonymous, UnauthorizedErrorCode);
+            return;
+        }
+
+        // The content schema is rebuilt when the definitions change; the source hands out the current one.
+        var schema = await http.RequestServices.GetRequiredService<IGraphQLSchemaSource>().GetSchemaAsync(ct);
+        string? cacheKey = null;
+        if (anonymous && cacheOptions.Enabled && cache.Analyze(request.Query!) is { } query && query.IsShareable(request.Variables))
+        {
+            var variablesJson = request.Variables is null ? "" : serializer.Serialize(request.Variables);
+            // The stamp is read before executing: a change committed meanwhile leaves this answer under an old key.
+            cacheKey = cache.Key(query.Normalized, variablesJson, request.OperationName, schema, await changeStamp.GetAsync(ct));
+            if (cache.Get(cacheKey) is { } cached)
+            {
+                await WriteSharedAsync(http, cached);
+                return;
+            }
+        }
+
+        var options = new ExecutionOptions
+        {
+            Schema = schema,
+            Query = request.Query,
+            Variables = request.Variables,
+            OperationName = request.OperationName,
+            Extensions = request.Extensions,
+            ValidationRules = validationRules,
+            CancellationToken = ct,
+        };
+        ContentGraphQL.ConfigureExecution(options, http.RequestServices, caller);
+        var result = await executer.ExecuteAsync(options);
+        var body = serializer.Serialize(result);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(body);
+        if (result.Errors is not { Count: > 0 } errors)
+        {
+            if (cacheKey is not null)
+            {
+                var response = CachedResponse.For(bytes);
+                cache.Set(cacheKey, response);
+                await WriteSharedAsync(http, response);
+                return;
+            }
+            await WriteAsync(http, StatusCodes.Status200OK, bytes, anonymous);
+            return;
+        }
+        var status = errors.Any(e => e.Code == UnauthorizedErrorCode) ? StatusCodes.Status401Unauthorized : StatusCodes.Status400BadRequest;
+        await WriteAsync(http, status, bytes, anonymous);
+    }
+
+    /// <summary>
+    /// The "Api" scheme's principal when it is registered and accepts the request, else the request's user; null when
+    /// a credential was sent but refused, which Orchard answers with 401 rather than serving the caller as anonymous.
+    /// </summary>
+    private static async Task<ClaimsPrincipal?> AuthenticateAsync(HttpContext http)
+    {
+        if (await HasApiSchemeAsync(http))
+        {
+            var result = await http.AuthenticateAsync(ApiScheme);
+            if (result.Succeeded && result.Principal is { } principal)
+            {
+                http.User = principal;
+            }
+            else if (result.Failure is not null)
+            {
+                return null;
+            }
+        }
+        return http.User;
+    }
+
+    private static async Task<bool> HasApiSchemeAsync(HttpContext http) =>
+        http.RequestServices.GetService<IAuthenticationSchemeProvider>() is { } schemes && await schemes.GetSchemeAsync(ApiScheme) is not null;
+
+    private async Task WriteSharedAsync(HttpContext http, CachedResponse response)
+    {
+        var headers = http.Response.Headers;
+        headers.ETag = response.ETag;
+        headers.CacheControl = $"public, max-age={Math.Max(0, cacheOptions.MaxAgeSeconds)}";
+        headers.Vary = HeaderNames.Authorization;
+        if (IsNotModified(http.Request.Headers.IfNoneMatch, response.ETag))
+        {
+            http.Response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = JsonContentType;
+        http.Response.ContentLength = response.Body.Length;
+        await http.Response.Body.WriteAsync(response.Body, http.RequestAborted);
+    }
+
+    private static bool IsNotModified(StringValues ifNoneMatch, string etag)
+    {
+        foreach (var value in ifNoneMatch)
+        {
+            foreach (var candidate in (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                // If-None-Match compares weakly: W/"x" matches "x".
+                var tag = candidate.StartsWith("W/", StringComparison.Ordinal) ? candidate[2..] : candidate;
+                if (tag == "*" || tag == etag)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private Task WriteErrorAsync(HttpContext http, int status, string message, bool anonymous, string? code = null)
+    {
+        var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] };
+        return WriteAsync(http, status, System.Text.Encoding.UTF8.GetBytes(serializer.Serialize(result)), anonymous);
+    }
+
+    private static async Task WriteAsync(HttpContext http, int status, byte[] body, bool anonymous)
+    {
+        http.Response.StatusCode = status;
+        // What a signed-in caller sees may depend on who they are: never kept by a shared cache.
+        http.Response.Headers.CacheControl = anonymous ? "no-store" : "private, no-store";
+        http.Response.ContentType = JsonContentType;
+        http.Response.ContentLength = body.Length;
+        await http.Response.Body.WriteAsync(body, http.RequestAborted);
+    }
+}
