@@ -7,6 +7,7 @@ using OneDigital.Content.Items;
 using OneDigital.Content.Liquid;
 using OneDigital.Content.Store;
 using OneDigital.Search.Indexes;
+using OneDigital.Search.Documents;
 
 namespace OneDigital.Search.Queries;
 
@@ -76,7 +77,7 @@ public sealed class LuceneQueryExecutor(
         for (var i = request.From; i < top.ScoreDocs.Length; i++)
         {
             var doc = searcher.Doc(top.ScoreDocs[i].Doc);
-            hits.Add(new LuceneHit(doc.Get(CoreFields.ContentItemId), top.ScoreDocs[i].Score, StoredFields(doc)));
+            hits.Add(new LuceneHit(doc.Get(IndexFieldNames.ContentItemId), top.ScoreDocs[i].Score, StoredFields(doc)));
         }
         return (hits, top.TotalHits);
     }

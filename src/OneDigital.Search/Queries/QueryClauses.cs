@@ -8,6 +8,7 @@ using Lucene.Net.Util;
 using Lucene.Net.Util.Automaton;
 using OneDigital.Search.Indexes;
 using static OneDigital.Search.Queries.DslJson;
+using OneDigital.Search.Documents;
 
 namespace OneDigital.Search.Queries;
 
@@ -198,7 +199,7 @@ internal sealed class QueryClauses(IndexQueryContext context)
         {
             return Boosted(Exact(field, JsonValue.Create(text), at), boost);
         }
-        var terms = Analyze(field, text);
+        var terms = context.Analyze(field, text);
         var query = new BooleanQuery();
         foreach (var (term, _) in terms)
         {
@@ -241,7 +242,7 @@ internal sealed class QueryClauses(IndexQueryContext context)
     /// <summary>A phrase analyzed as the field was (stop words leave gaps, as in the index).</summary>
     public Query Phrase(string field, string text, int slop)
     {
-        var terms = Analyze(field, text);
+        var terms = context.Analyze(field, text);
         if (terms.Count == 1)
         {
             return new TermQuery(new Term(field, terms[0].Term));
@@ -437,7 +438,7 @@ internal sealed class QueryClauses(IndexQueryContext context)
     }
 
     /// <summary>Orchard's default search field (LuceneSettings.DefaultSearchFields).</summary>
-    private const string CoreFieldsDefault = CoreFields.FullText;
+    private const string CoreFieldsDefault = IndexFieldNames.FullText;
 
     private static bool Operator(JsonNode? node, string path) => Text(node, path).ToLowerInvariant() switch
     {
@@ -468,23 +469,6 @@ internal sealed class QueryClauses(IndexQueryContext context)
     {
         if (boost is { } b) query.Boost = b;
         return query;
-    }
-
-    private List<(string Term, int Position)> Analyze(string field, string text)
-    {
-        var terms = new List<(string, int)>();
-        using var stream = context.Analyzer.GetTokenStream(field, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
-        stream.Reset();
-        var position = -1;
-        while (stream.IncrementToken())
-        {
-            position += increment.PositionIncrement;
-            terms.Add((term.ToString(), position));
-        }
-        stream.End();
-        return terms;
     }
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();

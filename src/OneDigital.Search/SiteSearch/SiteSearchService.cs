@@ -11,6 +11,7 @@ using OneDigital.Content.Security;
 using OneDigital.Content.Store;
 using OneDigital.Search.Indexes;
 using OneDigital.Search.Queries;
+using OneDigital.Search.Documents;
 
 namespace OneDigital.Search.SiteSearch;
 
@@ -66,19 +67,19 @@ public sealed partial class SiteSearchService(
     /// <summary>Published, of a type the reader may view, and the reader's own filters.</summary>
     private async Task<Query> FilterAsync(SiteSearchRequest request, ClaimsPrincipal? reader, CancellationToken ct)
     {
-        var filter = new BooleanQuery { { new TermQuery(new Term(CoreFields.Published, "true")), Occur.MUST } };
+        var filter = new BooleanQuery { { new TermQuery(new Term(IndexFieldNames.Published, "true")), Occur.MUST } };
         var visible = new BooleanQuery();
         foreach (var type in (await definitions.GetAsync(ct)).ContentTypes)
         {
             if (await permissions.IsGrantedForTypeAsync(reader, Permissions.ViewContent, type.Name, ct))
             {
-                visible.Add(new TermQuery(new Term(CoreFields.ContentType, type.Name)), Occur.SHOULD);
+                visible.Add(new TermQuery(new Term(IndexFieldNames.ContentType, type.Name)), Occur.SHOULD);
             }
         }
         filter.Add(visible, Occur.MUST);
         if (!string.IsNullOrWhiteSpace(request.ContentType))
         {
-            filter.Add(new TermQuery(new Term(CoreFields.ContentType, request.ContentType)), Occur.MUST);
+            filter.Add(new TermQuery(new Term(IndexFieldNames.ContentType, request.ContentType)), Occur.MUST);
         }
         if (!string.IsNullOrWhiteSpace(request.TopicId))
         {
@@ -104,7 +105,7 @@ public sealed partial class SiteSearchService(
     /// </summary>
     private Query? TextQuery(IndexQueryContext context, SiteSearchText text, bool fuzzy)
     {
-        var fields = new (string Field, float Boost)[] { (CoreFields.DisplayTextAnalyzed, options.TitleBoost), (CoreFields.Body, 1f), (CoreFields.FullText, 1f) };
+        var fields = new (string Field, float Boost)[] { (IndexFieldNames.DisplayTextAnalyzed, options.TitleBoost), (IndexFieldNames.Body, 1f), (IndexFieldNames.FullText, 1f) };
         var query = new BooleanQuery();
         var dsl = new QueryDslParser(context);
         foreach (var phrase in text.Phrases)
@@ -142,7 +143,7 @@ public sealed partial class SiteSearchService(
 
     private static Query? PhraseIn(IndexQueryContext context, string field, string phrase)
     {
-        var terms = AnalyzeWithPositions(context, field, phrase);
+        var terms = context.Analyze(field, phrase);
         if (terms.Count == 0) return null;
         if (terms.Count == 1) return new TermQuery(new Term(field, terms[0].Term));
         var query = new PhraseQuery();
@@ -151,24 +152,7 @@ public sealed partial class SiteSearchService(
     }
 
     private static List<string> Analyze(IndexQueryContext context, string field, string text) =>
-        [.. AnalyzeWithPositions(context, field, text).Select(t => t.Term).Distinct()];
-
-    private static List<(string Term, int Position)> AnalyzeWithPositions(IndexQueryContext context, string field, string text)
-    {
-        var terms = new List<(string, int)>();
-        using var stream = context.Analyzer.GetTokenStream(field, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
-        stream.Reset();
-        var position = -1;
-        while (stream.IncrementToken())
-        {
-            position += increment.PositionIncrement;
-            terms.Add((term.ToString(), position));
-        }
-        stream.End();
-        return terms;
-    }
+        [.. context.Analyze(field, text).Select(t => t.Term).Distinct()];
 
     private sealed record FoundHit(string Id, float Score, string? StoredBody);
 
@@ -182,13 +166,13 @@ public sealed partial class SiteSearchService(
         {
             var window = page * pageSize;
             var top = TopScoreDocCollector.Create(window, docsScoredInOrder: false);
-            var facets = new FacetCollector(CoreFields.ContentType, topicFields);
+            var facets = new FacetCollector(IndexFieldNames.ContentType, topicFields);
             searcher.Search(query, MultiCollector.Wrap(top, facets));
             var docs = top.GetTopDocs((page - 1) * pageSize, pageSize);
             var hits = docs.ScoreDocs.Select(d =>
             {
                 var doc = searcher.Doc(d.Doc);
-                return new FoundHit(doc.Get(CoreFields.ContentItemId) ?? "", d.Score, doc.Get(CoreFields.Body));
+                return new FoundHit(doc.Get(IndexFieldNames.ContentItemId) ?? "", d.Score, doc.Get(IndexFieldNames.Body));
             }).Where(h => h.Id.Length > 0).ToList();
             // Fuzzy and prefix queries name their terms only once rewritten against this index.
             var highlight = text is null ? null : searcher.Rewrite(text);
@@ -200,8 +184,8 @@ public sealed partial class SiteSearchService(
     {
         var title = item.DisplayText ?? "";
         var body = hit.StoredBody ?? PlainBody(item);
-        return new SiteSearchHit(item, Highlight(context, highlight, CoreFields.DisplayTextAnalyzed, title, int.MaxValue),
-            Highlight(context, highlight, CoreFields.Body, body, options.SnippetLength), hit.Score);
+        return new SiteSearchHit(item, Highlight(context, highlight, IndexFieldNames.DisplayTextAnalyzed, title, int.MaxValue),
+            Highlight(context, highlight, IndexFieldNames.Body, body, options.SnippetLength), hit.Score);
     }
 
     /// <summary>The best fragment with matches in &lt;mark&gt;, everything else HTML-escaped; the start of the text when nothing matches.</summary>

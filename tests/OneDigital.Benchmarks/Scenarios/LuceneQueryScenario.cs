@@ -8,6 +8,7 @@ using Lucene.Net.Store;
 using Lucene.Net.Util;
 using OneDigital.Benchmarks.Seeding;
 using OneDigital.Search.Queries;
+using OneDigital.Search.Documents;
 
 namespace OneDigital.Benchmarks.Scenarios;
 
@@ -89,13 +90,13 @@ public sealed class LuceneQueryScenario : IScenario
             var body = text.Markdown();
             writer.AddDocument(new Document
             {
-                new StringField(CoreFields.ContentItemId, $"item{i:D8}", Field.Store.YES),
-                new StringField(CoreFields.ContentType, Types[i % Types.Length], Field.Store.YES),
-                new TextField(CoreFields.DisplayTextAnalyzed, title, Field.Store.NO),
-                new StringField(CoreFields.DisplayTextKeyword, title, Field.Store.YES),
-                new TextField(CoreFields.FullText, $"{title} {body}", Field.Store.NO),
-                new StringField(CoreFields.Published, "true", Field.Store.NO),
-                new Int64Field(CoreFields.CreatedUtc, start + (long)text.Next(0, 3650) * TimeSpan.TicksPerDay, Field.Store.YES),
+                new StringField(IndexFieldNames.ContentItemId, $"item{i:D8}", Field.Store.YES),
+                new StringField(IndexFieldNames.ContentType, Types[i % Types.Length], Field.Store.YES),
+                new TextField(IndexFieldNames.DisplayTextAnalyzed, title, Field.Store.NO),
+                new StringField(IndexFieldNames.DisplayTextKeyword, title, Field.Store.YES),
+                new TextField(IndexFieldNames.FullText, $"{title} {body}", Field.Store.NO),
+                new StringField(IndexFieldNames.Published, "true", Field.Store.NO),
+                new Int64Field(IndexFieldNames.CreatedUtc, start + (long)text.Next(0, 3650) * TimeSpan.TicksPerDay, Field.Store.YES),
             });
         }
         writer.Commit();

@@ -7,6 +7,7 @@ using Lucene.Net.Store;
 using Lucene.Net.Util;
 using OneDigital.Search.Indexes;
 using OneDigital.Search.Queries;
+using OneDigital.Search.Documents;
 
 namespace OneDigital.Search.Tests.Queries;
 
@@ -50,18 +51,18 @@ public sealed class TestIndex : ILuceneSearcherSource, IIndexQueryContextSource,
     {
         var doc = new Document
         {
-            new StringField(CoreFields.ContentItemId, id, Field.Store.YES),
-            new StringField(CoreFields.ContentType, type, Field.Store.YES),
-            new TextField(CoreFields.DisplayTextAnalyzed, title, Field.Store.NO),
-            new StringField(CoreFields.DisplayTextKeyword, title, Field.Store.YES),
-            new TextField(CoreFields.FullText, $"{title} {body}", Field.Store.NO),
-            new TextField(CoreFields.Body, body, Field.Store.YES),
-            new StringField(CoreFields.Published, published ? "true" : "false", Field.Store.NO),
-            new Int64Field(CoreFields.CreatedUtc, DateTime.SpecifyKind(createdUtc, DateTimeKind.Utc).Ticks, Field.Store.YES),
+            new StringField(IndexFieldNames.ContentItemId, id, Field.Store.YES),
+            new StringField(IndexFieldNames.ContentType, type, Field.Store.YES),
+            new TextField(IndexFieldNames.DisplayTextAnalyzed, title, Field.Store.NO),
+            new StringField(IndexFieldNames.DisplayTextKeyword, title, Field.Store.YES),
+            new TextField(IndexFieldNames.FullText, $"{title} {body}", Field.Store.NO),
+            new TextField(IndexFieldNames.Body, body, Field.Store.YES),
+            new StringField(IndexFieldNames.Published, published ? "true" : "false", Field.Store.NO),
+            new Int64Field(IndexFieldNames.CreatedUtc, DateTime.SpecifyKind(createdUtc, DateTimeKind.Utc).Ticks, Field.Store.YES),
         };
         if (rating is { } r) doc.Add(new DoubleField(Rating, r, Field.Store.YES));
         foreach (var topic in topics) doc.Add(new StringField(Topics, topic, Field.Store.YES));
-        _writer.UpdateDocument(new Term(CoreFields.ContentItemId, id), doc);
+        _writer.UpdateDocument(new Term(IndexFieldNames.ContentItemId, id), doc);
         _writer.Commit();
         return this;
     }
