@@ -43,7 +43,7 @@ public sealed class IndexingTaskRecorder(ContentDbContext db, IndexingSignal sig
         Add(command, names[2], (int)type);
         await command.ExecuteNonQueryAsync();
         _last = (item.ContentItemId, type, transaction);
-        signal.TaskWritten(db);
+        signal.MarkPending(db);
     }
 
     private static void Add(DbCommand command, string name, object value)

@@ -124,6 +124,6 @@ public sealed class WebhookDispatcher(
     {
         lock (_lock) _sends.Remove(send);
         // A slot is free: look again at once rather than at the next poll.
-        signal.Wake();
+        signal.Signal();
     }
 }
