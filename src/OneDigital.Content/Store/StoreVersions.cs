@@ -60,11 +60,11 @@ public sealed class StoreVersions(IServiceScopeFactory scopes)
             .Where(d => d.Name == ContentDefinitionStore.DocumentName || d.Name == RoleService.StampDocumentName)
             .Select(d => new { d.Name, d.Version }).ToListAsync(ct);
         // The count as well as the highest id: PostgreSQL may commit a lower id after a higher one.
-        var tasks = await db.IndexingTasks.AsNoTracking()
-            .GroupBy(_ => 1).Select(g => new { Count = g.LongCount(), Max = g.Max(t => t.Id) }).FirstOrDefaultAsync(ct);
+        var lastTask = await db.IndexingTasks.MaxAsync(t => (long?)t.Id, ct) ?? 0;
+        var taskCount = await db.IndexingTasks.LongCountAsync(ct);
         return new StoreVersionSnapshot(
             documents.FirstOrDefault(d => d.Name == ContentDefinitionStore.DocumentName)?.Version ?? 0,
             documents.FirstOrDefault(d => d.Name == RoleService.StampDocumentName)?.Version ?? 0,
-            tasks is null ? 0 : tasks.Max * 1_000_003 + tasks.Count);
+            lastTask * 1_000_003 + taskCount);
     }
 }
