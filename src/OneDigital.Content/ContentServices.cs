@@ -66,6 +66,7 @@ public static class ContentServices
         services.AddSingleton<LiquidRenderer>();
         services.AddScoped<StoreInitializer>();
         services.AddScoped<DocumentStore>();
+        services.AddSingleton<StoreVersions>();
         services.AddScoped<ContentDefinitionStore>();
         services.AddScoped<IScopedCache>(sp => sp.GetRequiredService<ContentDefinitionStore>());
         services.AddScoped<ContentItemStore>();

@@ -7,10 +7,16 @@ namespace OneDigital.Content.Security;
 /// <summary>
 /// Roles and the permissions they hold (role claims of type <see cref="Permission.ClaimType"/>). Role names are
 /// compared ignoring case. Writes go through the scope's <see cref="ContentDbContext"/>, so they join any transaction
-/// open on it (a recipe's). Permissions read outside a transaction are cached for the scope.
+/// open on it (a recipe's). Permissions read outside a transaction are cached for the process, per version of the
+/// roles stamp document that every role write bumps (<see cref="StoreVersions"/>), and for the scope.
 /// </summary>
-public sealed class RoleService(RoleManager<Role> roles, ContentDbContext db, PermissionCatalogue catalogue) : IScopedCache
+public sealed class RoleService(
+    RoleManager<Role> roles, ContentDbContext db, PermissionCatalogue catalogue, DocumentStore documents,
+    StoreVersions versions, RolePermissionCache shared) : IScopedCache
 {
+    /// <summary>The document whose version changes with every role write, so every process knows to read roles again.</summary>
+    public const string StampDocumentName = "RolesStamp";
+
     private readonly Dictionary<string, IReadOnlySet<string>> _permissions = new(StringComparer.OrdinalIgnoreCase);
 
     public Task<Role?> FindAsync(string name) => roles.FindByNameAsync(name.Trim());
@@ -37,13 +43,22 @@ public sealed class RoleService(RoleManager<Role> roles, ContentDbContext db, Pe
         {
             return cached;
         }
+        // Inside a transaction (an import) what is read may yet be rolled back, so it is not kept.
+        var keep = db.Database.CurrentTransaction is null;
+        // The version is read before the permissions, so what is kept is never older than the version it is kept under.
+        var version = keep ? (await versions.GetAsync(ct)).Roles : 0;
+        if (keep && shared.TryGet(version, roleName, out var known))
+        {
+            _permissions[roleName] = known;
+            return known;
+        }
         var role = await FindAsync(roleName);
         var names = role is null ? [] : await PermissionClaims(role).Select(c => c.ClaimValue!).ToListAsync(ct);
         var set = names.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        // Inside a transaction (an import) what is read may yet be rolled back, so it is not kept.
-        if (db.Database.CurrentTransaction is null)
+        if (keep)
         {
             _permissions[roleName] = set;
+            shared.Set(version, roleName, set);
         }
         return set;
     }
@@ -58,6 +73,7 @@ public sealed class RoleService(RoleManager<Role> roles, ContentDbContext db, Pe
         name = BuiltInRoles.Canonical(name.Trim());
         var role = await FindAsync(name);
         var isNew = role is null;
+        var changed = isNew;
         if (role is null)
         {
             role = new Role { Name = name, Description = description };
@@ -66,6 +82,7 @@ public sealed class RoleService(RoleManager<Role> roles, ContentDbContext db, Pe
         else if (description is not null && description != role.Description)
         {
             role.Description = description;
+            changed = true;
             IdentityFailureException.ThrowIfFailed(await roles.UpdateAsync(role), $"The role '{name}' could not be updated");
         }
 
@@ -89,12 +106,18 @@ public sealed class RoleService(RoleManager<Role> roles, ContentDbContext db, Pe
         }
         var nextSet = next.ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-        db.RoleClaims.RemoveRange(claims.Where(c => !nextSet.Contains(c.ClaimValue!)));
-        foreach (var permission in nextSet.Where(p => !held.Contains(p)))
+        var removed = claims.Where(c => !nextSet.Contains(c.ClaimValue!)).ToList();
+        var added = nextSet.Where(p => !held.Contains(p)).ToList();
+        db.RoleClaims.RemoveRange(removed);
+        foreach (var permission in added)
         {
             db.RoleClaims.Add(new IdentityRoleClaim<string> { RoleId = role.Id, ClaimType = Permission.ClaimType, ClaimValue = permission });
         }
         await db.SaveChangesAsync(ct);
+        if (changed || removed.Count > 0 || added.Count > 0)
+        {
+            await documents.SaveAsync(StampDocumentName, new Dictionary<string, string>(), ct);
+        }
         _permissions.Clear();
         return role;
     }

@@ -16,6 +16,7 @@ public static class SecurityServices
             .Configure<IServiceProvider>((options, sp) => sp.GetService<IConfiguration>()?.GetSection(SecurityOptions.Section).Bind(options));
         services.AddScoped<PermissionCatalogue>();
         services.AddScoped<RoleService>();
+        services.AddSingleton<RolePermissionCache>();
         services.AddScoped<IScopedCache>(sp => sp.GetRequiredService<RoleService>());
         services.AddScoped<PermissionService>();
         services.AddScoped<AdminAccount>();

@@ -1,12 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Items;
 
 namespace OneDigital.Content.Store;
 
 /// <summary>Named JSON documents (site settings, definitions, queries, ...). Each save bumps the version.</summary>
-public sealed class DocumentStore(ContentDbContext db)
+/// <remarks>Every save tells <see cref="StoreVersions"/>, so this process's caches keyed by versions see it at once.</remarks>
+public sealed class DocumentStore(ContentDbContext db, StoreVersions versions, IServiceProvider services)
 {
     public async Task<(T Value, int Version)> GetAsync<T>(string name, CancellationToken ct = default) where T : new()
     {
@@ -37,6 +39,10 @@ public sealed class DocumentStore(ContentDbContext db)
             record.Json = json;
         }
         await db.SaveChangesAsync(ct);
+        // Now and after the commit: a read in between would see (and keep) the old version. Resolved here, as
+        // StoreTransaction depends on scoped caches that depend on this store.
+        versions.Invalidate();
+        services.GetRequiredService<StoreTransaction>().AfterCommit(versions.Invalidate);
         return record.Version;
     }
 

@@ -4,10 +4,11 @@ using OneDigital.Content.Store;
 namespace OneDigital.GraphQL.Caching;
 
 /// <summary>
-/// Bumps the in-process stamp when a write that published, unpublished or removed content commits. Bumping inside the
-/// transaction would let a concurrent reader cache the old content under the new stamp.
+/// Has the store-wide stamp read again when a write that published, unpublished or removed content commits on this
+/// node, so its cache does not wait for the next poll. Before the commit a reader would keep the old content under
+/// the new stamp.
 /// </summary>
-internal sealed class ContentChangeStampHandler(ContentDbContext db, StoreTransaction transaction, InProcessContentChangeStamp stamp) : IContentEventHandler
+internal sealed class ContentChangeStampHandler(ContentDbContext db, StoreTransaction transaction, StoreVersions versions) : IContentEventHandler
 {
     // One bump per transaction, however many items it changes (an import).
     private object? _pendingFor;
@@ -24,7 +25,7 @@ internal sealed class ContentChangeStampHandler(ContentDbContext db, StoreTransa
         if (current is null || !ReferenceEquals(current, _pendingFor))
         {
             _pendingFor = current;
-            transaction.AfterCommit(stamp.Bump);
+            transaction.AfterCommit(versions.Invalidate);
         }
         return Task.CompletedTask;
     }

@@ -27,8 +27,7 @@ public static class GraphQLEndpointServices
         services.AddSingleton(GraphQLLimits.Read(configuration));
         services.AddSingleton(GraphQLCacheOptions.Read(configuration));
         services.AddSingleton<GraphQLResponseCache>();
-        services.AddSingleton<InProcessContentChangeStamp>();
-        services.TryAddSingleton<IContentChangeStamp>(sp => sp.GetRequiredService<InProcessContentChangeStamp>());
+        services.TryAddSingleton<IContentChangeStamp, StoreContentChangeStamp>();
         services.AddScoped<IContentEventHandler, ContentChangeStampHandler>();
         services.TryAddSingleton<IDocumentExecuter, DocumentExecuter>();
         services.AddSingleton(sp =>

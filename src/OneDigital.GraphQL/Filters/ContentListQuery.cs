@@ -36,14 +36,20 @@ internal sealed record ContentListQuery(string ContentType, WhereInputGraphType 
     {
         IQueryable<ContentItemRecord> ordered = filtered;
         var first = true;
+        var lastDescending = false;
         foreach (var (sort, descending) in OrderBy.Keys(arguments.OrderBy))
         {
             ordered = sort(ordered, first, descending, store.FieldIndex);
             first = false;
+            lastDescending = descending;
         }
+        // The tie-break runs the way the last key does, so the store can walk an index (type, status, key, id) and stop
+        // after the page instead of sorting every matching row.
         var sorted = first
             ? filtered.OrderByDescending(r => r.CreatedUtc).ThenByDescending(r => r.Id)
-            : ((IOrderedQueryable<ContentItemRecord>)ordered).ThenBy(r => r.Id);
+            : lastDescending
+                ? ((IOrderedQueryable<ContentItemRecord>)ordered).ThenByDescending(r => r.Id)
+                : ((IOrderedQueryable<ContentItemRecord>)ordered).ThenBy(r => r.Id);
         var skip = Math.Max(0, arguments.Skip ?? 0);
         var take = arguments.First is > 0 and var n ? n : options.DefaultNumberOfResults;
         return sorted.Skip(skip).Take(take);

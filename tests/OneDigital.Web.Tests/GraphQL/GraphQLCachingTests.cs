@@ -161,6 +161,26 @@ public sealed class GraphQLCachingTests : GraphQLSiteFixture
         Assert.That(await stamp.GetAsync(), Is.GreaterThan(before));
     }
 
+    [Test]
+    public async Task A_publish_by_another_process_on_the_same_store_empties_the_cache_within_the_poll_interval()
+    {
+        var before = await Http.GraphQLPostAsync(Articles);
+        await Store.WithStoreAsync(async services =>
+        {
+            var manager = services.GetRequiredService<ContentManager>();
+            var item = await manager.NewAsync("Article");
+            item.GetOrCreatePart("TitlePart")["Title"] = "Published by another node";
+            await manager.CreateAsync(item, publish: true);
+            return item.ContentItemId;
+        });
+
+        await Task.Delay(StoreVersions.PollInterval + TimeSpan.FromMilliseconds(200));
+        var after = await Http.GraphQLPostAsync(Articles);
+
+        Assert.That(before.Body, Does.Not.Contain("Published by another node"));
+        Assert.That(after.Body, Does.Contain("Published by another node"));
+    }
+
     private async Task RetitleInStoreAsync(string contentItemId, string title)
     {
         await using var scope = Site.Services.CreateAsyncScope();

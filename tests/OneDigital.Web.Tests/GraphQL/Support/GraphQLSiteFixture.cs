@@ -11,6 +11,9 @@ public abstract class GraphQLSiteFixture(params string[] settings)
 
     protected HttpClient Http => Site.Http;
 
+    /// <summary>The site's store, for changes made as another process would (own service provider, none of the site's events).</summary>
+    protected TestSite Store => _store;
+
     [OneTimeSetUp]
     public async Task StartSite()
     {
