@@ -160,13 +160,19 @@ public sealed class SearchIndexer(
                 // The next page is read from the store while this one is turned into documents.
                 page = context.Reader.VersionPageAsync(profile.ContentTypes, profile.IndexLatest, afterId, options.RebuildPageSize, ct);
                 var added = 0;
-                Parallel.ForEach(rows, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount }, row =>
-                {
-                    var item = ToItem(row);
-                    if (!ContentDocumentBuilder.Selects(profile, item)) return;
-                    index.Add(ContentDocumentBuilder.Build(item, context.Definitions, profile), analyzer);
-                    Interlocked.Increment(ref added);
-                });
+                Parallel.ForEach(rows, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount },
+                    () => new ReusableFields(),
+                    (row, _, reuse) =>
+                    {
+                        var item = ToItem(row);
+                        if (ContentDocumentBuilder.Selects(profile, item))
+                        {
+                            index.Add(ContentDocumentBuilder.Build(item, context.Definitions, profile, reuse), analyzer);
+                            Interlocked.Increment(ref added);
+                        }
+                        return reuse;
+                    },
+                    _ => { });
                 documents += added;
             }
             index.Commit(cursor, profile.Signature, lastAction ?? index.LastActionUtc);
@@ -186,6 +192,7 @@ public sealed class SearchIndexer(
         var analyzer = indexes.AnalyzerOf(profile.IndexName)!;
         var readFrom = index.Cursor;
         var cursor = index.Cursor;
+        var reuse = new ReusableFields();
         while (true)
         {
             var tasks = await context.Reader.TasksAfterAsync(readFrom, options.BatchSize, ct);
@@ -199,7 +206,7 @@ public sealed class SearchIndexer(
                 var item = versions.TryGetValue(id, out var row) ? ToItem(row) : null;
                 if (item is not null && ContentDocumentBuilder.Selects(profile, item))
                 {
-                    index.Put(id, ContentDocumentBuilder.Build(item, context.Definitions, profile), analyzer);
+                    index.Put(id, ContentDocumentBuilder.Build(item, context.Definitions, profile, reuse), analyzer);
                 }
                 else
                 {
