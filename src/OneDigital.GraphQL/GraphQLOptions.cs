@@ -26,14 +26,6 @@ public sealed class GraphQLOptions
     /// <summary>Complexity each field adds; GraphQL.NET's default when null.</summary>
     public double? FieldImpact { get; set; }
 
-    /// <summary>
-    /// Whether items of Securable types (LearningSubmission) are read only by callers granted a permission naming the
-    /// type (View_LearningSubmission, Edit_LearningSubmission...), so the general ViewContent the site gives anonymous
-    /// readers never opens them. Orchard lets the general permissions cover Securable types too (its blog recipe makes
-    /// Blog Securable and still shows it to anonymous readers): set false for that behaviour.
-    /// </summary>
-    public bool SecurableTypesNeedTypePermission { get; set; } = true;
-
     /// <summary>Whether error messages carry exception details; defaults to true in Development only.</summary>
     public bool? ExposeExceptions { get; set; }
 }

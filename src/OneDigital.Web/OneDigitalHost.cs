@@ -1,6 +1,10 @@
 using OneDigital.Content;
 using OneDigital.Content.Recipes;
 using OneDigital.GraphQL.Endpoint;
+using OneDigital.Search.Queries;
+using OneDigital.Search.SiteSearch;
+using OneDigital.Web.Api.Lucene;
+using OneDigital.Web.Api.Queries;
 using OneDigital.Search;
 using OneDigital.Web.Api.Content;
 using OneDigital.Web.Auth;
@@ -62,6 +66,8 @@ public static class OneDigitalHost
         app.UseSetupGate();
         app.UseOpenIdServer();
         app.MapHealth();
+        app.MapLuceneApi();
+        app.MapQueriesApi();
         app.MapContentApi();
         app.MapOneDigitalGraphQL();
         return app;
@@ -73,6 +79,8 @@ public static class OneDigitalHost
         services.AddSingleton(console);
         services.AddOneDigitalContent(ContentServices.ReadStoreOptions(configuration));
         services.AddSiteSetup(configuration);
+        services.AddSearchQueries();
+        services.AddSiteSearch();
         services.AddOpenIdApplications();
         services.AddOneDigitalSearch(configuration);
         services.AddWebhooks(configuration);

@@ -7,6 +7,7 @@ IScenario[] scenarios =
     new SeedScenario(),
     new RebuildScenario(),
     new GraphQLScenario(),
+    new LuceneQueryScenario(),
 ];
 
 BenchmarkOptions options;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 using Fluid;
 using Fluid.Values;
@@ -43,7 +44,8 @@ public sealed class LiquidRenderer
             ? template
             : throw new LiquidException($"The Liquid template is invalid: {error}"));
 
-    public async Task<string> RenderAsync(string source, IReadOnlyDictionary<string, object?> model, ContentManager? manager = null)
+    /// <summary>Renders with the model's values; <paramref name="encoder"/> escapes output (HTML unless given).</summary>
+    public async Task<string> RenderAsync(string source, IReadOnlyDictionary<string, object?> model, ContentManager? manager = null, TextEncoder? encoder = null)
     {
         var context = new TemplateContext(_options);
         foreach (var (name, value) in model)
@@ -54,7 +56,7 @@ public sealed class LiquidRenderer
         {
             context.AmbientValues["ContentManager"] = manager;
         }
-        return await Parse(source).RenderAsync(context);
+        return encoder is null ? await Parse(source).RenderAsync(context) : await Parse(source).RenderAsync(context, encoder);
     }
 
     /// <summary>Renders a pattern with <c>Model.ContentItem</c> set to the item, as Orchard's part patterns expect.</summary>

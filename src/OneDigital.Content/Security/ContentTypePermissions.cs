@@ -5,8 +5,8 @@ namespace OneDigital.Content.Security;
 /// <summary>
 /// Orchard's per-type content permissions (<c>Edit_{Type}</c>, <c>EditOwn_{Type}</c>, ...) and "Own" variations.
 /// As in Orchard, a check on a content item is always made against the item type's permission, and that permission is
-/// implied by the general one (<c>Edit_Article</c> by <c>EditContent</c>); so the general permissions cover every type,
-/// and per-type permissions let a role act on some types only. Orchard lists per-type permissions in its role editor
+/// implied by the general one (<c>Edit_Article</c> by <c>EditContent</c>); so the general permissions cover every type
+/// (but Securable ones, see <see cref="PermissionService"/>), and per-type permissions let a role act on some types only. Orchard lists per-type permissions in its role editor
 /// only for Securable types, which is what <see cref="PermissionCatalogue.ListAsync"/> does.
 /// </summary>
 public static class ContentTypePermissions

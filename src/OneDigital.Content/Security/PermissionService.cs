@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
 
 namespace OneDigital.Content.Security;
@@ -9,9 +11,15 @@ namespace OneDigital.Content.Security;
 /// claims) also holds the Authenticated role's and those of each role it claims. On a content item, the check is made
 /// against the item type's permission (<see cref="ContentTypePermissions"/>), using the "Own" variation when the
 /// caller owns the item.
+/// Unlike Orchard, by default (<see cref="SecurityOptions.SecurableTypesNeedTypePermission"/>) a per-type permission
+/// of a Securable type is granted only by permissions naming that type, not by the general ones: the site gives
+/// anonymous readers ViewContent, and that must never open a LearningSubmission through any API.
 /// </summary>
-public sealed class PermissionService(RoleService roles, PermissionCatalogue catalogue)
+public sealed class PermissionService(
+    RoleService roles, PermissionCatalogue catalogue, ContentDefinitionStore definitions, IOptions<SecurityOptions> options)
 {
+    private (ContentDefinitionDocument Definitions, HashSet<string> Types)? _securable;
+
     public async Task<bool> IsGrantedAsync(ClaimsPrincipal? user, string permission, ContentItem? item = null, CancellationToken ct = default) =>
         await IsGrantedAsync(user, await catalogue.ResolveAsync(permission, ct), item, ct);
 
@@ -75,13 +83,42 @@ public sealed class PermissionService(RoleService roles, PermissionCatalogue cat
             return true;
         }
         var granting = required.GrantingNames();
+        if (!await AnyRoleHoldsAsync(callerRoles, granting, ct))
+        {
+            return false;
+        }
+        if (!options.Value.SecurableTypesNeedTypePermission || !ContentTypePermissions.TryParse(required.Name, out _, out var type))
+        {
+            return true;
+        }
+        // Names are checked first, so the definitions are read only when a general permission alone would grant it.
+        var naming = granting.Where(name => NamesType(name, type)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return await AnyRoleHoldsAsync(callerRoles, naming, ct) || !await IsSecurableAsync(type, ct);
+    }
+
+    private async Task<bool> AnyRoleHoldsAsync(IReadOnlyList<string> callerRoles, IReadOnlySet<string> names, CancellationToken ct)
+    {
         foreach (var role in callerRoles)
         {
-            if ((await roles.GetPermissionsAsync(role, ct)).Overlaps(granting))
+            if ((await roles.GetPermissionsAsync(role, ct)).Overlaps(names))
             {
                 return true;
             }
         }
         return false;
+    }
+
+    private static bool NamesType(string permissionName, string contentType) =>
+        ContentTypePermissions.TryParse(permissionName, out _, out var named) && string.Equals(named, contentType, StringComparison.OrdinalIgnoreCase);
+
+    private async Task<bool> IsSecurableAsync(string contentType, CancellationToken ct)
+    {
+        var current = await definitions.GetAsync(ct);
+        if (_securable is not { } cached || !ReferenceEquals(cached.Definitions, current))
+        {
+            cached = (current, current.ContentTypes.Where(t => t.TypeSettings.Securable).Select(t => t.Name).ToHashSet(StringComparer.OrdinalIgnoreCase));
+            _securable = cached;
+        }
+        return cached.Types.Contains(contentType);
     }
 }

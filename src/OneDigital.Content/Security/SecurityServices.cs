@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Recipes.Steps;
 using OneDigital.Content.Recipes;
@@ -10,6 +11,9 @@ public static class SecurityServices
     /// <summary>Roles, permissions, the permission check and the Roles recipe step. Identity's stores are registered by AddOneDigitalContent.</summary>
     public static IServiceCollection AddOneDigitalSecurity(this IServiceCollection services)
     {
+        // Bound from configuration when the host has one; without it the defaults apply.
+        services.AddOptions<SecurityOptions>()
+            .Configure<IServiceProvider>((options, sp) => sp.GetService<IConfiguration>()?.GetSection(SecurityOptions.Section).Bind(options));
         services.AddScoped<PermissionCatalogue>();
         services.AddScoped<RoleService>();
         services.AddScoped<IScopedCache>(sp => sp.GetRequiredService<RoleService>());

@@ -171,7 +171,7 @@ internal static class ContentSchemaBuilder
         SchemaBuildContext schema, GraphQLUserContext user, ListArguments arguments, ContentListQuery list, ContentTypeDefinition type, CancellationToken ct)
     {
         var edit = arguments.Status != PublicationStatus.Published;
-        var access = await user.Access.ForTypeAsync(type.Name, schema.IsSecurable(type.Name), edit, ct);
+        var access = await user.Access.ForTypeAsync(type.Name, edit, ct);
         if (access == TypeAccess.None) return [];
         var store = user.RequestServices.GetRequiredService<ContentItemStore>();
         var query = list.Page(arguments, store, list.Filtered(arguments, store, access, user.Access.UserId), schema.Options);
@@ -183,7 +183,7 @@ internal static class ContentSchemaBuilder
         SchemaBuildContext schema, GraphQLUserContext user, ListArguments arguments, ContentListQuery list, ContentTypeDefinition type, CancellationToken ct)
     {
         var edit = arguments.Status != PublicationStatus.Published;
-        var access = await user.Access.ForTypeAsync(type.Name, schema.IsSecurable(type.Name), edit, ct);
+        var access = await user.Access.ForTypeAsync(type.Name, edit, ct);
         if (access == TypeAccess.None) return 0;
         var store = user.RequestServices.GetRequiredService<ContentItemStore>();
         var query = list.Filtered(arguments, store, access, user.Access.UserId);

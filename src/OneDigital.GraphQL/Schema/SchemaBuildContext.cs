@@ -59,10 +59,6 @@ internal sealed class SchemaBuildContext
             .SelectMany(p => p.Settings["ListPartSettings"]?["ContainedContentTypes"] as System.Text.Json.Nodes.JsonArray ?? [])
             .Select(n => n?.ToString() ?? "")];
 
-    /// <summary>Whether reading the type needs a permission naming it (see <see cref="GraphQLOptions.SecurableTypesNeedTypePermission"/>).</summary>
-    public bool IsSecurable(string contentType) =>
-        Options.SecurableTypesNeedTypePermission && Definitions.Type(contentType)?.TypeSettings.Securable == true;
-
     /// <summary>Whether the schema has an object type for the item, so the ContentItem interface can resolve it.</summary>
     public bool IsExposed(ContentItem item) => ObjectTypes.ContainsKey(item.ContentType);
 
@@ -88,7 +84,7 @@ internal sealed class SchemaBuildContext
     public async Task<List<ContentItem>> ViewableAsync(GraphQLUserContext user, IEnumerable<ContentItem?> items, CancellationToken ct)
     {
         var present = items.OfType<ContentItem>().Where(IsExposed);
-        return await user.Access.FilterViewableAsync(present, IsSecurable, ct);
+        return await user.Access.FilterViewableAsync(present, ct);
     }
 }
 

@@ -209,9 +209,42 @@ public class PermissionServiceTests
     }
 
     [Test]
-    public async Task The_general_content_permissions_also_cover_Securable_types_as_in_Orchard()
+    public async Task Only_a_grant_naming_a_Securable_type_or_the_Administrator_role_opens_its_items()
     {
         await using var store = await TestStore.CreateAsync();
+        await using var scope = store.Scope();
+        var definitions = scope.ServiceProvider.GetRequiredService<ContentDefinitionStore>();
+        await definitions.AlterTypeAsync("LearningSubmission", t => SettingsReader.Write(t.Settings, new ContentTypeSettings { Securable = true }));
+        await definitions.AlterTypeAsync("Article", t => SettingsReader.Write(t.Settings, new ContentTypeSettings { Securable = false }));
+        var roles = scope.ServiceProvider.GetRequiredService<RoleService>();
+        await roles.EnsureBuiltInRolesAsync();
+        await roles.SaveAsync("Anonymous", null, ["ViewContent"], PermissionBehavior.Replace);
+        await roles.SaveAsync("Marker", null, ["View_LearningSubmission"], PermissionBehavior.Replace);
+        await roles.SaveAsync("Learner", null, ["ViewOwn_LearningSubmission"], PermissionBehavior.Replace);
+        var permissions = scope.ServiceProvider.GetRequiredService<PermissionService>();
+        var submission = Item("LearningSubmission", "learner-1");
+
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(await permissions.IsGrantedAsync(Anonymous(), Permissions.ViewContent, submission), Is.False);
+            Assert.That(await permissions.IsGrantedAsync(Anonymous(), Permissions.ViewContent, Item("Article", "x")), Is.True, "other types keep Orchard's rule");
+            Assert.That(await permissions.IsGrantedAsync(SignedIn("e", "Editor"), Permissions.EditContent, submission), Is.False);
+            Assert.That(await permissions.IsGrantedAsync(SignedIn("learner-1", "Editor"), Permissions.EditContent, submission), Is.False, "EditOwnContent does not name the type");
+            Assert.That(await permissions.IsGrantedAsync(Anonymous(), "View_LearningSubmission"), Is.False, "asked by name");
+            Assert.That(await permissions.IsGrantedForTypeAsync(Anonymous(), Permissions.ViewContent, "LearningSubmission"), Is.False);
+            Assert.That(await permissions.IsGrantedAsync(SignedIn("m", "Marker"), Permissions.ViewContent, submission), Is.True);
+            Assert.That(await permissions.IsGrantedForTypeAsync(SignedIn("m", "Marker"), Permissions.ViewContent, "LearningSubmission"), Is.True);
+            Assert.That(await permissions.IsGrantedAsync(SignedIn("m", "Marker"), Permissions.EditContent, submission), Is.False);
+            Assert.That(await permissions.IsGrantedAsync(SignedIn("learner-1", "Learner"), Permissions.ViewContent, submission), Is.True, "ViewOwn_ for one's own");
+            Assert.That(await permissions.IsGrantedAsync(SignedIn("learner-2", "Learner"), Permissions.ViewContent, submission), Is.False);
+            Assert.That(await permissions.IsGrantedAsync(SignedIn("a", "Administrator"), Permissions.DeleteContent, submission), Is.True);
+        });
+    }
+
+    [Test]
+    public async Task With_SecurableTypesNeedTypePermission_off_the_general_permissions_also_cover_Securable_types_as_in_Orchard()
+    {
+        await using var store = await TestStore.CreateAsync(new Dictionary<string, string?> { ["OneDigital:Security:SecurableTypesNeedTypePermission"] = "false" });
         await using var scope = store.Scope();
         await scope.ServiceProvider.GetRequiredService<ContentDefinitionStore>()
             .AlterTypeAsync("Article", t => SettingsReader.Write(t.Settings, new ContentTypeSettings { Securable = true }));
@@ -222,6 +255,7 @@ public class PermissionServiceTests
         {
             Assert.That(await permissions.IsGrantedAsync(SignedIn("e", "Editor"), Permissions.EditContent, Item("Article", "x")), Is.True);
             Assert.That(await permissions.IsGrantedAsync(Anonymous(), Permissions.ViewContent, Item("Article", "x")), Is.True);
+            Assert.That(await permissions.IsGrantedForTypeAsync(Anonymous(), Permissions.ViewContent, "Article"), Is.True);
             Assert.That(await permissions.IsGrantedAsync(SignedIn("c", "Contributor"), Permissions.PublishContent, Item("Article", "c")), Is.False);
         });
     }

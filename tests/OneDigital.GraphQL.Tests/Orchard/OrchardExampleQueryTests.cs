@@ -15,7 +15,7 @@ public class OrchardExampleQueryTests
     {
         var recipe = RecipeRunner.OrchardRecipe("blog.recipe.json");
         // Orchard's blog recipe makes Blog Securable and shows it to anonymous readers: Orchard's permission rule.
-        _site = await GraphQLTestSite.CreateAsync(settings: new Dictionary<string, string?> { ["OneDigital:GraphQL:SecurableTypesNeedTypePermission"] = "false" });
+        _site = await GraphQLTestSite.CreateAsync(settings: new Dictionary<string, string?> { ["OneDigital:Security:SecurableTypesNeedTypePermission"] = "false" });
         await _site.Store.ImportFileAsync(recipe);
     }
 

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
+using OneDigital.Content.Security;
 using OneDigital.Web.Tests.Support;
 using static OneDigital.Web.Tests.Auth.Partners;
 
@@ -78,6 +80,32 @@ public sealed class ContentApiTests
             Assert.That((await Send(HttpMethod.Post, "/api/content", null, Article("anon", "A", "a"))).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         });
         Assert.That(await _store.SnapshotAsync(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task A_published_learning_submission_is_read_only_by_a_role_granted_a_permission_naming_its_type()
+    {
+        await _store.WithStoreAsync(async s =>
+        {
+            await s.GetRequiredService<ContentDefinitionStore>()
+                .AlterTypeAsync("LearningSubmission", t => SettingsReader.Write(t.Settings, new ContentTypeSettings { Securable = true }));
+            var content = s.GetRequiredService<ContentManager>();
+            var submission = await content.NewAsync("LearningSubmission");
+            submission.ContentItemId = "submission1";
+            await content.CreateAsync(submission, publish: true);
+            return true;
+        });
+
+        var anonymous = await Send(HttpMethod.Get, "/api/content/submission1", null);
+        var byReader = await Send(HttpMethod.Get, "/api/content/submission1", _reader);
+        await _store.WithStoreAsync(s => s.GetRequiredService<RoleService>()
+            .SaveAsync("PartnerReader", null, ["View_LearningSubmission"], PermissionBehavior.Add));
+        var granted = await Send(HttpMethod.Get, "/api/content/submission1", _reader);
+
+        Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(byReader.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "ViewContent alone does not open a Securable type");
+        Assert.That(granted.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((string?)(await JsonAsync(granted))["ContentType"], Is.EqualTo("LearningSubmission"));
     }
 
     [Test]

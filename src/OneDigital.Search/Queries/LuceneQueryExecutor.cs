@@ -1,0 +1,120 @@
+using System.Text.Encodings.Web;
+using System.Text.Json.Nodes;
+using Lucene.Net.Documents;
+using Lucene.Net.Search;
+using Microsoft.EntityFrameworkCore;
+using OneDigital.Content.Items;
+using OneDigital.Content.Liquid;
+using OneDigital.Content.Store;
+using OneDigital.Search.Indexes;
+using OneDigital.Search.Documents;
+
+namespace OneDigital.Search.Queries;
+
+/// <summary>
+/// Runs a DSL template against an index as Orchard's Lucene query source does: render the Liquid template with the
+/// parameters, parse the DSL, search, then load the hits' published items or read their stored fields.
+/// </summary>
+public sealed class LuceneQueryExecutor(
+    ILuceneSearcherSource searchers,
+    IIndexQueryContextSource contexts,
+    LiquidRenderer liquid,
+    ContentItemStore items)
+{
+    // Parameters land inside JSON strings in templates ("{{ term }}"): JSON escaping keeps a quote in a value from
+    // rewriting the query around it.
+    private static readonly TextEncoder JsonStringEncoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    public async Task<LuceneQueryResults> RunAsync(
+        string indexName, string template, JsonObject? parameters, bool returnContentItems, CancellationToken ct = default)
+    {
+        var context = await contexts.GetAsync(indexName, ct);
+        var request = new QueryDslParser(context).Parse(await RenderAsync(template, parameters));
+        var (hits, count) = await searchers.SearchAsync(indexName, searcher => Search(searcher, request), ct);
+        if (!returnContentItems)
+        {
+            return new LuceneQueryResults { Count = count, Documents = [.. hits.Select(h => h.Document)] };
+        }
+        var ids = hits.Select(h => h.ContentItemId).OfType<string>().ToList();
+        return new LuceneQueryResults { Count = count, ContentItems = await LoadPublishedAsync(items, ids, ct) };
+    }
+
+    public async Task<string> RenderAsync(string template, JsonObject? parameters)
+    {
+        if (!template.Contains("{{", StringComparison.Ordinal) && !template.Contains("{%", StringComparison.Ordinal))
+        {
+            return template;
+        }
+        var model = new Dictionary<string, object?>();
+        foreach (var (name, value) in parameters ?? [])
+        {
+            model[name] = value;
+        }
+        try
+        {
+            return await liquid.RenderAsync(template, model, encoder: JsonStringEncoder);
+        }
+        catch (LiquidException ex)
+        {
+            throw new SearchQueryException("template", ex.Message);
+        }
+    }
+
+    /// <summary>Runs a parsed request: the page of hits (id, score, stored fields) and the total number of hits.</summary>
+    public static (IReadOnlyList<LuceneHit> Hits, int Count) Search(IndexSearcher searcher, LuceneSearchRequest request)
+    {
+        if (request.Size == 0)
+        {
+            var counter = new TotalHitCountCollector();
+            searcher.Search(request.Query, counter);
+            return ([], counter.TotalHits);
+        }
+        var window = request.From + request.Size;
+        var top = request.Sort is null
+            ? searcher.Search(request.Query, window)
+            : searcher.Search(request.Query, null, window, request.Sort, doDocScores: true, doMaxScore: false);
+        var hits = new List<LuceneHit>(Math.Max(0, Math.Min(request.Size, top.ScoreDocs.Length - request.From)));
+        for (var i = request.From; i < top.ScoreDocs.Length; i++)
+        {
+            var doc = searcher.Doc(top.ScoreDocs[i].Doc);
+            hits.Add(new LuceneHit(doc.Get(IndexFieldNames.ContentItemId), top.ScoreDocs[i].Score, StoredFields(doc)));
+        }
+        return (hits, top.TotalHits);
+    }
+
+    /// <summary>A document's stored fields as JSON: text as strings, numbers as numbers, repeated fields as arrays.</summary>
+    public static JsonObject StoredFields(Document doc)
+    {
+        var json = new JsonObject();
+        foreach (var field in doc.Fields)
+        {
+            // Numbers first: a numeric field also answers GetStringValue, with its digits.
+            JsonNode? value = field.NumericType switch
+            {
+                NumericFieldType.INT64 or NumericFieldType.INT32 => JsonValue.Create(field.GetInt64Value()),
+                NumericFieldType.DOUBLE or NumericFieldType.SINGLE => JsonValue.Create(field.GetDoubleValue()),
+                _ => field.GetStringValue() is { } text ? JsonValue.Create(text) : null,
+            };
+            if (value is null) continue;
+            switch (json[field.Name])
+            {
+                case null when !json.ContainsKey(field.Name): json[field.Name] = value; break;
+                case JsonArray values: values.Add(value); break;
+                case var single: json[field.Name] = new JsonArray(single!.DeepClone(), value); break;
+            }
+        }
+        return json;
+    }
+
+    /// <summary>The published versions of the items, in the order given, in one read; items no longer published are left out.</summary>
+    public static async Task<IReadOnlyList<ContentItem>> LoadPublishedAsync(ContentItemStore items, IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        var distinct = ids.Distinct().ToList();
+        var records = await items.Records.Where(r => r.Published && distinct.Contains(r.ContentItemId)).ToListAsync(ct);
+        var byId = records.ToDictionary(r => r.ContentItemId);
+        return [.. distinct.Where(byId.ContainsKey).Select(id => ContentItemStore.ToItem(byId[id]))];
+    }
+}
+
+public sealed record LuceneHit(string? ContentItemId, float Score, JsonObject Document);

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OneDigital.Content.Recipes.Steps;
+using OneDigital.Content.Store;
+
+namespace OneDigital.Search.Queries;
+
+/// <summary>A query the <c>queries</c> recipe step stored, read in both Orchard shapes (flat, or Properties.*QueryMetadata).</summary>
+public sealed record StoredQuery(string Name, string Source, string? Index, string Template, bool ReturnContentItems, string? Schema)
+{
+    public bool IsLucene => Source.Equals("Lucene", StringComparison.OrdinalIgnoreCase);
+
+    public static StoredQuery From(string name, JsonObject json)
+    {
+        var source = Text(json["Source"]) ?? "";
+        var metadata = json["Properties"]?[$"{source}QueryMetadata"];
+        return new StoredQuery(
+            Text(json["Name"]) ?? name,
+            source,
+            Text(json["Index"]) ?? Text(metadata?["Index"]),
+            Text(json["Template"]) ?? Text(metadata?["Template"]) ?? "",
+            json["ReturnContentItems"] is JsonValue r && (r.GetValueKind() == JsonValueKind.True
+                || r.GetValueKind() == JsonValueKind.String && bool.TryParse(r.GetValue<string>(), out var b) && b),
+            Text(json["Schema"]));
+    }
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+}
+
+/// <summary>Stored queries by name, and running the Lucene ones (Orchard's Queries API and GraphQL fields use this).</summary>
+public sealed class StoredQueries(DocumentStore documents, LuceneQueryExecutor executor)
+{
+    public async Task<IReadOnlyList<StoredQuery>> ListAsync(CancellationToken ct = default)
+    {
+        var (stored, _) = await documents.GetAsync<QueriesDocument>(QueriesStep.DocumentName, ct);
+        return [.. stored.Queries.Select(q => StoredQuery.From(q.Key, q.Value))];
+    }
+
+    public async Task<StoredQuery?> FindAsync(string name, CancellationToken ct = default)
+    {
+        var (stored, _) = await documents.GetAsync<QueriesDocument>(QueriesStep.DocumentName, ct);
+        // Looked up ignoring case, as Orchard does; the stored dictionary comes back from JSON case-sensitive.
+        var match = stored.Queries.FirstOrDefault(q => string.Equals(q.Key, name, StringComparison.OrdinalIgnoreCase));
+        return match.Value is null ? null : StoredQuery.From(match.Key, match.Value);
+    }
+
+    /// <summary>Runs a stored query by name; throws <see cref="UnknownQueryException"/> or <see cref="SearchQueryException"/>.</summary>
+    public async Task<LuceneQueryResults> RunAsync(string name, JsonObject? parameters, CancellationToken ct = default) =>
+        await RunAsync(await FindAsync(name, ct) ?? throw new UnknownQueryException(name), parameters, ct);
+
+    public Task<LuceneQueryResults> RunAsync(StoredQuery query, JsonObject? parameters, CancellationToken ct = default)
+    {
+        if (!query.IsLucene)
+        {
+            throw new SearchQueryException("Source", $"the query '{query.Name}' is a {query.Source} query; only Lucene queries can run here");
+        }
+        if (string.IsNullOrWhiteSpace(query.Index))
+        {
+            throw new SearchQueryException("Index", $"the query '{query.Name}' names no index");
+        }
+        return executor.RunAsync(query.Index, query.Template, parameters, query.ReturnContentItems, ct);
+    }
+}

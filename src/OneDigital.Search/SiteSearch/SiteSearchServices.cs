@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace OneDigital.Search.SiteSearch;
+
+public static class SiteSearchServices
+{
+    public static IServiceCollection AddSiteSearch(this IServiceCollection services, SiteSearchOptions? options = null)
+    {
+        services.TryAddSingleton(options ?? new SiteSearchOptions());
+        services.AddScoped<SiteSearchService>();
+        return services;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using OneDigital.Search.Queries;
+
+namespace OneDigital.Search.Tests.Queries;
+
+public sealed class LuceneQueryExecutorTests : QueryStoreFixture
+{
+    private const string ByType = """
+        { "query": { "term": { "Content.ContentItem.ContentType": "{{ type }}" } },
+          "sort": { "Content.ContentItem.CreatedUtc": { "order": "{{ order | default: 'desc' }}", "type": "double" } },
+          "size": {{ size | default: 10 }} }
+        """;
+
+    private string _old = "", _middle = "", _new = "";
+
+    [SetUp]
+    public async Task CreateArticlesAsync()
+    {
+        _old = await CreateAsync("Old news", "First.", new(2023, 1, 1), rating: 2.5);
+        _middle = await CreateAsync("Middle news", "Second.", new(2024, 1, 1));
+        _new = await CreateAsync("New news", "Third.", new(2025, 1, 1));
+    }
+
+    private Task<LuceneQueryResults> RunAsync(string template, string parameters, bool items = true) =>
+        Get<LuceneQueryExecutor>().RunAsync("Search", template, JsonNode.Parse(parameters)!.AsObject(), items);
+
+    [Test]
+    public async Task Liquid_parameters_fill_the_template_before_it_is_parsed()
+    {
+        var result = await RunAsync(ByType, """{ "type": "Article", "size": 2 }""");
+        Assert.That((result.Count, result.ContentItems!.Select(i => i.ContentItemId)), Is.EqualTo((3, new[] { _new, _middle })));
+        result = await RunAsync(ByType, """{ "type": "Article", "order": "asc" }""");
+        Assert.That(result.ContentItems!.Select(i => i.ContentItemId), Is.EqualTo(new[] { _old, _middle, _new }));
+    }
+
+    [Test]
+    public async Task A_parameter_cannot_break_out_of_the_string_it_fills()
+    {
+        var result = await RunAsync(ByType, """{ "type": "Article\" } }, \"size\": 0, \"x\": { \"y\": \"" }""");
+        Assert.That(result.Count, Is.Zero);
+    }
+
+    [Test]
+    public async Task Content_items_are_the_published_versions_in_hit_order_without_unpublished_ones()
+    {
+        var draft = await CreateAsync("Draft news", "Not yet.", new(2026, 1, 1), publish: false);
+        var result = await RunAsync(ByType, """{ "type": "Article" }""");
+        Assert.That(result.Count, Is.EqualTo(4), "the index still holds the draft's document");
+        Assert.That(result.ContentItems!.Select(i => i.ContentItemId), Is.EqualTo(new[] { _new, _middle, _old }));
+        Assert.That(result.ContentItems!.All(i => i.Published), Is.True);
+        Assert.That(result.ContentItems!.Select(i => i.ContentItemId), Does.Not.Contain(draft));
+        var json = result.ToJson();
+        Assert.That((json["count"]!.GetValue<int>(), json["items"]![0]!["DisplayText"]!.GetValue<string>()), Is.EqualTo((4, "New news")));
+    }
+
+    [Test]
+    public async Task Documents_are_the_stored_fields_of_each_hit()
+    {
+        var result = await RunAsync(ByType, """{ "type": "Article", "order": "asc", "size": 1 }""", items: false);
+        var doc = result.Documents!.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(doc["ContentItemId"]!.GetValue<string>(), Is.EqualTo(_old));
+            Assert.That(doc["Content.ContentItem.DisplayText.keyword"]!.GetValue<string>(), Is.EqualTo("Old news"));
+            Assert.That(doc["Content.ContentItem.CreatedUtc"]!.GetValue<long>(), Is.EqualTo(new DateTime(2023, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks));
+            Assert.That(doc["Article.Rating"]!.GetValue<double>(), Is.EqualTo(2.5));
+            Assert.That(doc.ContainsKey("Content.ContentItem.FullText"), Is.False, "not stored");
+        });
+        Assert.That(result.ToJson()["items"]![0]!["ContentItemId"]!.GetValue<string>(), Is.EqualTo(_old));
+    }
+
+    [Test]
+    public void An_invalid_template_is_refused_as_a_query_error()
+    {
+        var ex = Assert.ThrowsAsync<SearchQueryException>(() => RunAsync("{ \"size\": {{ size ", "{}"));
+        Assert.That(ex!.Message, Does.StartWith("template: The Liquid template is invalid"));
+    }
+
+    [Test]
+    public void An_unknown_index_is_reported_as_such()
+    {
+        Assert.ThrowsAsync<OneDigital.Search.Indexes.UnknownIndexException>(() =>
+            Get<LuceneQueryExecutor>().RunAsync("Nope", """{ "query": { "match_all": {} } }""", null, true));
+    }
+}
