@@ -29,32 +29,38 @@ public static class ContentDocumentBuilder
         return culture is null || string.Equals(culture, profile.Culture, StringComparison.OrdinalIgnoreCase);
     }
 
-    public static Document Build(ContentItem item, ContentDefinitionDocument definitions, IndexProfileSettings profile)
+    /// <summary>
+    /// The item's document. With <paramref name="reuse"/> (one per writing thread) keyword and numeric fields are
+    /// taken from the previous document, which must have been added to the writer already.
+    /// </summary>
+    public static Document Build(ContentItem item, ContentDefinitionDocument definitions, IndexProfileSettings profile, ReusableFields? reuse = null)
     {
+        reuse?.NextDocument();
         var doc = new Document();
+        var fields = new DocumentFields(doc, reuse);
         var fullText = new StringBuilder();
-        Keyword(doc, IndexFieldNames.ContentItemId, item.ContentItemId);
-        Keyword(doc, IndexFieldNames.ContentItemVersionId, item.ContentItemVersionId);
-        Keyword(doc, IndexFieldNames.ContentType, item.ContentType);
-        Keyword(doc, IndexFieldNames.ContentTypeKeyword, item.ContentType);
+        fields.Keyword(IndexFieldNames.ContentItemId, item.ContentItemId);
+        fields.Keyword(IndexFieldNames.ContentItemVersionId, item.ContentItemVersionId);
+        fields.Keyword(IndexFieldNames.ContentType, item.ContentType);
+        fields.Keyword(IndexFieldNames.ContentTypeKeyword, item.ContentType);
         if (item.DisplayText is { Length: > 0 } title)
         {
-            Keyword(doc, IndexFieldNames.DisplayText, title);
-            Text(doc, IndexFieldNames.DisplayTextAnalyzed, title);
-            Keyword(doc, IndexFieldNames.DisplayTextKeyword, title);
-            Keyword(doc, IndexFieldNames.DisplayTextNormalized, Normalize(title));
+            fields.Keyword(IndexFieldNames.DisplayText, title);
+            fields.Text(IndexFieldNames.DisplayTextAnalyzed, title);
+            fields.Keyword(IndexFieldNames.DisplayTextKeyword, title);
+            fields.Keyword(IndexFieldNames.DisplayTextNormalized, Normalize(title));
             fullText.Append(title).Append('\n');
         }
-        Keyword(doc, IndexFieldNames.Published, item.Published ? "true" : "false");
-        Keyword(doc, IndexFieldNames.Latest, item.Latest ? "true" : "false");
-        Date(doc, IndexFieldNames.CreatedUtc, item.CreatedUtc);
-        Date(doc, IndexFieldNames.ModifiedUtc, item.ModifiedUtc);
-        Date(doc, IndexFieldNames.PublishedUtc, item.PublishedUtc);
-        Keyword(doc, IndexFieldNames.Owner, item.Owner);
-        Keyword(doc, IndexFieldNames.Author, item.Author);
+        fields.Keyword(IndexFieldNames.Published, item.Published ? "true" : "false");
+        fields.Keyword(IndexFieldNames.Latest, item.Latest ? "true" : "false");
+        fields.Date(IndexFieldNames.CreatedUtc, item.CreatedUtc);
+        fields.Date(IndexFieldNames.ModifiedUtc, item.ModifiedUtc);
+        fields.Date(IndexFieldNames.PublishedUtc, item.PublishedUtc);
+        fields.Keyword(IndexFieldNames.Owner, item.Owner);
+        fields.Keyword(IndexFieldNames.Author, item.Author);
 
-        AddParts(doc, item, fullText);
-        AddFields(doc, item, definitions, fullText);
+        AddParts(fields, item, fullText);
+        AddFields(fields, item, definitions, fullText);
 
         if (fullText.Length > 0)
         {
@@ -67,28 +73,28 @@ public static class ContentDocumentBuilder
         return doc;
     }
 
-    private static void AddParts(Document doc, ContentItem item, StringBuilder fullText)
+    private static void AddParts(DocumentFields fields, ContentItem item, StringBuilder fullText)
     {
         // The title and the body are analyzed once each as DisplayText.Analyzed and BodyAspect.Body (plus the full
         // text): analysis is most of what a rebuild costs, so the parts' own properties are not analyzed again.
-        Keyword(doc, IndexFieldNames.Path, ContentFieldKinds.Text(item.Part("AutoroutePart")?["Path"]));
-        Keyword(doc, IndexFieldNames.Alias, ContentFieldKinds.Text(item.Part("AliasPart")?["Alias"]));
+        fields.Keyword(IndexFieldNames.Path, ContentFieldKinds.Text(item.Part("AutoroutePart")?["Path"]));
+        fields.Keyword(IndexFieldNames.Alias, ContentFieldKinds.Text(item.Part("AliasPart")?["Alias"]));
         if (item.Part("ContainedPart") is { } contained)
         {
-            Keyword(doc, IndexFieldNames.ListContentItemId, ContentFieldKinds.Text(contained["ListContentItemId"]));
-            if (ContentFieldKinds.Number(contained["Order"]) is { } order) doc.Add(new DoubleField(IndexFieldNames.ListOrder, order, Field.Store.YES));
+            fields.Keyword(IndexFieldNames.ListContentItemId, ContentFieldKinds.Text(contained["ListContentItemId"]));
+            if (ContentFieldKinds.Number(contained["Order"]) is { } order) fields.Number(IndexFieldNames.ListOrder, order);
         }
         var markdown = PlainText.FromMarkdown(ContentFieldKinds.Text(item.Part("MarkdownBodyPart")?["Markdown"]));
         var html = PlainText.FromHtml(ContentFieldKinds.Text(item.Part("HtmlBodyPart")?["Html"]));
         var body = markdown.Length > 0 && html.Length > 0 ? markdown + "\n" + html : markdown + html;
         if (body.Length > 0)
         {
-            Text(doc, IndexFieldNames.Body, body);
+            fields.Text(IndexFieldNames.Body, body);
             fullText.Append(body).Append('\n');
         }
     }
 
-    private static void AddFields(Document doc, ContentItem item, ContentDefinitionDocument definitions, StringBuilder fullText)
+    private static void AddFields(DocumentFields fields, ContentItem item, ContentDefinitionDocument definitions, StringBuilder fullText)
     {
         if (definitions.Type(item.ContentType) is not { } type)
         {
@@ -111,7 +117,7 @@ public static class ContentDocumentBuilder
                 {
                     foreach (var value in mapping.Values(fieldJson))
                     {
-                        Add(doc, name + mapping.Suffix, mapping.Kind, value);
+                        fields.Add(name + mapping.Suffix, mapping.Kind, value);
                         if (mapping.FullText) fullText.Append(value).Append('\n');
                     }
                 }
@@ -119,39 +125,49 @@ public static class ContentDocumentBuilder
         }
     }
 
-    private static void Add(Document doc, string name, IndexFieldKind kind, object value)
+    /// <summary>Adds fields to one document, new or reused (<see cref="ReusableFields"/>).</summary>
+    private readonly struct DocumentFields(Document doc, ReusableFields? reuse)
     {
-        switch (kind)
+        public void Add(string name, IndexFieldKind kind, object value)
         {
-            case IndexFieldKind.Keyword:
-                Keyword(doc, name, (string)value);
-                break;
-            case IndexFieldKind.Text:
-                Text(doc, name, (string)value);
-                break;
-            case IndexFieldKind.Number:
-                doc.Add(new DoubleField(name, (double)value, Field.Store.YES));
-                break;
-            case IndexFieldKind.DateTicks:
-                Date(doc, name, (DateTime)value);
-                break;
+            switch (kind)
+            {
+                case IndexFieldKind.Keyword:
+                    Keyword(name, (string)value);
+                    break;
+                case IndexFieldKind.Text:
+                    Text(name, (string)value);
+                    break;
+                case IndexFieldKind.Number:
+                    Number(name, (double)value);
+                    break;
+                case IndexFieldKind.DateTicks:
+                    Date(name, (DateTime)value);
+                    break;
+            }
         }
-    }
 
-    private static void Keyword(Document doc, string name, string? value)
-    {
-        if (!string.IsNullOrEmpty(value)) doc.Add(new StringField(name, value, Field.Store.YES));
-    }
+        public void Keyword(string name, string? value)
+        {
+            if (string.IsNullOrEmpty(value)) return;
+            doc.Add(reuse is null ? new StringField(name, value, Field.Store.YES) : reuse.String(name, value));
+        }
 
-    // Stored, so that search results can show highlighted snippets without loading the items.
-    private static void Text(Document doc, string name, string? value)
-    {
-        if (!string.IsNullOrEmpty(value)) doc.Add(new TextField(name, value, Field.Store.YES));
-    }
+        // Stored, so that search results can show highlighted snippets without loading the items.
+        public void Text(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value)) doc.Add(new TextField(name, value, Field.Store.YES));
+        }
 
-    private static void Date(Document doc, string name, DateTime? value)
-    {
-        if (value is { } d) doc.Add(new Int64Field(name, DateTime.SpecifyKind(d, DateTimeKind.Utc).Ticks, Field.Store.YES));
+        public void Number(string name, double value) =>
+            doc.Add(reuse is null ? new DoubleField(name, value, Field.Store.YES) : reuse.Double(name, value));
+
+        public void Date(string name, DateTime? value)
+        {
+            if (value is not { } d) return;
+            var ticks = DateTime.SpecifyKind(d, DateTimeKind.Utc).Ticks;
+            doc.Add(reuse is null ? new Int64Field(name, ticks, Field.Store.YES) : reuse.Int64(name, ticks));
+        }
     }
 
     /// <summary>Lower case without diacritics: "Café Été" → "cafe ete" (Orchard's DisplayText.Normalized).</summary>

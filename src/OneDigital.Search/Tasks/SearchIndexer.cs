@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+using Lucene.Net.Analysis;
 using Lucene.Net.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -150,25 +152,7 @@ public sealed class SearchIndexer(
         try
         {
             index.RemoveAll();
-            var afterId = 0L;
-            var page = context.Reader.VersionPageAsync(profile.ContentTypes, profile.IndexLatest, afterId, options.RebuildPageSize, ct);
-            while (true)
-            {
-                var rows = await page;
-                if (rows.Count == 0) break;
-                afterId = rows[^1].Id;
-                // The next page is read from the store while this one is turned into documents.
-                page = context.Reader.VersionPageAsync(profile.ContentTypes, profile.IndexLatest, afterId, options.RebuildPageSize, ct);
-                var added = 0;
-                Parallel.ForEach(rows, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount }, row =>
-                {
-                    var item = ToItem(row);
-                    if (!ContentDocumentBuilder.Selects(profile, item)) return;
-                    index.Add(ContentDocumentBuilder.Build(item, context.Definitions, profile), analyzer);
-                    Interlocked.Increment(ref added);
-                });
-                documents += added;
-            }
+            documents = await AddAllAsync(context, profile, index, analyzer, ct);
             index.Commit(cursor, profile.Signature, lastAction ?? index.LastActionUtc);
         }
         catch
@@ -181,11 +165,73 @@ public sealed class SearchIndexer(
         return new RebuildResult(profile.IndexName, documents, elapsed);
     }
 
+    /// <summary>
+    /// Reads every current version of the profile's types and adds its document. One writer thread per core takes
+    /// rows from a bounded queue the store is read into: with Parallel.ForEach over each page, the pool's workers
+    /// left idle between pages spun for a fifth of the rebuild's CPU.
+    /// </summary>
+    private async Task<int> AddAllAsync(PassContext context, IndexProfileSettings profile, LuceneIndex index, Analyzer analyzer, CancellationToken ct)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var queue = new BlockingCollection<StoreReader.VersionRow>(boundedCapacity: options.RebuildPageSize * 2);
+        var documents = 0;
+        var writers = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                var reuse = new ReusableFields();
+                foreach (var row in queue.GetConsumingEnumerable(stop.Token))
+                {
+                    var item = ToItem(row);
+                    if (!ContentDocumentBuilder.Selects(profile, item)) continue;
+                    index.Add(ContentDocumentBuilder.Build(item, context.Definitions, profile, reuse), analyzer);
+                    Interlocked.Increment(ref documents);
+                }
+            }
+            catch
+            {
+                stop.Cancel();
+                throw;
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+        try
+        {
+            var afterId = 0L;
+            while (true)
+            {
+                var rows = await context.Reader.VersionPageAsync(profile.ContentTypes, profile.IndexLatest, afterId, options.RebuildPageSize, stop.Token);
+                if (rows.Count == 0) break;
+                afterId = rows[^1].Id;
+                foreach (var row in rows) queue.Add(row, stop.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // A writer failed; its exception is thrown below.
+        }
+        finally
+        {
+            queue.CompleteAdding();
+        }
+        var all = Task.WhenAll(writers);
+        try
+        {
+            await all;
+        }
+        catch when (all.Exception is { } failed)
+        {
+            ct.ThrowIfCancellationRequested();
+            ExceptionDispatchInfo.Throw(failed.InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException) ?? failed.InnerExceptions[0]);
+        }
+        return documents;
+    }
+
     private async Task ApplyTasksAsync(PassContext context, IndexProfileSettings profile, LuceneIndex index, CancellationToken ct)
     {
         var analyzer = indexes.AnalyzerOf(profile.IndexName)!;
         var readFrom = index.Cursor;
         var cursor = index.Cursor;
+        var reuse = new ReusableFields();
         while (true)
         {
             var tasks = await context.Reader.TasksAfterAsync(readFrom, options.BatchSize, ct);
@@ -199,7 +245,7 @@ public sealed class SearchIndexer(
                 var item = versions.TryGetValue(id, out var row) ? ToItem(row) : null;
                 if (item is not null && ContentDocumentBuilder.Selects(profile, item))
                 {
-                    index.Put(id, ContentDocumentBuilder.Build(item, context.Definitions, profile), analyzer);
+                    index.Put(id, ContentDocumentBuilder.Build(item, context.Definitions, profile, reuse), analyzer);
                 }
                 else
                 {
