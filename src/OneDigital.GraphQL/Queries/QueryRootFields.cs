@@ -96,14 +96,17 @@ internal static class QueryRootFields
 
     private static async Task<QueryFieldResults> RunAsync(IResolveFieldContext c, GraphQLUserContext user, string queryName)
     {
-        JsonObject? parameters;
-        try
+        JsonObject? parameters = null;
+        if (c.GetArgument<string?>("parameters") is { Length: > 0 } text)
         {
-            parameters = c.GetArgument<string?>("parameters") is { Length: > 0 } text ? JsonNode.Parse(text) as JsonObject : null;
-        }
-        catch (JsonException ex)
-        {
-            throw new ExecutionError($"parameters: not a JSON object ({ex.Message})");
+            try
+            {
+                parameters = JsonNode.Parse(text) as JsonObject ?? throw new ExecutionError("parameters: not a JSON object, e.g. {\"size\": 3}");
+            }
+            catch (JsonException ex)
+            {
+                throw new ExecutionError($"parameters: not a JSON object ({ex.Message})");
+            }
         }
         var source = user.RequestServices.GetRequiredService<IQueryFieldSource>();
         try
