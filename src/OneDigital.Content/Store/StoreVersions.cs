@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Definitions;
+using OneDigital.Content.Recipes.Steps;
 using OneDigital.Content.Security;
 
 namespace OneDigital.Content.Store;
@@ -9,7 +10,8 @@ namespace OneDigital.Content.Store;
 /// <param name="Definitions">The content definitions document's version.</param>
 /// <param name="Roles">The roles stamp document's version (bumped by every role write).</param>
 /// <param name="Content">Changes whenever an indexing task is appended, i.e. on every content change from any process.</param>
-public sealed record StoreVersionSnapshot(int Definitions, int Roles, long Content);
+/// <param name="Queries">The stored queries document's version.</param>
+public sealed record StoreVersionSnapshot(int Definitions, int Roles, long Content, int Queries);
 
 /// <summary>
 /// Process-wide watch on what other processes (web nodes, CLI imports) may change in the shared store: read at most
@@ -57,7 +59,7 @@ public sealed class StoreVersions(IServiceScopeFactory scopes)
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
         var documents = await db.Documents.AsNoTracking()
-            .Where(d => d.Name == ContentDefinitionStore.DocumentName || d.Name == RoleService.StampDocumentName)
+            .Where(d => d.Name == ContentDefinitionStore.DocumentName || d.Name == RoleService.StampDocumentName || d.Name == QueriesStep.DocumentName)
             .Select(d => new { d.Name, d.Version }).ToListAsync(ct);
         // The count as well as the highest id: PostgreSQL may commit a lower id after a higher one.
         var lastTask = await db.IndexingTasks.MaxAsync(t => (long?)t.Id, ct) ?? 0;
@@ -65,6 +67,7 @@ public sealed class StoreVersions(IServiceScopeFactory scopes)
         return new StoreVersionSnapshot(
             documents.FirstOrDefault(d => d.Name == ContentDefinitionStore.DocumentName)?.Version ?? 0,
             documents.FirstOrDefault(d => d.Name == RoleService.StampDocumentName)?.Version ?? 0,
-            lastTask * 1_000_003 + taskCount);
+            lastTask * 1_000_003 + taskCount,
+            documents.FirstOrDefault(d => d.Name == QueriesStep.DocumentName)?.Version ?? 0);
     }
 }

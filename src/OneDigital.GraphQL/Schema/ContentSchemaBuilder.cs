@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
 using OneDigital.Content.Store;
+using Microsoft.Extensions.Logging;
 using OneDigital.GraphQL.Filters;
+using OneDigital.GraphQL.Queries;
 using OneDigital.GraphQL.Security;
 using OneDigital.GraphQL.Types;
 using static OneDigital.GraphQL.Schema.FieldFactory;
@@ -21,7 +23,7 @@ namespace OneDigital.GraphQL.Schema;
 /// </summary>
 internal static class ContentSchemaBuilder
 {
-    public static ISchema Build(ContentDefinitionDocument definitions, GraphQLOptions options)
+    public static ISchema Build(ContentDefinitionDocument definitions, GraphQLOptions options, IReadOnlyList<QueryFieldDefinition> queries, ILogger logger)
     {
         var schema = new SchemaBuildContext(definitions, options);
         foreach (var name in new[] { "Query", "ContentItem", "Status", "OrderByDirection" }) schema.TypeNames.Add(name);
@@ -60,6 +62,7 @@ internal static class ContentSchemaBuilder
             }
         }
         query.AddField(SingleItemField(schema));
+        QueryRootFields.Add(schema, query, queries, logger);
 
         var result = new global::GraphQL.Types.Schema
         {

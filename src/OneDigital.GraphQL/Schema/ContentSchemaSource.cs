@@ -1,38 +1,50 @@
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Store;
+using OneDigital.GraphQL.Queries;
 
 namespace OneDigital.GraphQL.Schema;
 
 /// <summary>
-/// The content schema of the current definitions: built on first use and again whenever the definitions' version
-/// changes, so a definition change shows without a restart: at once on this node, within about a second for a change
-/// made by another node or a CLI import (<see cref="StoreVersions"/>). A call costs no store query.
+/// The content schema of the current definitions and stored queries: built on first use and again whenever the
+/// definitions' or the queries document's version changes, so a change shows without a restart: at once on this
+/// node, within about a second for a change made by another node or a CLI import (<see cref="StoreVersions"/>).
+/// A call costs no store query.
 /// </summary>
 public sealed class ContentSchemaSource(IServiceScopeFactory scopes, StoreVersions versions, IOptions<GraphQLOptions> options) : IGraphQLSchemaSource
 {
     private readonly SemaphoreSlim _building = new(1, 1);
-    private (int Version, ISchema Schema)? _current;
+    private (int Definitions, int Queries, ISchema Schema)? _current;
 
     public async ValueTask<ISchema> GetSchemaAsync(CancellationToken ct = default)
     {
-        var version = (await versions.GetAsync(ct)).Definitions;
-        if (_current is { } current && current.Version >= version) return current.Schema;
+        var current = await versions.GetAsync(ct);
+        if (IsCurrent(current.Definitions, current.Queries) is { } schema) return schema;
         await _building.WaitAsync(ct);
         try
         {
-            if (_current is { } built && built.Version >= version) return built.Schema;
+            if (IsCurrent(current.Definitions, current.Queries) is { } built) return built;
             await using var scope = scopes.CreateAsyncScope();
-            var definitions = await scope.ServiceProvider.GetRequiredService<ContentDefinitionStore>().GetAsync(ct);
-            var schema = ContentSchemaBuilder.Build(definitions, options.Value);
-            _current = (definitions.Version, schema);
-            return schema;
+            var services = scope.ServiceProvider;
+            var definitions = await services.GetRequiredService<ContentDefinitionStore>().GetAsync(ct);
+            var queryFields = services.GetService<IQueryFieldSource>();
+            var queries = queryFields is null ? [] : await queryFields.ListAsync(ct);
+            var logger = services.GetService<ILogger<ContentSchemaSource>>() ?? (ILogger)NullLogger.Instance;
+            var result = ContentSchemaBuilder.Build(definitions, options.Value, queries, logger);
+            // Keyed by the versions read before building: a change while building makes the next call build again.
+            _current = (current.Definitions, current.Queries, result);
+            return result;
         }
         finally
         {
             _building.Release();
         }
     }
+
+    private ISchema? IsCurrent(int definitions, int queries) =>
+        _current is { } c && c.Definitions == definitions && c.Queries == queries ? c.Schema : null;
 }

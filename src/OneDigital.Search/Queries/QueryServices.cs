@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneDigital.Content.Security;
+using OneDigital.GraphQL.Queries;
 
 namespace OneDigital.Search.Queries;
 
@@ -15,6 +16,7 @@ public static class QueryServices
         services.TryAddScoped<IIndexQueryContextSource, IndexedQueryContextSource>();
         services.AddScoped<LuceneQueryExecutor>();
         services.AddScoped<StoredQueries>();
+        services.AddScoped<IQueryFieldSource, StoredQueryFields>();
         services.AddScoped<IPermissionProvider, QueryPermissions>();
         return services;
     }

@@ -21,7 +21,8 @@ public sealed record StoredQuery(string Name, string Source, string? Index, stri
             Text(json["Template"]) ?? Text(metadata?["Template"]) ?? "",
             json["ReturnContentItems"] is JsonValue r && (r.GetValueKind() == JsonValueKind.True
                 || r.GetValueKind() == JsonValueKind.String && bool.TryParse(r.GetValue<string>(), out var b) && b),
-            Text(json["Schema"]));
+            // Orchard stores the schema as JSON text; a recipe may also give it as an object.
+            json["Schema"] is JsonObject schema ? schema.ToJsonString() : Text(json["Schema"]));
     }
 
     private static string? Text(JsonNode? node) =>

@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+using OneDigital.Content.Recipes.Steps;
+using OneDigital.GraphQL.Queries;
+
+namespace OneDigital.Search.Queries;
+
+/// <summary>The stored Lucene queries with a schema, as GraphQL root fields (ORCHARD-SPEC §2.7).</summary>
+public sealed class StoredQueryFields(StoredQueries queries) : IQueryFieldSource
+{
+    public string DocumentName => QueriesStep.DocumentName;
+
+    public async Task<IReadOnlyList<QueryFieldDefinition>> ListAsync(CancellationToken ct = default) =>
+        [.. (await queries.ListAsync(ct)).Where(q => q.IsLucene && !string.IsNullOrWhiteSpace(q.Schema))
+            .Select(q => new QueryFieldDefinition(q.Name, q.Schema, q.ReturnContentItems))];
+
+    public async Task<QueryFieldResults> RunAsync(string queryName, JsonObject? parameters, CancellationToken ct = default)
+    {
+        try
+        {
+            var results = await queries.RunAsync(queryName, parameters, ct);
+            return new QueryFieldResults(results.ContentItems ?? [], results.Documents ?? []);
+        }
+        catch (Exception ex) when (ex is SearchQueryException or UnknownQueryException or Indexes.UnknownIndexException)
+        {
+            throw new QueryFieldException(ex.Message, ex);
+        }
+    }
+}
