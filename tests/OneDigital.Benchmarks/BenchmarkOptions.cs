@@ -8,6 +8,7 @@ public sealed class BenchmarkOptions
 {
     public int Items { get; private set; } = 100_000;
     public int BatchSize { get; private set; } = 1_000;
+    public double Minutes { get; private set; } = 10;
     public DatabaseProvider Provider { get; private set; } = DatabaseProvider.Sqlite;
     public string? Connection { get; private set; }
     public List<string> Scenarios { get; } = [];
@@ -21,6 +22,7 @@ public sealed class BenchmarkOptions
 
           --items N             items to seed (default 100000)
           --batch N             items per transaction and DI scope while seeding (default 1000)
+          --minutes M           how long the mixed soak runs (default 10)
           --scenario NAME       run only this scenario (repeat, or separate names with commas); default: all
           --provider P          sqlite (default: a new store in a temporary folder) or postgres
           --connection "..."    PostgreSQL server to use; the benchmark creates its own database there and drops it
@@ -40,6 +42,12 @@ public sealed class BenchmarkOptions
             {
                 case "--items": options.Items = PositiveInt(arg, Value()); break;
                 case "--batch": options.BatchSize = PositiveInt(arg, Value()); break;
+                case "--minutes":
+                    var minutes = Value();
+                    options.Minutes = double.TryParse(minutes, NumberStyles.Float, CultureInfo.InvariantCulture, out var m) && m > 0
+                        ? m
+                        : throw new ArgumentException($"--minutes must be a positive number, not '{minutes}'.");
+                    break;
                 case "--scenario":
                     options.Scenarios.AddRange(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
                     break;

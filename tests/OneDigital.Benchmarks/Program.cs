@@ -8,6 +8,7 @@ IScenario[] scenarios =
     new RebuildScenario(),
     new GraphQLScenario(),
     new LuceneQueryScenario(),
+    new MixedLoadScenario(),
 ];
 
 BenchmarkOptions options;

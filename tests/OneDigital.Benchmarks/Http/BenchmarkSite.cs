@@ -18,6 +18,9 @@ public sealed class BenchmarkSite : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The site's own services, for scenarios that register what a partner needs before loading it.</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<BenchmarkSite> StartAsync(BenchmarkStore store, params string[] settings)
     {
         var console = new HostConsole(TextWriter.Null, Console.Error, Console.OpenStandardOutput);
