@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Primitives;
 
 namespace OneDigital.Web.Auth;
@@ -16,8 +17,17 @@ namespace OneDigital.Web.Auth;
 /// </summary>
 internal sealed class TokenRequestLimiter : IAsyncDisposable
 {
-    /// <summary>Token requests are a few hundred bytes; a larger form is not read to find a client id.</summary>
-    private const long MaxFormBytes = 16 * 1024;
+    /// <summary>Token requests are a few hundred bytes: a form past these limits is refused before OpenIddict sees it.</summary>
+    private static readonly FormOptions FormLimits = new()
+    {
+        ValueCountLimit = 32,
+        KeyLengthLimit = 256,
+        ValueLengthLimit = 8 * 1024,
+        BufferBodyLengthLimit = 16 * 1024,
+    };
+
+    /// <summary>Client ids are short; a limiter partition is not kept per megabyte of guessed id.</summary>
+    private const int MaxClientIdLength = 256;
 
     private readonly PartitionedRateLimiter<string> _perClient;
     private readonly PartitionedRateLimiter<string> _perAddress;
@@ -41,7 +51,16 @@ internal sealed class TokenRequestLimiter : IAsyncDisposable
             await RejectAsync(context, addressLease, "TokenRequestsPerAddress", "this address");
             return;
         }
-        var clientId = await ClientIdAsync(context);
+        string? clientId;
+        try
+        {
+            clientId = await ClientIdAsync(context);
+        }
+        catch (InvalidDataException ex)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_request", $"The token request's form is too large: {ex.Message}");
+            return;
+        }
         if (clientId is not null)
         {
             using var clientLease = _perClient.AttemptAcquire(clientId);
@@ -81,28 +100,41 @@ internal sealed class TokenRequestLimiter : IAsyncDisposable
                 return null;
             }
         }
-        if (!request.HasFormContentType || request.ContentLength is null or > MaxFormBytes)
+        if (!request.HasFormContentType)
         {
             return null;
         }
-        // Read once and kept by ASP.NET Core: OpenIddict reads the same form afterwards.
-        var form = await request.ReadFormAsync(context.RequestAborted);
-        return form.TryGetValue("client_id", out var id) && !StringValues.IsNullOrEmpty(id) ? id.ToString() : null;
+        // Read once and kept by ASP.NET Core: OpenIddict reads the same form afterwards. Small limits, also for a
+        // chunked body, which has no length to check first.
+        var form = await request.ReadFormAsync(FormLimits, context.RequestAborted);
+        if (!form.TryGetValue("client_id", out var id) || StringValues.IsNullOrEmpty(id))
+        {
+            return null;
+        }
+        var clientId = id.ToString();
+        return clientId.Length > MaxClientIdLength ? clientId[..MaxClientIdLength] : clientId;
     }
 
     private static async Task RejectAsync(HttpContext context, RateLimitLease lease, string limit, string who)
     {
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // RFC 6749 has no code for "too many requests"; temporarily_unavailable is the one that says "retry later".
+        await WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, "temporarily_unavailable",
+            $"Too many token requests from {who}: the limit {OpenIdOptions.Section}:{limit} was reached; retry after {seconds} seconds.");
+    }
+
+    /// <summary>An error in the token endpoint's own JSON shape (RFC 6749 section 5.2).</summary>
+    private static Task WriteErrorAsync(HttpContext context, int status, string error, string description)
+    {
+        context.Response.StatusCode = status;
         context.Response.Headers.CacheControl = "no-store";
         context.Response.ContentType = "application/json;charset=UTF-8";
-        await context.Response.WriteAsync(JsonSerializer.Serialize(new Dictionary<string, string>
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new Dictionary<string, string>
         {
-            // RFC 6749 has no code for "too many requests"; temporarily_unavailable is the one that says "retry later".
-            ["error"] = "temporarily_unavailable",
-            ["error_description"] = $"Too many token requests from {who}: the limit {OpenIdOptions.Section}:{limit} was reached; retry after {seconds} seconds.",
+            ["error"] = error,
+            ["error_description"] = description,
         }), context.RequestAborted);
     }
 

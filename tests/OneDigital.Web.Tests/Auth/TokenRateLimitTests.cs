@@ -80,6 +80,20 @@ public sealed class TokenRateLimitTests
         await AssertLimitedAsync(await site.Http.SendAsync(request), "TokenRequestsPerClient");
     }
 
+    [Test]
+    public async Task A_token_request_form_past_its_limits_is_refused_400_before_any_client_is_looked_up()
+    {
+        await using var store = TestSite.Create();
+        await using var site = await StartAsync(store, perClient: 100, perAddress: 100);
+        var fields = Enumerable.Range(0, 100).Select(i => new KeyValuePair<string, string>($"field{i}", "x"))
+            .Prepend(new("client_id", "reader-site")).Prepend(new("grant_type", "client_credentials"));
+
+        var response = await site.Http.PostAsync("/connect/token", new FormUrlEncodedContent(fields));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((string?)(await JsonAsync(response))["error"], Is.EqualTo("invalid_request"));
+    }
+
     [TestCase("0")]
     [TestCase("many")]
     public async Task A_limit_that_is_not_a_positive_number_stops_the_start_naming_the_key(string value)
