@@ -30,6 +30,18 @@ public sealed class HtmlSanitizingHandler : IContentPartHandler
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// The same, for an item on its way out (the Contents API): one stored before sanitizing on save, or written to
+    /// the store by other means, is served safe too.
+    /// </summary>
+    public static void Sanitize(ContentItem item, ContentDefinitionDocument definitions)
+    {
+        if (definitions.Type(item.ContentType) is { } type)
+        {
+            Sanitize(item.Data, type, definitions, 0);
+        }
+    }
+
     private static void Sanitize(JsonObject item, ContentTypeDefinition type, ContentDefinitionDocument definitions, int depth)
     {
         foreach (var typePart in type.Parts)

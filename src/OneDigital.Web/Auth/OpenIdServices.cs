@@ -34,6 +34,7 @@ public static class OpenIdServices
         services.AddScoped<OpenIdKeys>();
         services.AddSingleton<CredentialStamps>();
         services.AddSingleton<TokenRequestLimiter>();
+        services.AddSingleton<UniformClientErrors.Decoy>();
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, StoredServerKeys>();
         services.AddOpenIddict()
             .AddServer(o =>

@@ -11,7 +11,7 @@ namespace OneDigital.Web.Auth;
 // application's hash, so the answer takes about as long as a wrong secret's.
 
 /// <summary>One error, and about one answer time, for an unknown client id and a wrong secret.</summary>
-internal sealed class UniformClientErrors(IOpenIddictApplicationManager manager) : IOpenIddictServerHandler<ApplyTokenResponseContext>
+internal sealed class UniformClientErrors(IOpenIddictApplicationManager manager, UniformClientErrors.Decoy decoy) : IOpenIddictServerHandler<ApplyTokenResponseContext>
 {
     public const string Description = "The client id or the client secret is not valid.";
 
@@ -37,15 +37,37 @@ internal sealed class UniformClientErrors(IOpenIddictApplicationManager manager)
         if (context.Request is { ClientId: { Length: > 0 } clientId, ClientSecret: { Length: > 0 } secret }
             && await manager.FindByClientIdAsync(clientId, context.CancellationToken) is null)
         {
-            await foreach (var decoy in manager.ListAsync(count: 8, offset: null, context.CancellationToken))
+            if (await decoy.GetAsync(manager, context.CancellationToken) is { } application)
             {
-                if (await manager.HasClientTypeAsync(decoy, ClientTypes.Confidential, context.CancellationToken))
+                // The result is ignored: the request is refused either way.
+                _ = await manager.ValidateClientSecretAsync(application, secret, context.CancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// One confidential application, kept for the process once found, whose secret hash unknown clients are checked
+    /// against: looking it up on every such request would itself make them slower than a wrong secret.
+    /// </summary>
+    internal sealed class Decoy
+    {
+        private volatile object? _application;
+
+        public async ValueTask<object?> GetAsync(IOpenIddictApplicationManager manager, CancellationToken ct)
+        {
+            if (_application is { } known)
+            {
+                return known;
+            }
+            await foreach (var application in manager.ListAsync(count: 8, offset: null, ct))
+            {
+                if (await manager.HasClientTypeAsync(application, ClientTypes.Confidential, ct))
                 {
-                    // The result is ignored: the request is refused either way.
-                    _ = await manager.ValidateClientSecretAsync(decoy, secret, context.CancellationToken);
-                    break;
+                    _application = application;
+                    return application;
                 }
             }
+            return null;
         }
     }
 }

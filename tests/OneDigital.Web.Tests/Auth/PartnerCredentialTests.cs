@@ -107,7 +107,7 @@ public sealed class PartnerCredentialTests
         async Task<double> MedianMsAsync(string clientId)
         {
             var times = new List<double>();
-            for (var i = 0; i < 7; i++)
+            for (var i = 0; i < 11; i++)
             {
                 var clock = Stopwatch.StartNew();
                 var response = await RequestTokenAsync(_first.Http, clientId, $"guess-{i}-abcdefghijklmnop");
@@ -122,8 +122,9 @@ public sealed class PartnerCredentialTests
         var unknownClient = await MedianMsAsync("never-registered");
         TestContext.Out.WriteLine($"median: wrong secret {wrongSecret:F1} ms, unknown client {unknownClient:F1} ms");
 
-        // Loose bounds: two shared cores are noisy; a hash check skipped for unknown clients would show as a far lower time.
-        Assert.That(unknownClient, Is.GreaterThan(wrongSecret * 0.5));
+        // Loose bounds: two shared cores are noisy; a hash check skipped for unknown clients (or one done on top of extra
+        // lookups) would show as a time far from a wrong secret's.
+        Assert.That(unknownClient, Is.InRange(wrongSecret * 0.5, wrongSecret * 2));
     }
 
     [Test]

@@ -76,7 +76,7 @@ public sealed class HtmlOutputTests
     }
 
     [Test]
-    public async Task Html_stored_unsanitized_before_is_sanitized_on_its_way_out_of_GraphQL()
+    public async Task Html_stored_unsanitized_before_is_sanitized_on_its_way_out_of_GraphQL_and_REST()
     {
         await CreateAsync("Page", "legacy1", "<p>Hi</p>");
         // As an older version of the site, or another tool, left it in the store.
@@ -94,9 +94,12 @@ public sealed class HtmlOutputTests
         });
 
         var graph = await GraphQLAsync("""{ page(where: { contentItemId: "legacy1" }) { htmlBodyPart { html } aside { html } } }""");
+        var rest = await JsonAsync(await SendAsync(_site.Http, HttpMethod.Get, "/api/content/legacy1", _token));
 
         AssertSafe((string?)graph["data"]?["page"]?[0]?["htmlBodyPart"]?["html"]);
         AssertSafe((string?)graph["data"]?["page"]?[0]?["aside"]?["html"]);
+        AssertSafe((string?)rest["HtmlBodyPart"]?["Html"]);
+        AssertSafe((string?)rest["Page"]?["Aside"]?["Html"]);
     }
 
     [Test]
