@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Fields;
+using OneDigital.Content.Html;
 using OneDigital.Content.Indexing;
 using OneDigital.Content.Items;
 using OneDigital.Content.Liquid;
@@ -76,6 +77,7 @@ public static class ContentServices
         services.AddScoped<IContentPartHandler, TitlePartHandler>();
         services.AddScoped<IContentPartHandler, AutoroutePartHandler>();
         services.AddScoped<IContentPartHandler, ContainedPartHandler>();
+        services.AddScoped<IContentPartHandler, HtmlSanitizingHandler>();
         services.AddScoped<IContentPartHandler, FieldValidator>();
         services.AddScoped<IContentEventHandler, IndexingTaskRecorder>();
         services.AddScoped<RecipeExecutor>();

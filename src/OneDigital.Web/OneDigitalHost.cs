@@ -10,6 +10,7 @@ using OneDigital.Web.Api.Content;
 using OneDigital.Web.Auth;
 using OneDigital.Web.Cli;
 using OneDigital.Web.Health;
+using OneDigital.Web.Security;
 using OneDigital.Web.Setup;
 using OneDigital.Web.Webhooks;
 
@@ -60,9 +61,11 @@ public static class OneDigitalHost
         builder.Services.AddOpenIdServer(builder.Configuration);
         builder.Services.AddOneDigitalSearchWorker();
         builder.Services.AddGraphQLEndpoint(builder.Configuration);
+        builder.Services.AddBrowserSecurity(builder.Configuration);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseBrowserSecurity();
         app.UseSetupGate();
         app.UseOpenIdServer();
         app.MapHealth();

@@ -136,3 +136,17 @@ public sealed class TaxonomyFieldSettings
     public bool Unique { get; set; }
     public bool LeavesOnly { get; set; }
 }
+
+/// <summary>Orchard's settings of an HtmlBodyPart on a type; HTML is sanitized unless a type turns it off.</summary>
+public sealed class HtmlBodyPartSettings
+{
+    public bool SanitizeHtml { get; set; } = true;
+    public string? Editor { get; set; }
+}
+
+/// <summary>Orchard's settings of an HtmlField; sanitized unless the field turns it off.</summary>
+public sealed class HtmlFieldSettings
+{
+    public string? Hint { get; set; }
+    public bool SanitizeHtml { get; set; } = true;
+}

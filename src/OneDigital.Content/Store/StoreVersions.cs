@@ -11,7 +11,8 @@ namespace OneDigital.Content.Store;
 /// <param name="Roles">The roles stamp document's version (bumped by every role write).</param>
 /// <param name="Content">Changes whenever an indexing task is appended, i.e. on every content change from any process.</param>
 /// <param name="Queries">The stored queries document's version.</param>
-public sealed record StoreVersionSnapshot(int Definitions, int Roles, long Content, int Queries);
+/// <param name="Applications">The OpenID applications stamp document's version (bumped by every application write).</param>
+public sealed record StoreVersionSnapshot(int Definitions, int Roles, long Content, int Queries, int Applications = 0);
 
 /// <summary>
 /// Process-wide watch on what other processes (web nodes, CLI imports) may change in the shared store: read at most
@@ -22,6 +23,9 @@ public sealed record StoreVersionSnapshot(int Definitions, int Roles, long Conte
 public sealed class StoreVersions(IServiceScopeFactory scopes)
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>The document whose version moves whenever a partner application is added, changed or removed.</summary>
+    public const string ApplicationsStampDocumentName = "OpenIdApplicationsStamp";
 
     private readonly SemaphoreSlim _reading = new(1, 1);
     private long _generation;
@@ -59,7 +63,8 @@ public sealed class StoreVersions(IServiceScopeFactory scopes)
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
         var documents = await db.Documents.AsNoTracking()
-            .Where(d => d.Name == ContentDefinitionStore.DocumentName || d.Name == RoleService.StampDocumentName || d.Name == QueriesStep.DocumentName)
+            .Where(d => d.Name == ContentDefinitionStore.DocumentName || d.Name == RoleService.StampDocumentName || d.Name == QueriesStep.DocumentName
+                || d.Name == ApplicationsStampDocumentName)
             .Select(d => new { d.Name, d.Version }).ToListAsync(ct);
         // The count as well as the highest id: PostgreSQL may commit a lower id after a higher one.
         var lastTask = await db.IndexingTasks.MaxAsync(t => (long?)t.Id, ct) ?? 0;
@@ -68,6 +73,7 @@ public sealed class StoreVersions(IServiceScopeFactory scopes)
             documents.FirstOrDefault(d => d.Name == ContentDefinitionStore.DocumentName)?.Version ?? 0,
             documents.FirstOrDefault(d => d.Name == RoleService.StampDocumentName)?.Version ?? 0,
             lastTask * 1_000_003 + taskCount,
-            documents.FirstOrDefault(d => d.Name == QueriesStep.DocumentName)?.Version ?? 0);
+            documents.FirstOrDefault(d => d.Name == QueriesStep.DocumentName)?.Version ?? 0,
+            documents.FirstOrDefault(d => d.Name == ApplicationsStampDocumentName)?.Version ?? 0);
     }
 }

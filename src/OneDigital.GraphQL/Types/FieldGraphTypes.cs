@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using GraphQL;
 using GraphQL.Types;
+using OneDigital.Content.Definitions;
+using OneDigital.Content.Html;
 using OneDigital.Content.Items;
 using OneDigital.GraphQL.Schema;
 using static OneDigital.GraphQL.Schema.FieldFactory;
@@ -32,7 +34,10 @@ internal sealed class FieldGraphTypes(SchemaBuildContext schema)
     private ObjectGraphType? Create(string kind) => kind switch
     {
         "TextField" => Type(kind, "A text field.", Field("text", S.String, c => Str(c, "Text"), "The text.")),
-        "HtmlField" => Type(kind, "An HTML field.", Field("html", S.String, c => Str(c, "Html"), "The HTML.")),
+        // Sanitized again on the way out: items stored before sanitizing on save, or imported past it, are served safe too.
+        "HtmlField" => Type(kind, "An HTML field.", Field("html", S.String,
+            c => ((FieldSource)c.Source!).Definition.GetSettings<HtmlFieldSettings>().SanitizeHtml ? ContentHtml.Sanitize(Str(c, "Html")) : Str(c, "Html"),
+            "The HTML, sanitized unless the field's SanitizeHtml setting is off.")),
         "MarkdownField" => Type(kind, "A markdown field.",
             Field("markdown", S.String, c => Str(c, "Markdown"), "The markdown source."),
             Field("html", S.String, c => MarkdownHtml.Render(Str(c, "Markdown")), "The markdown rendered as sanitized HTML.")),

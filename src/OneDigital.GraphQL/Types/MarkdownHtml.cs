@@ -1,5 +1,5 @@
-using Ganss.Xss;
 using Markdig;
+using OneDigital.Content.Html;
 
 namespace OneDigital.GraphQL.Types;
 
@@ -7,8 +7,7 @@ namespace OneDigital.GraphQL.Types;
 internal static class MarkdownHtml
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
-    private static readonly HtmlSanitizer Sanitizer = new();
 
     public static string? Render(string? markdown) =>
-        markdown is null ? null : Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+        markdown is null ? null : ContentHtml.Sanitize(Markdown.ToHtml(markdown, Pipeline));
 }

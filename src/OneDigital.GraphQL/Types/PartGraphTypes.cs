@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using GraphQL;
 using GraphQL.Types;
 using OneDigital.Content.Definitions;
+using OneDigital.Content.Html;
 using OneDigital.Content.Items;
 using OneDigital.GraphQL.Loading;
 using OneDigital.GraphQL.Schema;
@@ -86,7 +87,8 @@ internal sealed class PartGraphTypes(SchemaBuildContext schema, FieldGraphTypes 
                 break;
             case "HtmlBodyPart":
                 type.Description = "An HTML body.";
-                type.AddField(Field("html", S.String, c => Str(c, "Html"), "The HTML."));
+                type.AddField(Field("html", S.String, c => SanitizesHtmlBody((PartSource)c.Source!) ? ContentHtml.Sanitize(Str(c, "Html")) : Str(c, "Html"),
+                    "The HTML, sanitized unless the type's HtmlBodyPart SanitizeHtml setting is off."));
                 break;
             case "MarkdownBodyPart":
                 type.Description = "A markdown body.";
@@ -129,6 +131,17 @@ internal sealed class PartGraphTypes(SchemaBuildContext schema, FieldGraphTypes 
                 break;
         }
         return type;
+    }
+
+    /// <summary>
+    /// Whether the item's type sanitizes this HtmlBodyPart (Orchard's default): the setting is on the type's part, and
+    /// the part type is shared by every content type, so it is looked up from the item being resolved.
+    /// </summary>
+    private bool SanitizesHtmlBody(PartSource source)
+    {
+        var type = schema.Definitions.Type(source.Item.ContentType);
+        var typePart = type?.Parts.Find(p => p.PartName == "HtmlBodyPart" && ReferenceEquals(source.Item.Part(p.Name), source.Json));
+        return typePart?.GetSettings<HtmlBodyPartSettings>().SanitizeHtml ?? true;
     }
 
     private FieldType AsyncListChildren()

@@ -32,6 +32,8 @@ internal sealed class ClientCredentialsHandler(IOpenIddictApplicationManager man
         identity.SetClaim(Claims.Subject, clientId);
         identity.SetClaim(Claims.Name, await manager.GetDisplayNameAsync(application, context.CancellationToken) ?? clientId);
         identity.SetClaims(Claims.Role, [.. await applications.RolesOfAsync(application, context.CancellationToken)]);
+        // Checked on every API request (CurrentApplicationCheck): a new secret or a removal ends this token at once.
+        identity.SetClaim(CredentialStamps.Claim, await CredentialStamps.StampOfAsync(manager, application, context.CancellationToken));
         identity.SetScopes(context.Request.GetScopes());
         identity.SetDestinations(_ => [Destinations.AccessToken]);
         context.SignIn(new ClaimsPrincipal(identity));

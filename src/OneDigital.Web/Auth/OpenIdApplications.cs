@@ -23,7 +23,7 @@ public sealed record OpenIdApplicationSummary(string ClientId, string? DisplayNa
 /// OpenID Connect applications (partner sites) in OpenIddict's tables. Each holds the names of the roles whose
 /// permissions its tokens carry; OpenIddict hashes the client secret.
 /// </summary>
-public sealed class OpenIdApplications(IOpenIddictApplicationManager manager, RoleService roles, StoreTransaction transaction)
+public sealed class OpenIdApplications(IOpenIddictApplicationManager manager, RoleService roles, StoreTransaction transaction, DocumentStore documents)
 {
     /// <summary>The application property that holds its role names, as Orchard names it.</summary>
     private const string RolesProperty = "Roles";
@@ -54,6 +54,13 @@ public sealed class OpenIdApplications(IOpenIddictApplicationManager manager, Ro
             {
                 throw new OpenIdApplicationException("ClientSecret", $"The confidential application '{clientId}' needs a client secret.");
             }
+            if (secret is not null && ClientSecretRule.Weakness(secret) is { } weakness)
+            {
+                throw new OpenIdApplicationException("ClientSecret",
+                    $"The client secret of '{clientId}' is too weak: {weakness}; a client secret needs {ClientSecretRule.Description}.");
+            }
+            // A new stamp when the secret changes: tokens issued under the old secret are refused from then on.
+            var rotated = secret is not null && (application is null || !await manager.ValidateClientSecretAsync(application, secret, ct));
 
             var descriptor = new OpenIddictApplicationDescriptor();
             if (application is not null)
@@ -72,6 +79,11 @@ public sealed class OpenIdApplications(IOpenIddictApplicationManager manager, Ro
                 descriptor.Permissions.Add(Permissions.GrantTypes.ClientCredentials);
             }
             descriptor.Properties[RolesProperty] = JsonSerializer.SerializeToElement(roleNames);
+            if (rotated || !descriptor.Properties.ContainsKey(CredentialStamps.Property))
+            {
+                descriptor.Properties[CredentialStamps.Property] = JsonSerializer.SerializeToElement(CredentialStamps.NewStamp());
+            }
+            await documents.SaveAsync(StoreVersions.ApplicationsStampDocumentName, new Dictionary<string, string>(), ct);
 
             if (application is null)
             {
@@ -90,7 +102,11 @@ public sealed class OpenIdApplications(IOpenIddictApplicationManager manager, Ro
         {
             return false;
         }
-        await manager.DeleteAsync(application, ct);
+        await transaction.RunAsync(async () =>
+        {
+            await manager.DeleteAsync(application, ct);
+            await documents.SaveAsync(StoreVersions.ApplicationsStampDocumentName, new Dictionary<string, string>(), ct);
+        }, ct);
         return true;
     }
 

@@ -19,6 +19,12 @@ public sealed class OpenIdOptions
     /// <summary>Whether <c>/connect/token</c> refuses plain HTTP (client secrets travel in the request).</summary>
     public bool RequireHttps { get; init; } = true;
 
+    /// <summary>Token requests one client id may make per minute (a partner needs one per token lifetime per node).</summary>
+    public int TokenRequestsPerClient { get; init; } = 20;
+
+    /// <summary>Token requests one remote address may make per minute, whatever client ids it tries.</summary>
+    public int TokenRequestsPerAddress { get; init; } = 60;
+
     /// <exception cref="InvalidOperationException">A value is not of the expected form.</exception>
     public static OpenIdOptions Read(IConfiguration configuration)
     {
@@ -40,6 +46,21 @@ public sealed class OpenIdOptions
         {
             throw new InvalidOperationException($"{Section}:RequireHttps '{https}' is not true or false.");
         }
-        return new OpenIdOptions { AccessTokenLifetime = lifetime, Issuer = issuer, RequireHttps = requireHttps };
+        return new OpenIdOptions
+        {
+            AccessTokenLifetime = lifetime,
+            Issuer = issuer,
+            RequireHttps = requireHttps,
+            TokenRequestsPerClient = PositiveInt(section, "TokenRequestsPerClient", 20),
+            TokenRequestsPerAddress = PositiveInt(section, "TokenRequestsPerAddress", 60),
+        };
+    }
+
+    private static int PositiveInt(IConfigurationSection section, string key, int fallback)
+    {
+        if (section[key] is not { Length: > 0 } text) return fallback;
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new InvalidOperationException($"{Section}:{key} '{text}' is not a positive whole number.");
     }
 }

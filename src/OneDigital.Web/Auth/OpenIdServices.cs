@@ -32,6 +32,9 @@ public static class OpenIdServices
         var options = OpenIdOptions.Read(configuration);
         services.AddSingleton(options);
         services.AddScoped<OpenIdKeys>();
+        services.AddSingleton<CredentialStamps>();
+        services.AddSingleton<TokenRequestLimiter>();
+        services.AddSingleton<UniformClientErrors.Decoy>();
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, StoredServerKeys>();
         services.AddOpenIddict()
             .AddServer(o =>
@@ -50,12 +53,14 @@ public static class OpenIdServices
                 o.DisableScopeValidation();
                 o.IgnoreScopePermissions();
                 o.AddEventHandler<HandleTokenRequestContext>(h => h.UseScopedHandler<ClientCredentialsHandler>());
+                o.AddEventHandler(UniformClientErrors.Descriptor);
                 var aspNetCore = o.UseAspNetCore();
                 if (!options.RequireHttps) aspNetCore.DisableTransportSecurityRequirement();
             })
             .AddValidation(o =>
             {
                 o.UseLocalServer();
+                o.AddEventHandler(CurrentApplicationCheck.Descriptor);
                 // Only from the Authorization header: tokens in query strings end up in logs.
                 o.UseAspNetCore().DisableAccessTokenExtractionFromQueryString().DisableAccessTokenExtractionFromBodyForm();
             });
@@ -64,11 +69,13 @@ public static class OpenIdServices
     }
 
     /// <summary>
-    /// OpenIddict's middleware, for <c>/connect/*</c> and requests carrying a bearer token only: it reads the keys from
+    /// The token request limiter, then OpenIddict's middleware, for <c>/connect/*</c> and requests carrying a bearer token only: it reads the keys from
     /// the store, which other requests (<c>/health</c> during setup, anonymous reads) have no reason to wait for.
     /// </summary>
     public static IApplicationBuilder UseOpenIdServer(this WebApplication app)
     {
+        var limiter = app.Services.GetRequiredService<TokenRequestLimiter>();
+        app.UseWhen(TokenRequestLimiter.Applies, branch => branch.Use(limiter.InvokeAsync));
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/connect") || ApiAuthentication.HasBearerToken(c.Request),
             branch => branch.UseAuthentication());
         // WebApplication puts the authentication middleware in front of everything unless this flag (ASP.NET Core's

@@ -11,10 +11,12 @@ internal sealed record AppsCommand(string Action, string? ClientId, string? Clie
     public const string Usage = """
           apps add --client-id <id> --client-secret <secret> --roles <role>[,<role>] [--display-name <name>]
                                   register (or update) a partner application for the client-credentials flow;
-                                  its tokens carry the permissions of the roles, which must exist
+                                  its tokens carry the permissions of the roles, which must exist;
+                                  the secret needs at least 16 characters, of at least 8 different ones;
+                                  a new secret ends the tokens issued under the old one
           apps list               list the registered applications and their roles
           apps remove --client-id <id>
-                                  remove an application
+                                  remove an application (its tokens are refused from then on)
         """;
 
     private static readonly string[] Options = ["--client-id", "--client-secret", "--roles", "--display-name"];

@@ -23,7 +23,7 @@ public sealed class ContentApiTests
         _store = TestSite.Create();
         _site = await _store.StartAsync([TestSite.SetupRecipe(Recipe), .. SiteSettings]);
         await _site.SetupCompletion;
-        _editor = await TokenAsync(_site.Http, "editor-site", "editor-secret");
+        _editor = await TokenAsync(_site.Http, "editor-site", "editor-secret-0123456789");
         _reader = await TokenAsync(_site.Http, "reader-site", ReaderSecret);
     }
 

@@ -21,7 +21,7 @@ public sealed class TokenEndpointTests
     public async Task StartSite()
     {
         _store = TestSite.Create();
-        var added = await _store.RunAsync(["apps", "add", "--client-id", "cli-site", "--client-secret", "cli-secret", "--roles", "partnerreader, Viewer",
+        var added = await _store.RunAsync(["apps", "add", "--client-id", "cli-site", "--client-secret", "cli-secret-0123456789", "--roles", "partnerreader, Viewer",
             "--display-name", "CLI site", TestSite.SetupRecipe(Recipe), .. SiteSettings]);
         Assert.That(added.ExitCode, Is.EqualTo(0), added.ToString());
         Assert.That(added.Out, Does.Contain("Registered the application 'cli-site'"));
@@ -75,7 +75,7 @@ public sealed class TokenEndpointTests
     [Test]
     public async Task Only_the_client_credentials_grant_is_served()
     {
-        var response = await RequestTokenAsync(Http, "editor-site", "editor-secret", grantType: "password");
+        var response = await RequestTokenAsync(Http, "editor-site", "editor-secret-0123456789", grantType: "password");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((string?)(await JsonAsync(response))["error"], Is.EqualTo("unsupported_grant_type"));
@@ -95,8 +95,8 @@ public sealed class TokenEndpointTests
     public async Task Each_application_gets_exactly_the_permissions_of_its_roles()
     {
         var reader = await TokenAsync(Http, "reader-site", ReaderSecret);
-        var editor = await TokenAsync(Http, "editor-site", "editor-secret");
-        var viewer = await TokenAsync(Http, "viewer-site", "viewer-secret");
+        var editor = await TokenAsync(Http, "editor-site", "editor-secret-0123456789");
+        var viewer = await TokenAsync(Http, "viewer-site", "viewer-secret-0123456789");
         const string draft = """{ "ContentType": "Article", "TitlePart": { "Title": "Try" }, "Article": { "Summary": { "Text": "s" } } }""";
 
         async Task<HttpStatusCode> Status(HttpMethod method, string uri, string? token, string? json = null) =>
@@ -125,7 +125,7 @@ public sealed class TokenEndpointTests
     [Test]
     public async Task An_application_registered_with_the_CLI_gets_a_token_carrying_its_roles()
     {
-        var token = await TokenAsync(Http, "cli-site", "cli-secret");
+        var token = await TokenAsync(Http, "cli-site", "cli-secret-0123456789");
         var response = await SendAsync(Http, HttpMethod.Get, "/api/content/article1", token);
         var list = await _store.RunAsync("apps", "list");
 
@@ -139,10 +139,10 @@ public sealed class TokenEndpointTests
     [Test]
     public async Task Applications_added_and_removed_by_the_CLI_while_the_site_runs_take_effect_at_once()
     {
-        var added = await _store.RunAsync("apps", "add", "--client-id", "late-site", "--client-secret", "late-secret", "--roles", "PartnerReader");
-        var tokenWhileRegistered = await RequestTokenAsync(Http, "late-site", "late-secret");
+        var added = await _store.RunAsync("apps", "add", "--client-id", "late-site", "--client-secret", "late-secret-0123456789", "--roles", "PartnerReader");
+        var tokenWhileRegistered = await RequestTokenAsync(Http, "late-site", "late-secret-0123456789");
         var removed = await _store.RunAsync("apps", "remove", "--client-id", "late-site");
-        var tokenAfterRemoval = await RequestTokenAsync(Http, "late-site", "late-secret");
+        var tokenAfterRemoval = await RequestTokenAsync(Http, "late-site", "late-secret-0123456789");
         var removedAgain = await _store.RunAsync("apps", "remove", "--client-id", "late-site");
 
         Assert.That(added.ExitCode, Is.EqualTo(0), added.ToString());

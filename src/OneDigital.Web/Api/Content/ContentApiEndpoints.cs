@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OneDigital.Content.Definitions;
+using OneDigital.Content.Html;
 using OneDigital.Content.Items;
 using OneDigital.Content.Security;
 using OneDigital.Content.Store;
@@ -26,7 +27,8 @@ public static class ContentApiEndpoints
         return app;
     }
 
-    private static async Task<IResult> GetAsync(string contentItemId, HttpContext http, ContentManager content, PermissionService permissions)
+    private static async Task<IResult> GetAsync(
+        string contentItemId, HttpContext http, ContentManager content, PermissionService permissions, ContentDefinitionStore definitions)
     {
         if (await DenyAsync(http, permissions) is { } denied) return denied;
         var item = await content.GetAsync(contentItemId, VersionOptions.Published, http.RequestAborted);
@@ -34,9 +36,12 @@ public static class ContentApiEndpoints
         {
             return Results.NotFound();
         }
-        return await permissions.IsGrantedAsync(http.User, Permissions.ViewContent, item, http.RequestAborted)
-            ? Item(item)
-            : http.ChallengeOrForbid();
+        if (!await permissions.IsGrantedAsync(http.User, Permissions.ViewContent, item, http.RequestAborted))
+        {
+            return http.ChallengeOrForbid();
+        }
+        HtmlSanitizingHandler.Sanitize(item, await definitions.GetAsync(http.RequestAborted));
+        return Item(item);
     }
 
     private static async Task<IResult> DeleteAsync(string contentItemId, HttpContext http, ContentManager content, PermissionService permissions)
