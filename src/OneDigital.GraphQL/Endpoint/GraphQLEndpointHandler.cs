@@ -64,7 +64,7 @@ public sealed class GraphQLEndpointHandler(
             return;
         }
 
-        var (document, parseError) = DocumentParser.Parse(request.Query!);
+        var (document, text, parseError) = DocumentParser.Parse(request.Query!);
         if (document is null)
         {
             await WriteAsync(http, StatusCodes.Status400BadRequest, Serialize(new ExecutionResult { Errors = [parseError!] }), anonymous, graphQLResponse);
@@ -74,7 +74,7 @@ public sealed class GraphQLEndpointHandler(
         // The content schema is rebuilt when the definitions change; the source hands out the current one.
         var schema = await http.RequestServices.GetRequiredService<IGraphQLSchemaSource>().GetSchemaAsync(ct);
         string? cacheKey = null;
-        if (anonymous && cacheOptions.Enabled && cache.Analyze(request.Query!) is { } query && query.IsShareable(request.Variables))
+        if (anonymous && cacheOptions.Enabled && cache.Analyze(text) is { } query && query.IsShareable(request.Variables))
         {
             var variablesJson = request.Variables is null ? "" : serializer.Serialize(request.Variables);
             // The stamp is read before executing: a change committed meanwhile leaves this answer under an old key.
@@ -95,7 +95,7 @@ public sealed class GraphQLEndpointHandler(
         var options = new ExecutionOptions
         {
             Schema = schema,
-            Query = request.Query,
+            Query = text,
             Document = document,
             Variables = request.Variables,
             OperationName = request.OperationName,

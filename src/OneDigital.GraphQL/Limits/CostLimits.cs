@@ -7,12 +7,15 @@ namespace OneDigital.GraphQL.Limits;
 /// <summary>
 /// The limits whose cost grows with fragment expansion — fields, depth, introspection lists, complexity — checked from
 /// one memoised <see cref="DocumentCost"/> before any other validation, so a refusal takes as long as reading the
-/// document once. Every operation in the document counts, since GraphQL validates them all.
+/// document once. Every operation in the document counts, since GraphQL validates them all. Complexity, as in
+/// GraphQL.NET, is reported only for a document without other errors, so it comes back separately.
 /// </summary>
 internal static class CostLimits
 {
-    public static List<ValidationError> Check(GraphQLDocument document, ISchema? schema, GraphQLOptions options, GraphQLLimits limits)
+    public static List<ValidationError> Check(GraphQLDocument document, ISchema? schema, GraphQLOptions options, GraphQLLimits limits,
+        out ValidationError? complexityError)
     {
+        complexityError = null;
         var errors = new List<ValidationError>();
         var cost = new DocumentCost(document, schema, options.FieldImpact ?? DefaultListMultiplier);
         var total = default(SelectionCost);
@@ -49,8 +52,8 @@ internal static class CostLimits
         if (options.MaxComplexity is { } maxComplexity and > 0 && total.Complexity > maxComplexity)
         {
             var complexity = double.IsFinite(total.Complexity) && total.Complexity < 1e15 ? Math.Round(total.Complexity).ToString("0") : "beyond counting";
-            errors.Add(LimitError.Create(document,
-                $"The query's complexity is {complexity}; {LimitError.Describe(nameof(GraphQLOptions.MaxComplexity), maxComplexity)}."));
+            complexityError = LimitError.Create(document,
+                $"The query's complexity is {complexity}; {LimitError.Describe(nameof(GraphQLOptions.MaxComplexity), maxComplexity)}.");
         }
         return errors;
     }
