@@ -29,6 +29,11 @@ internal static class CostLimits
             }
             total = total.Beside(operationCost);
         }
+        foreach (var fragment in document.Definitions.OfType<GraphQLFragmentDefinition>())
+        {
+            // GraphQL validates a fragment no operation uses too (and then reports it): its repeats cost the same.
+            cost.OfFragment(fragment.FragmentName.Name.StringValue);
+        }
         if (limits.MaxFields > 0 && total.Fields > limits.MaxFields)
         {
             errors.Add(LimitError.Create(document,

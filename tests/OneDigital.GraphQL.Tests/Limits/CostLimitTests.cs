@@ -13,12 +13,16 @@ namespace OneDigital.GraphQL.Tests.Limits;
 /// <summary>
 /// The cost limits with their defaults: the attacks of issue 9 (fragments that double, one field repeated thousands of
 /// times, introspection nested deep) are refused or merged in milliseconds, and the standard introspection queries pass.
-/// Times are generous guards against a return of exponential work, not benchmarks.
+/// Times are generous guards against a return of exponential work (the attacks took 10 s to hours), not benchmarks:
+/// they hold on a machine shared with other builds.
 /// </summary>
 public sealed class CostLimitTests
 {
-    private static readonly TimeSpan Quickly = TimeSpan.FromMilliseconds(500);
-    private static readonly TimeSpan WithinASecond = TimeSpan.FromSeconds(1);
+    /// <summary>A refusal: one pass over the document.</summary>
+    private static readonly TimeSpan Quickly = TimeSpan.FromSeconds(1);
+
+    /// <summary>A document that is merged, validated and executed.</summary>
+    private static readonly TimeSpan WithinSeconds = TimeSpan.FromSeconds(3);
 
     private GraphQLTestSite _site = null!;
 
@@ -69,8 +73,9 @@ public sealed class CostLimitTests
     [Test]
     public async Task Depth_through_doubling_fragments_is_measured_once_per_fragment()
     {
+        var schema = new NestingSchema();
         var stopwatch = Stopwatch.StartNew();
-        var result = await ExecuteAsync(new NestingSchema(), DoublingDepth(40), new GraphQLOptions(), new GraphQLLimits { MaxFields = 0 });
+        var result = await ExecuteAsync(schema, DoublingDepth(40), new GraphQLOptions(), new GraphQLLimits { MaxFields = 0 });
 
         Assert.That(result.Errors!.Select(e => e.Message), Is.EqualTo(new[] { "The query is nested 42 levels deep; the limit is 20 (OneDigital:GraphQL:MaxDepth)." }));
         Assert.That(stopwatch.Elapsed, Is.LessThan(Quickly));
@@ -79,8 +84,10 @@ public sealed class CostLimitTests
     [Test]
     public async Task Complexity_through_doubling_fragments_is_measured_once_per_fragment()
     {
+        var schema = new NestingSchema();
+        schema.Initialize();
         var stopwatch = Stopwatch.StartNew();
-        var result = await ExecuteAsync(new NestingSchema(), DoublingDepth(40), new GraphQLOptions { MaxDepth = 0, MaxComplexity = 1000 }, new GraphQLLimits { MaxFields = 0 });
+        var result = await ExecuteAsync(schema, DoublingDepth(40), new GraphQLOptions { MaxDepth = 0, MaxComplexity = 1000 }, new GraphQLLimits { MaxFields = 0 });
 
         Assert.That(result.Errors!.Select(e => e.Message), Is.EqualTo(new[] { "The query's complexity is beyond counting; the limit is 1000 (OneDigital:GraphQL:MaxComplexity)." }));
         Assert.That(stopwatch.Elapsed, Is.LessThan(Quickly));
@@ -103,7 +110,7 @@ public sealed class CostLimitTests
         var (response, elapsed) = await TimedAsync(query);
 
         Assert.That(response["errors"], Is.Null, () => response.ToJsonString());
-        Assert.That(elapsed, Is.LessThan(WithinASecond));
+        Assert.That(elapsed, Is.LessThan(WithinSeconds));
     }
 
     [Test]
@@ -114,7 +121,7 @@ public sealed class CostLimitTests
         var (response, elapsed) = await TimedAsync(query);
 
         Assert.That(response["errors"], Is.Null, () => response.ToJsonString());
-        Assert.That(elapsed, Is.LessThan(WithinASecond));
+        Assert.That(elapsed, Is.LessThan(WithinSeconds));
     }
 
     [Test]
@@ -140,6 +147,18 @@ public sealed class CostLimitTests
         var (response, _) = await TimedAsync(query);
 
         Assert.That(Messages(response).Single(), Does.StartWith("A selection asks for one field 30 times").And.EndWith("(OneDigital:GraphQL:MaxFieldRepeats)."));
+    }
+
+    [Test]
+    public async Task Repeats_in_a_fragment_no_operation_uses_count_too()
+    {
+        var query = "{ blogPost { displayText } }\nfragment Unused on Query { "
+            + string.Concat(Enumerable.Range(1, 499).Select(i => $"blogPost(first: {i}) {{ displayText }} ")) + "}";
+
+        var (response, elapsed) = await TimedAsync(query);
+
+        Assert.That(Messages(response).Single(), Does.StartWith("A selection asks for one field 499 times").And.EndWith("(OneDigital:GraphQL:MaxFieldRepeats)."));
+        Assert.That(elapsed, Is.LessThan(Quickly));
     }
 
     [Test]
