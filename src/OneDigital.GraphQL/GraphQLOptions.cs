@@ -26,6 +26,12 @@ public sealed class GraphQLOptions
     /// <summary>Complexity each field adds; GraphQL.NET's default when null.</summary>
     public double? FieldImpact { get; set; }
 
+    /// <summary>Beyond Orchard: how deeply a <c>where</c> argument may nest inputs (AND/OR/NOT, part and field inputs).</summary>
+    public int MaxFilterDepth { get; set; } = 10;
+
+    /// <summary>Beyond Orchard: most conditions one <c>where</c> argument may hold; each becomes SQL the store must plan.</summary>
+    public int MaxFilterTerms { get; set; } = 100;
+
     /// <summary>Whether error messages carry exception details; defaults to true in Development only.</summary>
     public bool? ExposeExceptions { get; set; }
 }

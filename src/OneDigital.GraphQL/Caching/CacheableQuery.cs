@@ -33,7 +33,7 @@ internal sealed class CacheableQuery
         {
             document = Parser.Parse(query);
         }
-        catch (GraphQLSyntaxErrorException)
+        catch (GraphQLParserException)
         {
             return null;
         }

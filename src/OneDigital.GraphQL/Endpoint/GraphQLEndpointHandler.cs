@@ -15,7 +15,9 @@ namespace OneDigital.GraphQL.Endpoint;
 /// <summary>
 /// <c>/api/graphql</c>: reads the request, checks <c>ExecuteGraphQL</c>, answers anonymous reads of published content
 /// from the response cache (with an ETag, and 304 to <c>If-None-Match</c>), executes the rest under the limits.
-/// Status codes as Orchard's: 200 without errors, 401 for a permission error, 400 for any other error.
+/// Status codes as Orchard's: 200 without errors, 401 for a permission error, 400 for any other error; a client that
+/// asks for <c>application/graphql-response+json</c> gets that media type's codes (<see cref="ResponseMediaType"/>).
+/// Each execution runs within <see cref="GraphQLLimits.ExecutionTimeout"/> and stops when the client goes away.
 /// </summary>
 public sealed class GraphQLEndpointHandler(
     IDocumentExecuter executer,
@@ -32,22 +34,21 @@ public sealed class GraphQLEndpointHandler(
     /// <summary>The authentication scheme of partner applications' bearer tokens.</summary>
     public const string ApiScheme = "Api";
 
-    private const string JsonContentType = "application/json; charset=utf-8";
-
     public async Task HandleAsync(HttpContext http)
     {
         var ct = http.RequestAborted;
+        var graphQLResponse = ResponseMediaType.WantsGraphQLResponse(http.Request);
         var read = await GraphQLRequestReader.ReadAsync(http, serializer, limits);
         if (read.Request is not { } request)
         {
-            await WriteErrorAsync(http, read.Status, read.Error!, anonymous: true);
+            await WriteErrorAsync(http, read.Status, read.Error!, anonymous: true, graphQLResponse);
             return;
         }
 
         if (await AuthenticateAsync(http) is not { } caller)
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
-            await WriteErrorAsync(http, StatusCodes.Status401Unauthorized, "The bearer token is not valid (expired, or not issued by this site).", anonymous: true, UnauthorizedErrorCode);
+            await WriteErrorAsync(http, StatusCodes.Status401Unauthorized, "The bearer token is not valid (expired, or not issued by this site).", anonymous: true, graphQLResponse, UnauthorizedErrorCode);
             return;
         }
         var anonymous = !caller.Identities.Any(i => i.IsAuthenticated);
@@ -59,54 +60,93 @@ public sealed class GraphQLEndpointHandler(
                 http.Response.Headers.WWWAuthenticate = "Bearer";
             }
             await WriteErrorAsync(http, StatusCodes.Status401Unauthorized,
-                $"The caller does not hold the {Permissions.ExecuteGraphQL.Name} permission.", anonymous, UnauthorizedErrorCode);
+                $"The caller does not hold the {Permissions.ExecuteGraphQL.Name} permission.", anonymous, graphQLResponse, UnauthorizedErrorCode);
+            return;
+        }
+
+        var (document, text, parseError) = DocumentParser.Parse(request.Query!);
+        if (document is null)
+        {
+            await WriteAsync(http, StatusCodes.Status400BadRequest, Serialize(new ExecutionResult { Errors = [parseError!] }), anonymous, graphQLResponse);
             return;
         }
 
         // The content schema is rebuilt when the definitions change; the source hands out the current one.
         var schema = await http.RequestServices.GetRequiredService<IGraphQLSchemaSource>().GetSchemaAsync(ct);
         string? cacheKey = null;
-        if (anonymous && cacheOptions.Enabled && cache.Analyze(request.Query!) is { } query && query.IsShareable(request.Variables))
+        if (anonymous && cacheOptions.Enabled && cache.Analyze(text) is { } query && query.IsShareable(request.Variables))
         {
             var variablesJson = request.Variables is null ? "" : serializer.Serialize(request.Variables);
             // The stamp is read before executing: a change committed meanwhile leaves this answer under an old key.
             cacheKey = cache.Key(query.Normalized, variablesJson, request.OperationName, schema, await changeStamp.GetAsync(ct));
             if (cache.Get(cacheKey) is { } cached)
             {
-                await WriteSharedAsync(http, cached);
+                await WriteSharedAsync(http, cached, graphQLResponse);
                 return;
             }
         }
 
+        // The budget and the client's connection both end the execution: resolvers and store queries see this token.
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        if (limits.ExecutionTimeout > TimeSpan.Zero)
+        {
+            budget.CancelAfter(limits.ExecutionTimeout);
+        }
         var options = new ExecutionOptions
         {
             Schema = schema,
-            Query = request.Query,
+            Query = text,
+            Document = document,
             Variables = request.Variables,
             OperationName = request.OperationName,
             Extensions = request.Extensions,
             ValidationRules = validationRules,
-            CancellationToken = ct,
+            CancellationToken = budget.Token,
         };
         ContentGraphQL.ConfigureExecution(options, http.RequestServices, caller);
-        var result = await executer.ExecuteAsync(options);
-        var body = serializer.Serialize(result);
-        var bytes = System.Text.Encoding.UTF8.GetBytes(body);
+        ExecutionResult result;
+        try
+        {
+            result = await executer.ExecuteAsync(options);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested)
+        {
+            result = new ExecutionResult();
+        }
+        if (budget.IsCancellationRequested)
+        {
+            if (ct.IsCancellationRequested)
+            {
+                // The client went away: nobody is left to answer.
+                return;
+            }
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest,
+                $"The query ran longer than {limits.ExecutionTimeout.TotalSeconds:0.###} s and was stopped; {LimitError.Describe(nameof(GraphQLLimits.ExecutionTimeout), limits.ExecutionTimeout)}.",
+                anonymous, graphQLResponse, LimitError.Code);
+            return;
+        }
+        StoreErrors.Hide(result);
+        var bytes = Serialize(result);
         if (result.Errors is not { Count: > 0 } errors)
         {
             if (cacheKey is not null)
             {
                 var response = CachedResponse.For(bytes);
                 cache.Set(cacheKey, response);
-                await WriteSharedAsync(http, response);
+                await WriteSharedAsync(http, response, graphQLResponse);
                 return;
             }
-            await WriteAsync(http, StatusCodes.Status200OK, bytes, anonymous);
+            await WriteAsync(http, StatusCodes.Status200OK, bytes, anonymous, graphQLResponse);
             return;
         }
-        var status = errors.Any(e => e.Code == UnauthorizedErrorCode) ? StatusCodes.Status401Unauthorized : StatusCodes.Status400BadRequest;
-        await WriteAsync(http, status, bytes, anonymous);
+        var status = errors.Any(e => e.Code == UnauthorizedErrorCode) ? StatusCodes.Status401Unauthorized
+            // GraphQL over HTTP: once execution started the answer is 200, its errors beside the data.
+            : graphQLResponse && result.Executed ? StatusCodes.Status200OK
+            : StatusCodes.Status400BadRequest;
+        await WriteAsync(http, status, bytes, anonymous, graphQLResponse);
     }
+
+    private byte[] Serialize(ExecutionResult result) => System.Text.Encoding.UTF8.GetBytes(serializer.Serialize(result));
 
     /// <summary>
     /// The "Api" scheme's principal when it is registered and accepts the request, else the request's user; null when
@@ -132,19 +172,19 @@ public sealed class GraphQLEndpointHandler(
     private static async Task<bool> HasApiSchemeAsync(HttpContext http) =>
         http.RequestServices.GetService<IAuthenticationSchemeProvider>() is { } schemes && await schemes.GetSchemeAsync(ApiScheme) is not null;
 
-    private async Task WriteSharedAsync(HttpContext http, CachedResponse response)
+    private async Task WriteSharedAsync(HttpContext http, CachedResponse response, bool graphQLResponse)
     {
         var headers = http.Response.Headers;
         headers.ETag = response.ETag;
         headers.CacheControl = $"public, max-age={Math.Max(0, cacheOptions.MaxAgeSeconds)}";
-        headers.Vary = HeaderNames.Authorization;
+        headers.Vary = new StringValues([HeaderNames.Authorization, HeaderNames.Accept]);
         if (IsNotModified(http.Request.Headers.IfNoneMatch, response.ETag))
         {
             http.Response.StatusCode = StatusCodes.Status304NotModified;
             return;
         }
         http.Response.StatusCode = StatusCodes.Status200OK;
-        http.Response.ContentType = JsonContentType;
+        http.Response.ContentType = ResponseMediaType.ContentType(graphQLResponse);
         http.Response.ContentLength = response.Body.Length;
         await http.Response.Body.WriteAsync(response.Body, http.RequestAborted);
     }
@@ -166,18 +206,18 @@ public sealed class GraphQLEndpointHandler(
         return false;
     }
 
-    private Task WriteErrorAsync(HttpContext http, int status, string message, bool anonymous, string? code = null)
+    private Task WriteErrorAsync(HttpContext http, int status, string message, bool anonymous, bool graphQLResponse, string? code = null)
     {
         var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] };
-        return WriteAsync(http, status, System.Text.Encoding.UTF8.GetBytes(serializer.Serialize(result)), anonymous);
+        return WriteAsync(http, status, Serialize(result), anonymous, graphQLResponse);
     }
 
-    private static async Task WriteAsync(HttpContext http, int status, byte[] body, bool anonymous)
+    private static async Task WriteAsync(HttpContext http, int status, byte[] body, bool anonymous, bool graphQLResponse)
     {
         http.Response.StatusCode = status;
         // What a signed-in caller sees may depend on who they are: never kept by a shared cache.
         http.Response.Headers.CacheControl = anonymous ? "no-store" : "private, no-store";
-        http.Response.ContentType = JsonContentType;
+        http.Response.ContentType = ResponseMediaType.ContentType(graphQLResponse);
         http.Response.ContentLength = body.Length;
         await http.Response.Body.WriteAsync(body, http.RequestAborted);
     }

@@ -29,7 +29,7 @@ public static class GraphQLEndpointServices
         services.AddSingleton<GraphQLResponseCache>();
         services.TryAddSingleton<IContentChangeStamp, StoreContentChangeStamp>();
         services.AddScoped<IContentEventHandler, ContentChangeStampHandler>();
-        services.TryAddSingleton<IDocumentExecuter, DocumentExecuter>();
+        services.TryAddSingleton(sp => LimitRules.CreateExecuter(sp.GetRequiredService<IOptions<GraphQLOptions>>().Value, sp.GetRequiredService<GraphQLLimits>()));
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<GraphQLOptions>>().Value;

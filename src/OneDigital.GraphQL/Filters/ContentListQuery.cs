@@ -11,8 +11,9 @@ namespace OneDigital.GraphQL.Filters;
 /// </summary>
 internal sealed record ContentListQuery(string ContentType, WhereInputGraphType Where, OrderByInputGraphType OrderBy)
 {
-    public IQueryable<ContentItemRecord> Filtered(ListArguments arguments, ContentItemStore store, TypeAccess access, string? userId)
+    public IQueryable<ContentItemRecord> Filtered(ListArguments arguments, ContentItemStore store, TypeAccess access, string? userId, GraphQLOptions options)
     {
+        FilterLimits.Check(arguments.Where, options);
         var query = store.Records.Where(r => r.ContentType == ContentType);
         query = arguments.Status switch
         {

@@ -8,10 +8,12 @@ internal static class LimitError
 {
     public const string Code = "LIMIT_EXCEEDED";
 
-    public static ValidationError Create(ValidationContext context, string message, ASTNode? node = null) =>
+    public static ValidationError Create(ValidationContext context, string message, ASTNode? node = null) => Create(context.Document, message, node);
+
+    public static ValidationError Create(GraphQLDocument document, string message, ASTNode? node = null) =>
         node is null
-            ? new ValidationError(context.Document.Source, Code, message)
-            : new ValidationError(context.Document.Source, Code, message, node);
+            ? new ValidationError(document.Source, Code, message)
+            : new ValidationError(document.Source, Code, message, node);
 
     public static string Describe(string key, object value) => $"the limit is {value} ({GraphQLLimits.Key(key)})";
 }

@@ -1,11 +1,17 @@
+using GraphQL;
+using GraphQL.Execution;
 using GraphQL.Validation;
 using Microsoft.Extensions.Logging;
 
 namespace OneDigital.GraphQL.Limits;
 
+/// <summary>
+/// How every execution of the content schema is limited: the cost limits run first, in the executer's validator
+/// (<see cref="CostFirstValidator"/>), and the per-node rules run with GraphQL's own in one pass over the document.
+/// </summary>
 public static class LimitRules
 {
-    /// <summary>GraphQL's own validation rules followed by the configured limits.</summary>
+    /// <summary>GraphQL's own validation rules followed by the configured per-node limits.</summary>
     public static IReadOnlyList<IValidationRule> Create(GraphQLOptions options, GraphQLLimits limits, bool isDevelopment, ILogger logger)
     {
         // Orchard: the Default mode refuses in Development and caps elsewhere.
@@ -15,16 +21,14 @@ public static class LimitRules
             MaxNumberOfResultsValidationMode.Disabled => false,
             _ => isDevelopment,
         };
-        var rules = new List<IValidationRule>(DocumentValidator.CoreRules)
+        return new List<IValidationRule>(DocumentValidator.CoreRules)
         {
             new DocumentCountLimitRule(limits.MaxOperations, limits.MaxAliases),
-            new DepthLimitRule(options.MaxDepth),
             new MaxResultsRule(options.MaxNumberOfResults, refuseTooMany, logger),
         };
-        if (options.MaxComplexity is { } max and > 0)
-        {
-            rules.Add(new ComplexityLimitRule(max, options.FieldImpact));
-        }
-        return rules;
     }
+
+    /// <summary>An executer whose validation checks the cost limits (fields, depth, introspection lists, complexity) before anything else.</summary>
+    public static IDocumentExecuter CreateExecuter(GraphQLOptions options, GraphQLLimits limits) =>
+        new DocumentExecuter(new GraphQLDocumentBuilder(), new CostFirstValidator(options, limits, new DocumentValidator()));
 }

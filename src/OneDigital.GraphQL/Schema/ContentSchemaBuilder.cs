@@ -177,7 +177,7 @@ internal static class ContentSchemaBuilder
         var access = await user.Access.ForTypeAsync(type.Name, edit, ct);
         if (access == TypeAccess.None) return [];
         var store = user.RequestServices.GetRequiredService<ContentItemStore>();
-        var query = list.Page(arguments, store, list.Filtered(arguments, store, access, user.Access.UserId), schema.Options);
+        var query = list.Page(arguments, store, list.Filtered(arguments, store, access, user.Access.UserId, schema.Options), schema.Options);
         var records = await user.WithStoreAsync(() => query.ToListAsync(ct), ct);
         return records.ConvertAll(ContentItemStore.ToItem);
     }
@@ -189,7 +189,7 @@ internal static class ContentSchemaBuilder
         var access = await user.Access.ForTypeAsync(type.Name, edit, ct);
         if (access == TypeAccess.None) return 0;
         var store = user.RequestServices.GetRequiredService<ContentItemStore>();
-        var query = list.Filtered(arguments, store, access, user.Access.UserId);
+        var query = list.Filtered(arguments, store, access, user.Access.UserId, schema.Options);
         return await user.WithStoreAsync(() => query.CountAsync(ct), ct);
     }
 

@@ -3,7 +3,10 @@ using System.Text.Json.Nodes;
 using GraphQL;
 using GraphQL.SystemTextJson;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using OneDigital.Content.Items;
+using OneDigital.GraphQL.Limits;
 using OneDigital.Testing;
 
 namespace OneDigital.GraphQL.Tests.Support;
@@ -43,20 +46,27 @@ public sealed class GraphQLTestSite : IAsyncDisposable
     public static ClaimsPrincipal User(string id, params string[] roles) =>
         new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), .. roles.Select(r => new Claim(ClaimTypes.Role, r))], "Test"));
 
-    /// <summary>Runs a query and returns the response as JSON (data, errors), as the endpoint would write it.</summary>
-    public async Task<JsonObject> ExecuteAsync(string query, ClaimsPrincipal? user = null, JsonObject? variables = null)
+    /// <summary>
+    /// Runs a query under the endpoint's validation (the cost limits first, then GraphQL's rules and the per-node
+    /// limits; the defaults unless <paramref name="limits"/> is given) and returns the response as JSON (data, errors),
+    /// as the endpoint would write it.
+    /// </summary>
+    public async Task<JsonObject> ExecuteAsync(string query, ClaimsPrincipal? user = null, JsonObject? variables = null, GraphQLLimits? limits = null)
     {
         await using var scope = Store.Scope();
         var schema = await Store.Services.GetRequiredService<IGraphQLSchemaSource>().GetSchemaAsync();
+        var graphQLOptions = Store.Services.GetRequiredService<IOptions<GraphQLOptions>>().Value;
+        limits ??= new GraphQLLimits();
         var options = new ExecutionOptions
         {
             Schema = schema,
             Query = query,
             Variables = variables is null ? null : Serializer.Deserialize<Inputs>(variables.ToJsonString()),
+            ValidationRules = LimitRules.Create(graphQLOptions, limits, isDevelopment: false, NullLogger.Instance),
             ThrowOnUnhandledException = true,
         };
         ContentGraphQL.ConfigureExecution(options, scope.ServiceProvider, user ?? Anonymous);
-        var result = await new DocumentExecuter().ExecuteAsync(options);
+        var result = await LimitRules.CreateExecuter(graphQLOptions, limits).ExecuteAsync(options);
         return JsonNode.Parse(Serializer.Serialize(result))!.AsObject();
     }
 

@@ -9,11 +9,18 @@ namespace OneDigital.Web.Tests.GraphQL.Support;
 
 /// <summary>
 /// A small schema over the store for the endpoint's tests, until the content schema serves the site:
-/// <c>article(first, status)</c>, a self-nesting <c>nested</c> for depth, <c>whoami</c>, and <c>boom</c>, which throws.
+/// <c>article(first, status)</c>, a self-nesting <c>nested</c> for depth, <c>whoami</c>, <c>boom</c>, which throws, and
+/// <c>slow</c>, which waits until its execution is cancelled (and says so through <see cref="SlowCancelled"/>).
 /// </summary>
 public sealed class TestSchemaSource : IGraphQLSchemaSource
 {
     private ISchema _schema = Build();
+
+    /// <summary>Completed when a <c>slow</c> field starts; a test that needs it sets a new one first.</summary>
+    public static TaskCompletionSource SlowStarted { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completed when a <c>slow</c> field's execution is cancelled; a test that needs it sets a new one first.</summary>
+    public static TaskCompletionSource SlowCancelled { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ValueTask<ISchema> GetSchemaAsync(CancellationToken ct = default) => new(_schema);
 
@@ -55,6 +62,20 @@ public sealed class TestSchemaSource : IGraphQLSchemaSource
             Field<NestedType>("nested").Resolve(_ => new object());
             Field<StringGraphType>("whoami").Resolve(context => context.User?.Identity?.Name ?? "anonymous");
             Field<StringGraphType>("boom").Resolve(object? (_) => throw new InvalidOperationException("secret connection string leaked"));
+            Field<StringGraphType>("slow").ResolveAsync(async context =>
+            {
+                SlowStarted.TrySetResult();
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, context.CancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    SlowCancelled.TrySetResult();
+                    throw;
+                }
+                return "never";
+            });
         }
     }
 
