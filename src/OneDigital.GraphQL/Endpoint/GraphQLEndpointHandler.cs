@@ -177,7 +177,8 @@ public sealed class GraphQLEndpointHandler(
         var headers = http.Response.Headers;
         headers.ETag = response.ETag;
         headers.CacheControl = $"public, max-age={Math.Max(0, cacheOptions.MaxAgeSeconds)}";
-        headers.Vary = new StringValues([HeaderNames.Authorization, HeaderNames.Accept]);
+        // Appended: CORS has already said Vary: Origin for cross-origin callers.
+        headers.Append(HeaderNames.Vary, new StringValues([HeaderNames.Authorization, HeaderNames.Accept]));
         if (IsNotModified(http.Request.Headers.IfNoneMatch, response.ETag))
         {
             http.Response.StatusCode = StatusCodes.Status304NotModified;
