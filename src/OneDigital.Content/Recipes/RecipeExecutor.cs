@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
+using OneDigital.Content.Recipes.Confinement;
 using OneDigital.Content.Store;
 
 namespace OneDigital.Content.Recipes;
@@ -30,6 +31,7 @@ public sealed class RecipeExecutor(
         var report = new ImportReport();
         var execution = new RecipeExecution(services, recipe, parameters, report)
         {
+            Limits = RecipeLimits.Read(configuration),
             Variables = recipe.Root["variables"]?.DeepClone() as JsonObject ?? [],
         };
         await transaction.RunAsync(() => RunStepsAsync(execution, ct), ct);
