@@ -67,9 +67,10 @@ internal sealed class StagingDatabase : IAsyncDisposable
             var old = SqliteTable.Quote($"_import_old_{table.Name}");
             var added = SqliteTable.Quote($"_import_new_{table.Name}");
             var key = table.List(table.Key);
-            string Matches(string target, string row) => string.Join(" AND ", table.Key.Select(k => $"{target}.{SqliteTable.Quote(k)} IS {row}.{SqliteTable.Quote(k)}"));
+            string Matches(string target, string row) => string.Join(" AND ", table.Key.Select(k => $"{target}.{SqliteTable.Quote(k)} = {row}.{SqliteTable.Quote(k)}"));
             // The first image of a row that existed before the import (its state to compare and restore), and the
-            // keys of rows the import added. A row the import added and then changed stays "added".
+            // keys of rows the import added. A row the import added and then changed stays "added". Indexed by key:
+            // every write of the import looks its row up here.
             var firstImage = $"""
                 INSERT INTO {old} ({table.List(table.Columns)}) SELECT {table.List(table.Columns, "OLD")}
                 WHERE NOT EXISTS (SELECT 1 FROM {old} o WHERE {Matches("o", "OLD")})
@@ -78,6 +79,8 @@ internal sealed class StagingDatabase : IAsyncDisposable
             await ExecuteAsync(connection, transaction, $"""
                 CREATE TABLE {old} AS SELECT * FROM {table.Quoted} WHERE 0;
                 CREATE TABLE {added} AS SELECT {key} FROM {table.Quoted} WHERE 0;
+                CREATE UNIQUE INDEX {SqliteTable.Quote($"_import_old_{table.Name}_key")} ON {old} ({key});
+                CREATE UNIQUE INDEX {SqliteTable.Quote($"_import_new_{table.Name}_key")} ON {added} ({key});
                 CREATE TRIGGER {SqliteTable.Quote($"_import_u_{table.Name}")} BEFORE UPDATE ON {table.Quoted} BEGIN {firstImage} END;
                 CREATE TRIGGER {SqliteTable.Quote($"_import_d_{table.Name}")} BEFORE DELETE ON {table.Quoted} BEGIN {firstImage} END;
                 CREATE TRIGGER {SqliteTable.Quote($"_import_i_{table.Name}")} AFTER INSERT ON {table.Quoted} BEGIN
