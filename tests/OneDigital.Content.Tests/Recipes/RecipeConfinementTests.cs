@@ -210,6 +210,8 @@ public class RecipeConfinementTests
     [TestCase("''.padStart(4e8)", "padStart()")]
     [TestCase("new Array(100000).fill('x'.repeat(1000)).join('')", "join()")]
     [TestCase("new Array(100000).fill('x'.repeat(1000)).toString()", "join()")]
+    [TestCase("'x'.repeat(1e7).concat('x'.repeat(1e7))", "concat()")]
+    [TestCase("typeof ShadowRealm === 'undefined' ? 'x'.repeat(4e8) : new ShadowRealm().evaluate(`'x'.repeat(4e8)`)", "repeat()")]
     public async Task Scripts_cannot_build_a_string_past_the_limit_in_one_call(string script, string refused)
     {
         await using var store = await TestStore.CreateAsync();

@@ -227,6 +227,19 @@ public class StagedImportTests
         Assert.That(await File.ReadAllTextAsync(Path.Combine(MediaRoot(store), "a", "b.txt")), Is.EqualTo("hello"));
     }
 
+    [Test]
+    public async Task On_postgresql_an_import_runs_in_one_live_transaction_which_blocks_no_other_writer()
+    {
+        await using var store = await TestStore.CreateAsync(TestDatabase.Postgres);
+        await store.ImportAsync(Seed);
+
+        var result = await StagedAsync(store, Import(10));
+
+        Assert.That(result.WriteLockHeld, Is.Null);
+        Assert.That(await store.SnapshotAsync(), Does.Contain("Item 9").And.Contain("Seeded, edited"));
+        Assert.That(StagingFiles(store), Is.Empty);
+    }
+
     [Test, Explicit("A one-off measurement for the issue's closing note, not a test: prints how long each way holds the write lock.")]
     public async Task Measure_how_long_a_10000_item_import_holds_the_write_lock()
     {

@@ -5,7 +5,8 @@ namespace OneDigital.Content.Recipes.Confinement;
 /// <summary>
 /// Jint charges memory between statements, so one call that builds a huge string at once (<c>'x'.repeat(4e8)</c>,
 /// <c>''.padEnd(4e8)</c>, a join of a large array) allocates it before any limit is checked. These wrappers work
-/// out the length first and refuse it above <c>OneDigital:Recipes:MaxValueLength</c>.
+/// out the length first and refuse it above <c>OneDigital:Recipes:MaxValueLength</c>; a <c>ShadowRealm</c>, whose
+/// fresh built-ins would go round them, is removed. Other growth (concatenation in a loop) is Jint's memory limit's.
 /// </summary>
 public static class StringGrowthGuard
 {
@@ -31,6 +32,7 @@ public static class StringGrowthGuard
               guard(String.prototype, 'repeat', (s, a) => String(s).length * count(a[0]));
               guard(String.prototype, 'padStart', (s, a) => Math.max(String(s).length, count(a[0])));
               guard(String.prototype, 'padEnd', (s, a) => Math.max(String(s).length, count(a[0])));
+              guard(String.prototype, 'concat', (s, a) => a.reduce((n, v) => n > max ? n : n + String(v).length, String(s).length));
               guard(Array.prototype, 'join', (array, a) => {
                 const separator = a[0] === undefined ? 1 : String(a[0]).length;
                 let n = 0;
@@ -40,7 +42,10 @@ public static class StringGrowthGuard
                 }
                 return n;
               });
+              // A second realm has its own untouched String.prototype; recipes have no use for one.
+              delete globalThis.ShadowRealm;
             })(__maxValueLength);
+            delete globalThis.__maxValueLength;
             """);
     }
 }
