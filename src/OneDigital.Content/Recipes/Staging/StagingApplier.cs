@@ -91,17 +91,19 @@ internal static class StagingApplier
         var staged = $"staged.{table.Quoted}";
         var key = table.List(table.Key);
         var valueColumns = table.Columns.Except(table.Key).ToList();
+        // Each statement is driven by the import's own change tables and reaches the big tables only by key, so the
+        // time under the lock follows the size of the import, not of the store.
         // Rows that existed before and are gone from the copy were removed by the import.
         await ExecuteAsync(live, transaction, $"""
-            DELETE FROM main.{table.Quoted} WHERE ({key}) IN (SELECT {key} FROM {old})
-              AND ({key}) NOT IN (SELECT {key} FROM {staged});
+            DELETE FROM main.{table.Quoted} WHERE ({key}) IN (
+              SELECT {table.List(table.Key, "o")} FROM {old} o WHERE NOT EXISTS (SELECT 1 FROM {staged} s WHERE {table.KeyEquals("s", "o")}));
             """, ct);
         if (valueColumns.Count > 0)
         {
             await ExecuteAsync(live, transaction, $"""
                 UPDATE main.{table.Quoted} AS l SET {string.Join(", ", valueColumns.Select(c => $"{SqliteTable.Quote(c)} = s.{SqliteTable.Quote(c)}"))}
-                FROM {staged} AS s
-                WHERE {table.KeyEquals("s", "l")} AND ({table.List(table.Key, "l")}) IN (SELECT {key} FROM {old});
+                FROM (SELECT {table.List(table.Columns, "x")} FROM {old} o JOIN {staged} x ON {table.KeyEquals("x", "o")}) AS s
+                WHERE {table.KeyEquals("s", "l")};
                 """, ct);
         }
         // Rows the import added. The store numbers rows nobody points at itself, after what the site wrote meanwhile
@@ -109,7 +111,7 @@ internal static class StagingApplier
         var columns = table.HasRowIdKey && !table.IsReferenced ? valueColumns : [.. table.Columns];
         await ExecuteAsync(live, transaction, $"""
             INSERT INTO main.{table.Quoted} ({table.List(columns)})
-            SELECT {table.List(columns, "s")} FROM {staged} AS s WHERE ({table.List(table.Key, "s")}) IN (SELECT {key} FROM {added})
+            SELECT {table.List(columns, "s")} FROM {added} a JOIN {staged} s ON {table.KeyEquals("s", "a")}
             ORDER BY {table.List(table.Key, "s")};
             """, ct);
     }
