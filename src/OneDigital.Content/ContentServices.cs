@@ -81,6 +81,7 @@ public static class ContentServices
         services.AddScoped<IContentPartHandler, FieldValidator>();
         services.AddScoped<IContentEventHandler, IndexingTaskRecorder>();
         services.AddScoped<RecipeExecutor>();
+        services.AddSingleton<OneDigital.Content.Recipes.Staging.StagedImport>();
         services.AddRecipeExport();
         services.AddSingleton<RecipeLocator>();
         services.AddScoped<SiteSettingsStore>();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OneDigital.Content.Recipes.Confinement;
 
 namespace OneDigital.Content.Recipes;
 
@@ -10,6 +11,9 @@ public sealed class RecipeExecution(IServiceProvider services, RecipeDescriptor 
     public RecipeParameters Parameters { get; } = parameters;
     public ImportReport Report { get; } = report;
     public string RecipeName => Recipe.Name;
+
+    /// <summary>What the recipe's files, scripts and configuration reads are confined to.</summary>
+    public RecipeLimits Limits { get; init; } = new();
 
     /// <summary>Prefix of JSON paths in messages; nested recipes add their own name.</summary>
     public string PathPrefix { get; init; } = "";
@@ -34,6 +38,7 @@ public sealed class RecipeExecution(IServiceProvider services, RecipeDescriptor 
 
     public RecipeExecution Nested(RecipeDescriptor inner) => new(Services, inner, Parameters, Report)
     {
+        Limits = Limits,
         PathPrefix = $"{PathPrefix}recipe '{inner.Name}' ",
         Variables = inner.Root["variables"]?.DeepClone() as JsonObject ?? [],
         IdMap = IdMap,

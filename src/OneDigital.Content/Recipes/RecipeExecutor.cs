@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
+using OneDigital.Content.Recipes.Confinement;
 using OneDigital.Content.Store;
 
 namespace OneDigital.Content.Recipes;
@@ -27,17 +28,28 @@ public sealed class RecipeExecutor(
 
     public async Task<ImportReport> ExecuteAsync(RecipeDescriptor recipe, RecipeParameters parameters, CancellationToken ct = default)
     {
-        var report = new ImportReport();
-        var execution = new RecipeExecution(services, recipe, parameters, report)
-        {
-            Variables = recipe.Root["variables"]?.DeepClone() as JsonObject ?? [],
-        };
-        await transaction.RunAsync(() => RunStepsAsync(execution, ct), ct);
-        foreach (var write in execution.AfterCommit)
+        var (report, files) = await ExecuteDeferringFilesAsync(recipe, parameters, ct);
+        foreach (var write in files)
         {
             await write();
         }
         return report;
+    }
+
+    /// <summary>
+    /// Runs the recipe and commits, but leaves its file writes to the caller: a staged import writes them only once
+    /// its changes have reached the live store.
+    /// </summary>
+    public async Task<(ImportReport Report, IReadOnlyList<Func<Task>> Files)> ExecuteDeferringFilesAsync(RecipeDescriptor recipe, RecipeParameters parameters, CancellationToken ct = default)
+    {
+        var report = new ImportReport();
+        var execution = new RecipeExecution(services, recipe, parameters, report)
+        {
+            Limits = RecipeLimits.Read(configuration),
+            Variables = recipe.Root["variables"]?.DeepClone() as JsonObject ?? [],
+        };
+        await transaction.RunAsync(() => RunStepsAsync(execution, ct), ct);
+        return (report, execution.AfterCommit);
     }
 
     /// <summary>Runs the steps of a recipe inside the caller's transaction (also used by the nested <c>recipes</c> step).</summary>

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Jint;
 using Microsoft.Extensions.Configuration;
 using OneDigital.Content.Items;
+using OneDigital.Content.Recipes.Confinement;
 
 namespace OneDigital.Content.Recipes;
 
@@ -12,11 +13,15 @@ namespace OneDigital.Content.Recipes;
 /// Evaluates Orchard's recipe expressions in string values: <c>[js: ...]</c> through Jint, with uuid, variables,
 /// parameters, configuration, base64, html and gzip; and <c>[file:text('...')]</c> relative to the recipe.
 /// As in Orchard, results are strings and are evaluated again while they are themselves expressions.
+/// Confined by <see cref="RecipeLimits"/>: files only inside the recipe's folder, configuration only from the
+/// allow-list, and no string (from a script, a file, base64 or gzip) longer than the limit.
 /// </summary>
 public sealed class RecipeScripts
 {
     private readonly RecipeExecution _execution;
     private readonly IConfiguration _configuration;
+    private readonly RecipeLimits _limits;
+    private readonly ConfigurationGuard _guard;
     private readonly Engine _engine;
     private readonly HashSet<string> _evaluatingVariables = new(StringComparer.Ordinal);
 
@@ -24,14 +29,21 @@ public sealed class RecipeScripts
     {
         _execution = execution;
         _configuration = configuration;
-        _engine = new Engine(o => o.TimeoutInterval(TimeSpan.FromSeconds(10)).LimitMemory(64_000_000).LimitRecursion(256).Strict());
+        _limits = execution.Limits;
+        _guard = new ConfigurationGuard(_limits.ConfigurationKeys);
+        _engine = new Engine(o =>
+        {
+            o.TimeoutInterval(TimeSpan.FromSeconds(10)).LimitMemory(64_000_000).LimitRecursion(256).Strict();
+            o.Constraints.MaxArraySize = 1_000_000;
+        });
         _engine.SetValue("uuid", new Func<string>(IdGenerator.NewId));
         _engine.SetValue("variables", new Func<string, string>(Variable));
         _engine.SetValue("parameters", new Func<string, string>(name => execution.Parameters.Get(name) ?? ""));
-        _engine.SetValue("configuration", new Func<string, object?, object?>((key, fallback) => _configuration[key] ?? fallback));
-        _engine.SetValue("base64", new Func<string, string>(s => Encoding.UTF8.GetString(Convert.FromBase64String(s))));
+        _engine.SetValue("configuration", new Func<string, object?, object?>(Configuration));
+        _engine.SetValue("base64", new Func<string, string>(Base64));
         _engine.SetValue("html", new Func<string, string>(WebUtility.HtmlDecode));
         _engine.SetValue("gzip", new Func<string, string>(Gunzip));
+        StringGrowthGuard.Install(_engine, _limits.MaxValueLength);
     }
 
     /// <summary>Evaluates every string value of the tree in place. Throws <see cref="ScriptException"/> with the JSON path.</summary>
@@ -96,6 +108,10 @@ public sealed class RecipeScripts
                 "file" => RunFile(script, path),
                 _ => throw new ScriptException(path, $"unknown expression prefix '{prefix}:' (known: js, file)."),
             };
+            if (value.Length > _limits.MaxValueLength)
+            {
+                throw new ScriptException(path, $"the expression produced {value.Length} characters, more than OneDigital:Recipes:MaxValueLength ({_limits.MaxValueLength}).");
+            }
         }
         return value;
     }
@@ -126,13 +142,37 @@ public sealed class RecipeScripts
             throw new ScriptException(path, $"'[file:{script}]' is not supported; use [file:text('relative/path')].");
         }
         var relative = match.Groups["p"].Value;
-        var full = Path.GetFullPath(Path.Combine(_execution.Recipe.BasePath, relative));
-        if (!File.Exists(full))
+        try
         {
-            _execution.Report.Warn($"{path}: the file '{relative}' referenced by the recipe does not exist; the value is left empty.");
-            return "";
+            var full = RecipeFiles.Resolve(_execution.Recipe.BasePath, relative);
+            if (!File.Exists(full) && !Directory.Exists(full))
+            {
+                _execution.Report.Warn($"{path}: the file '{relative}' referenced by the recipe does not exist; the value is left empty.");
+                return "";
+            }
+            return RecipeFiles.ReadText(full, relative, _limits.MaxFileBytes);
         }
-        return File.ReadAllText(full);
+        catch (RecipeFileException ex)
+        {
+            throw new ScriptException(path, $"[file:text('{relative}')] is refused: {ex.Message}", ex);
+        }
+    }
+
+    private object? Configuration(string key, object? fallback)
+    {
+        if (_guard.Refusal(key) is { } refusal)
+        {
+            throw new InvalidOperationException(refusal);
+        }
+        return _configuration[key] ?? fallback;
+    }
+
+    private string Base64(string text)
+    {
+        var bytes = Convert.FromBase64String(text);
+        return bytes.Length > _limits.MaxValueLength
+            ? throw new InvalidOperationException($"base64() would produce more than OneDigital:Recipes:MaxValueLength ({_limits.MaxValueLength} characters).")
+            : Encoding.UTF8.GetString(bytes);
     }
 
     private string Variable(string name)
@@ -156,12 +196,24 @@ public sealed class RecipeScripts
         return text;
     }
 
-    private static string Gunzip(string base64)
+    // Decompressed in pieces and stopped at the limit: a few bytes of gzip can expand to gigabytes.
+    private string Gunzip(string base64)
     {
         using var input = new MemoryStream(Convert.FromBase64String(base64));
         using var gzip = new GZipStream(input, CompressionMode.Decompress);
         using var reader = new StreamReader(gzip, Encoding.UTF8);
-        return reader.ReadToEnd();
+        var text = new StringBuilder();
+        var buffer = new char[8192];
+        int read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (text.Length + read > _limits.MaxValueLength)
+            {
+                throw new InvalidOperationException($"gzip() would produce more than OneDigital:Recipes:MaxValueLength ({_limits.MaxValueLength} characters).");
+            }
+            text.Append(buffer, 0, read);
+        }
+        return text.ToString();
     }
 }
 

@@ -15,7 +15,12 @@ public class RecipeExpressionTests
         var gzip = Convert.ToBase64String(Gzip("zipped text"));
         var folder = Directory.CreateTempSubdirectory("recipe").FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "snippet.html"), "<p>from a file</p>");
-        await using var store = await TestStore.CreateAsync(new Dictionary<string, string?> { ["Partners:Name"] = "Configured" });
+        await using var store = await TestStore.CreateAsync(new Dictionary<string, string?>
+        {
+            ["Partners:Name"] = "Configured",
+            ["OneDigital:Recipes:ConfigurationKeys:0"] = "Partners:*",
+            ["OneDigital:Recipes:ConfigurationKeys:1"] = "Missing:Key",
+        });
 
         await store.ImportAsync($$"""
             {

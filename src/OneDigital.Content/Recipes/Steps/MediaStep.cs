@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OneDigital.Content.Fields;
+using OneDigital.Content.Recipes.Confinement;
 using OneDigital.Content.Store;
 
 namespace OneDigital.Content.Recipes.Steps;
@@ -7,6 +8,10 @@ namespace OneDigital.Content.Recipes.Steps;
 /// <summary>
 /// media: copies files (<c>SourcePath</c> relative to the recipe, or <c>Base64</c>) into the media folder under
 /// <c>TargetPath</c>. Files are written after the import commits; a missing source file is a warning.
+/// A source must be a regular file inside the recipe's folder (<see cref="RecipeFiles"/>): an absolute path, a link
+/// out of the folder, a device or a file over the limit fails the step. A relative path that climbs out of the
+/// folder is not read and only warned about, because Orchard's module recipes name their theme's images as
+/// <c>../wwwroot/...</c>, which has no meaning outside Orchard's module layout.
 /// </summary>
 public sealed class MediaStep(StoreOptions options) : IRecipeStep
 {
@@ -50,11 +55,25 @@ public sealed class MediaStep(StoreOptions options) : IRecipeStep
             }
             else if (ContentFieldKinds.Text(RecipeStepContext.Get(file, "SourcePath")) is { } sourcePath)
             {
-                source = Path.GetFullPath(Path.Combine(context.Execution.Recipe.BasePath, sourcePath));
-                if (!File.Exists(source))
+                var limit = context.Execution.Limits.MaxMediaFileBytes;
+                if (!Path.IsPathRooted(sourcePath) && LeavesFolder(context.Execution.Recipe.BasePath, sourcePath))
                 {
-                    context.Warn($"{context.Path}.{path}.SourcePath: the file '{sourcePath}' does not exist next to the recipe; '{target}' was not added to the media library.");
+                    context.Warn($"{context.Path}.{path}.SourcePath: '{sourcePath}' lies outside the recipe's folder and was not read; '{target}' was not added to the media library.");
                     continue;
+                }
+                try
+                {
+                    source = RecipeFiles.Resolve(context.Execution.Recipe.BasePath, sourcePath);
+                    if (!File.Exists(source))
+                    {
+                        context.Warn($"{context.Path}.{path}.SourcePath: the file '{sourcePath}' does not exist next to the recipe; '{target}' was not added to the media library.");
+                        continue;
+                    }
+                    RecipeFiles.CheckRegularFile(source, sourcePath, limit, "OneDigital:Recipes:MaxMediaFileBytes");
+                }
+                catch (RecipeFileException ex)
+                {
+                    throw context.Fail($"{path}.SourcePath", ex.Message, ex);
                 }
             }
             else if (ContentFieldKinds.Text(RecipeStepContext.Get(file, "SourceUrl")) is { } url)
@@ -70,9 +89,16 @@ public sealed class MediaStep(StoreOptions options) : IRecipeStep
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
                 if (bytes is not null) await File.WriteAllBytesAsync(destination, bytes);
-                else File.Copy(source!, destination, overwrite: true);
+                else await RecipeFiles.CopyAsync(source!, destination, context.Execution.Limits.MaxMediaFileBytes);
             });
         }
         return Task.CompletedTask;
+    }
+
+    private static bool LeavesFolder(string folder, string relative)
+    {
+        var root = Path.GetFullPath(folder);
+        var full = Path.GetFullPath(Path.Combine(root, relative));
+        return !full.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 }
