@@ -9,6 +9,7 @@ using OneDigital.Search;
 using OneDigital.Web.Api.Content;
 using OneDigital.Web.Auth;
 using OneDigital.Web.Cli;
+using OneDigital.Web.Problems;
 using OneDigital.Web.Health;
 using OneDigital.Web.Setup;
 using OneDigital.Web.Webhooks;
@@ -55,14 +56,19 @@ public static class OneDigitalHost
             // appsettings.json and the shipped recipes sit beside the app, wherever it was started from.
             ContentRootPath = AppContext.BaseDirectory,
         });
+        // First: no other part of the site may start on a data folder another process holds.
+        builder.Services.AddHostedService<DataFolderLockService>();
         builder.Services.AddOneDigital(builder.Configuration, console);
         builder.Services.AddHostedService<SetupHostedService>();
         builder.Services.AddOpenIdServer(builder.Configuration);
         builder.Services.AddOneDigitalSearchWorker();
         builder.Services.AddGraphQLEndpoint(builder.Configuration);
+        builder.Services.AddOneDigitalHealth();
+        builder.Services.AddOneDigitalErrors();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseOneDigitalErrors();
         app.UseSetupGate();
         app.UseOpenIdServer();
         app.MapHealth();
