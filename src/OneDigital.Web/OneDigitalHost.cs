@@ -32,9 +32,17 @@ public static class OneDigitalHost
         try
         {
             await using var app = BuildWebApp(args, console);
-            await app.StartAsync(ct);
-            await app.WaitForShutdownAsync(ct);
-            return app.Services.GetRequiredService<SetupState>().Failed ? 1 : 0;
+            var setup = app.Services.GetRequiredService<SetupState>();
+            try
+            {
+                await app.StartAsync(ct);
+                await app.WaitForShutdownAsync(ct);
+            }
+            catch (OperationCanceledException) when (setup.Failed)
+            {
+                // Setup failed at once (a missing store) and stopped the site while it was still starting.
+            }
+            return setup.Failed ? 1 : 0;
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or RecipeException)
         {

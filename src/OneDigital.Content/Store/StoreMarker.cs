@@ -13,7 +13,7 @@ public sealed class StoreMarker
 {
     public const string FileName = "onedigital.store.json";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     public string StoreId { get; set; } = "";
     public DatabaseProvider Provider { get; set; }

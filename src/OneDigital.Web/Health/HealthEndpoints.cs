@@ -5,9 +5,6 @@ namespace OneDigital.Web.Health;
 
 public static class HealthEndpoints
 {
-    /// <summary>Checks tagged so are about the store and run only once setup is done (before, there may be no store yet).</summary>
-    internal const string StoreTag = "store";
-
     /// <summary>
     /// <c>GET /health</c>: <c>{"status":"ready"}</c> with 200 once setup is done and every check passes (a busy store
     /// is degraded, still ready); 503 with <c>"setting up"</c>, <c>"setup failed"</c> or <c>"unhealthy"</c> otherwise.
@@ -25,26 +22,33 @@ public static class HealthEndpoints
         services.AddSingleton<StoreWatch>();
         services.AddHostedService<StoreMonitor>();
         services.AddHealthChecks()
-            .AddCheck<SetupHealthCheck>("setup")
-            .AddCheck<StoreIdentityHealthCheck>("store-identity", tags: [StoreTag])
-            .AddCheck<StoreReadHealthCheck>("store-read", tags: [StoreTag])
-            .AddCheck<StoreWriteHealthCheck>("store-write", tags: [StoreTag]);
+            .AddCheck<StoreIdentityHealthCheck>("store-identity")
+            .AddCheck<StoreReadHealthCheck>("store-read")
+            .AddCheck<StoreWriteHealthCheck>("store-write");
         return services;
     }
 
     private static async Task<IResult> CheckAsync(SetupState setup, HealthCheckService health, CancellationToken ct)
     {
-        var report = await health.CheckHealthAsync(r => setup.IsReady || !r.Tags.Contains(StoreTag), ct);
-        var status = !setup.IsReady ? (setup.Failed ? "setup failed" : "setting up")
-            : report.Status == HealthStatus.Unhealthy ? "unhealthy"
-            : "ready";
+        if (!setup.IsReady)
+        {
+            // Nothing else is checked before setup is done: there may be no store yet, and a check failing on that
+            // would log an error on every poll of a clean first start.
+            var what = setup.Failed ? "setup failed" : "setting up";
+            var detail = setup.Failed ? $"setup failed: {setup.Completion.Exception?.InnerException?.Message}" : "setting up";
+            return Answer(what, [new HealthCheckAnswer("setup", "unhealthy", detail)]);
+        }
+        var report = await health.CheckHealthAsync(ct);
         var checks = report.Entries.Select(e => new HealthCheckAnswer(
             e.Key,
             e.Value.Status.ToString().ToLowerInvariant(),
             e.Value.Status == HealthStatus.Healthy ? null : e.Value.Description));
-        return Results.Json(new HealthAnswer(status, [.. checks]),
-            statusCode: status == "ready" ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        return Answer(report.Status == HealthStatus.Unhealthy ? "unhealthy" : "ready", [new HealthCheckAnswer("setup", "healthy", null), .. checks]);
     }
+
+    private static IResult Answer(string status, IReadOnlyList<HealthCheckAnswer> checks) =>
+        Results.Json(new HealthAnswer(status, checks),
+            statusCode: status == "ready" ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
 
     private sealed record HealthAnswer(string Status, IReadOnlyList<HealthCheckAnswer> Checks);
 

@@ -5,15 +5,6 @@ using OneDigital.Web.Setup;
 
 namespace OneDigital.Web.Health;
 
-/// <summary>Whether setup has finished; until it has, the store checks are not run.</summary>
-internal sealed class SetupHealthCheck(SetupState setup) : IHealthCheck
-{
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(setup.IsReady ? HealthCheckResult.Healthy("set up")
-            : setup.Failed ? HealthCheckResult.Unhealthy($"setup failed: {setup.Completion.Exception?.InnerException?.Message}")
-            : HealthCheckResult.Unhealthy("setting up"));
-}
-
 /// <summary>The store on disk is still the one the site opened (see <see cref="StoreWatch"/>).</summary>
 internal sealed class StoreIdentityHealthCheck(StoreWatch watch) : IHealthCheck
 {

@@ -3,7 +3,7 @@ namespace OneDigital.Web.Health;
 /// <summary>
 /// Runs the store identity check every second once the site has opened its store, so a vanished or swapped store
 /// stops writes and reaches the log within a second even when nobody asks <c>/health</c>. The commit-time check in
-/// the store covers the same second for a deleted SQLite file.
+/// the store covers the same second for a deleted SQLite file; a loss that check finds is logged here.
 /// </summary>
 internal sealed class StoreMonitor(StoreWatch watch, Content.Store.StoreCondition condition, ILogger<StoreMonitor> logger) : BackgroundService
 {
@@ -14,7 +14,7 @@ internal sealed class StoreMonitor(StoreWatch watch, Content.Store.StoreConditio
         try
         {
             await condition.Opened.WaitAsync(stoppingToken);
-            while (!condition.IsLost)
+            while (!watch.Reported)
             {
                 try
                 {

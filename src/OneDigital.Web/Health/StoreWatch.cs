@@ -18,13 +18,14 @@ public sealed class StoreWatch(StoreCondition condition, StoreOptions store, ISe
     /// <summary>Null when the store is the one opened (or not opened yet); otherwise why it is lost.</summary>
     public async Task<string?> CheckAsync(CancellationToken ct)
     {
-        if (condition.LostReason is { } lost)
-        {
-            return lost;
-        }
         if (condition.OpenedStore is not { } opened)
         {
-            return null;
+            return condition.LostReason;
+        }
+        if (condition.LostReason is { } lost)
+        {
+            // Possibly found by the store's own commit check, which cannot log or write the marker.
+            return Lose(opened, lost);
         }
         string? found;
         try
@@ -88,11 +89,18 @@ public sealed class StoreWatch(StoreCondition condition, StoreOptions store, ISe
         return json is null ? null : JsonSerializer.Deserialize<SetupRecord>(json)?.StoreId;
     }
 
+    private int _reported;
+
+    /// <summary>Whether the loss has been logged and the marker written.</summary>
+    public bool Reported => Volatile.Read(ref _reported) == 1;
+
     private string Lose(StoreMarker opened, string reason)
     {
-        if (!condition.MarkLost(reason))
+        condition.MarkLost(reason);
+        reason = condition.LostReason!;
+        if (Interlocked.Exchange(ref _reported, 1) == 1)
         {
-            return condition.LostReason!;
+            return reason;
         }
         logger.LogCritical("The store is lost: {Reason} Writes are refused and /health reports it until the site is restarted on a sound store.", reason);
         try
