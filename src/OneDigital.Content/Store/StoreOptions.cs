@@ -16,7 +16,7 @@ public sealed class StoreOptions
     public string? ConnectionString { get; set; }
 
     /// <summary>How long a write waits for another writer before it is answered "busy" (<c>OneDigital:Database:BusyTimeoutSeconds</c>).</summary>
-    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Microsoft.Data.Sqlite retries a busy statement until its command timeout, on top of SQLite's own busy timeout,
