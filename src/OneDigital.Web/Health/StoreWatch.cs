@@ -32,9 +32,9 @@ public sealed class StoreWatch(StoreCondition condition, StoreOptions store, ISe
         {
             found = await ReadStoreIdAsync(ct);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException && StoreFailures.Classify(ex, store.BusyTimeout) is { } failure and not StoreBusyException)
+        catch (Exception ex) when (ex is not OperationCanceledException && StoreFailures.Classify(ex, store.BusyTimeout) is { } failure)
         {
-            // Unreadable is not lost: the read and write checks report it, and it may come back.
+            // Busy or unreadable is not lost: the read and write checks report it, and it may pass.
             logger.LogDebug(ex, "Store identity check: {Failure}", failure.Message);
             return null;
         }

@@ -70,6 +70,22 @@ public sealed class StoreMarkerTests
     }
 
     [Test]
+    public async Task On_PostgreSQL_a_start_that_finds_the_marker_but_a_dropped_database_refuses_setup()
+    {
+        await using var store = TestSite.CreatePostgres();
+        Assert.That((await store.RunAsync("export", TestSite.SetupRecipe("empty.recipe.json"))).ExitCode, Is.EqualTo(0));
+        var database = new Npgsql.NpgsqlConnectionStringBuilder(
+            store.StoreArguments.Single(a => a.StartsWith("--ConnectionStrings:Default=", StringComparison.Ordinal))["--ConnectionStrings:Default=".Length..]).Database!;
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        await TestPostgres.DropDatabaseAsync(database);
+
+        var result = await store.RunAsync("export", TestSite.SetupRecipe("empty.recipe.json"));
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Error, Does.Contain($"PostgreSQL database '{database}'").And.Contain("has never been set up").And.Contain("will not create a new site"), result.ToString());
+    }
+
+    [Test]
     public async Task A_marker_removed_on_purpose_lets_the_folder_be_set_up_again()
     {
         await using var store = TestSite.Create();
