@@ -35,6 +35,12 @@ public static class ContentServices
                 ? p
                 : throw new InvalidOperationException($"OneDigital:Database:Provider '{provider}' is not known; use Sqlite or Postgres.");
         }
+        if (configuration["OneDigital:Database:BusyTimeoutSeconds"] is { Length: > 0 } busy)
+        {
+            options.BusyTimeout = double.TryParse(busy, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds <= 3600
+                ? TimeSpan.FromSeconds(seconds)
+                : throw new InvalidOperationException($"OneDigital:Database:BusyTimeoutSeconds '{busy}' is not a number of seconds between 0 and 3600.");
+        }
         if (options.Provider == DatabaseProvider.Postgres && options.ConnectionString is null)
         {
             throw new InvalidOperationException("OneDigital:Database:Provider is Postgres but ConnectionStrings:Default is empty.");
@@ -47,13 +53,15 @@ public static class ContentServices
         services.AddSingleton(store);
         if (store.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<ContentDbContext, PostgresContentDbContext>((sp, o) => o.UseNpgsql(store.ConnectionString).AddInterceptors(sp.GetRequiredService<IndexingSignal>()));
+            services.AddDbContext<ContentDbContext, PostgresContentDbContext>((sp, o) => o.UseNpgsql(store.ConnectionString)
+                .AddInterceptors(new StoreWriteGuard(sp.GetRequiredService<StoreCondition>(), null), sp.GetRequiredService<IndexingSignal>()));
         }
         else
         {
             Directory.CreateDirectory(store.DataDir);
             services.AddDbContext<ContentDbContext, SqliteContentDbContext>((sp, o) =>
-                o.UseSqlite(store.SqliteConnectionString).AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<IndexingSignal>()));
+                o.UseSqlite(store.SqliteConnectionString, sqlite => sqlite.CommandTimeout(store.BusyTimeoutWholeSeconds))
+                    .AddInterceptors(new SqlitePragmas(store.BusyTimeout), new StoreWriteGuard(sp.GetRequiredService<StoreCondition>(), store.SqliteFilePath), sp.GetRequiredService<IndexingSignal>()));
         }
         services.AddIdentityCore<User>(o =>
             {
@@ -64,6 +72,7 @@ public static class ContentServices
             .AddEntityFrameworkStores<ContentDbContext>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IndexingSignal>();
+        services.AddSingleton<StoreCondition>();
         services.AddSingleton<LiquidRenderer>();
         services.AddScoped<StoreInitializer>();
         services.AddScoped<DocumentStore>();

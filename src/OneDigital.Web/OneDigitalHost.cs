@@ -9,6 +9,7 @@ using OneDigital.Search;
 using OneDigital.Web.Api.Content;
 using OneDigital.Web.Auth;
 using OneDigital.Web.Cli;
+using OneDigital.Web.Problems;
 using OneDigital.Web.Health;
 using OneDigital.Web.Security;
 using OneDigital.Web.Setup;
@@ -32,9 +33,17 @@ public static class OneDigitalHost
         try
         {
             await using var app = BuildWebApp(args, console);
-            await app.StartAsync(ct);
-            await app.WaitForShutdownAsync(ct);
-            return app.Services.GetRequiredService<SetupState>().Failed ? 1 : 0;
+            var setup = app.Services.GetRequiredService<SetupState>();
+            try
+            {
+                await app.StartAsync(ct);
+                await app.WaitForShutdownAsync(ct);
+            }
+            catch (OperationCanceledException) when (setup.Failed)
+            {
+                // Setup failed at once (a missing store) and stopped the site while it was still starting.
+            }
+            return setup.Failed ? 1 : 0;
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or RecipeException)
         {
@@ -56,15 +65,22 @@ public static class OneDigitalHost
             // appsettings.json and the shipped recipes sit beside the app, wherever it was started from.
             ContentRootPath = AppContext.BaseDirectory,
         });
+        // First: no other part of the site may start on a data folder another process holds.
+        builder.Services.AddHostedService<DataFolderLockService>();
         builder.Services.AddOneDigital(builder.Configuration, console);
         builder.Services.AddHostedService<SetupHostedService>();
         builder.Services.AddOpenIdServer(builder.Configuration);
         builder.Services.AddOneDigitalSearchWorker();
         builder.Services.AddGraphQLEndpoint(builder.Configuration);
         builder.Services.AddBrowserSecurity(builder.Configuration);
+        builder.Services.AddOneDigitalHealth();
+        builder.Services.AddOneDigitalErrors();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        // Errors first, so every failure below becomes a ProblemDetails; the security headers are added as the
+        // response starts, so those answers carry them too.
+        app.UseOneDigitalErrors();
         app.UseBrowserSecurity();
         app.UseSetupGate();
         app.UseOpenIdServer();

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
@@ -46,6 +47,9 @@ public sealed class StoreInitializer(ContentDbContext db)
         await ExecuteAsync(lockConnection, $"SELECT pg_advisory_lock({PostgresMigrationLockKey})", ct);
         try
         {
+            // EF finds out whether its history table exists by querying it, which logs a failed command on a new
+            // database: a clean first start would log an error. Creating the table first (as EF would) avoids that.
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), ct);
             await db.Database.MigrateAsync(ct);
         }
         finally

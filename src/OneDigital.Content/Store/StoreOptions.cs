@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace OneDigital.Content.Store;
 
 public enum DatabaseProvider
@@ -13,6 +15,31 @@ public sealed class StoreOptions
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
     public string? ConnectionString { get; set; }
 
+    /// <summary>How long a write waits for another writer before it is answered "busy" (<c>OneDigital:Database:BusyTimeoutSeconds</c>).</summary>
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Microsoft.Data.Sqlite retries a busy statement until its command timeout, on top of SQLite's own busy timeout,
+    /// so both are the configured wait.
+    /// </summary>
     public string SqliteConnectionString =>
-        ConnectionString ?? $"Data Source={Path.Combine(DataDir, "onedigital.db")};Default Timeout=30;Pooling=True";
+        ConnectionString ?? $"Data Source={Path.Combine(DataDir, "onedigital.db")};Default Timeout={BusyTimeoutWholeSeconds};Pooling=True";
+
+    internal int BusyTimeoutWholeSeconds => Math.Max(1, (int)Math.Ceiling(BusyTimeout.TotalSeconds));
+
+    /// <summary>The full path of the SQLite database file, or null for PostgreSQL and in-memory databases.</summary>
+    public string? SqliteFilePath
+    {
+        get
+        {
+            if (Provider != DatabaseProvider.Sqlite)
+            {
+                return null;
+            }
+            var builder = new SqliteConnectionStringBuilder(SqliteConnectionString);
+            return string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory
+                ? null
+                : Path.GetFullPath(builder.DataSource);
+        }
+    }
 }

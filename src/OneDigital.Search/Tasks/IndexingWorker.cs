@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OneDigital.Content.Indexing;
+using OneDigital.Content.Store;
 using OneDigital.Search.Indexes;
 
 namespace OneDigital.Search.Tasks;
@@ -10,10 +11,19 @@ namespace OneDigital.Search.Tasks;
 /// The background pass (Orchard's Lucene worker): right after this node commits indexing tasks, and every
 /// <see cref="SearchOptions.WorkerInterval"/> for changes other nodes made.
 /// </summary>
-public sealed class IndexingWorker(SearchIndexer indexer, IndexingSignal signal, SearchOptions options, ILogger<IndexingWorker> logger) : BackgroundService
+public sealed class IndexingWorker(SearchIndexer indexer, IndexingSignal signal, SearchOptions options, StoreCondition store, ILogger<IndexingWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            // Not before setup has migrated the store: a first start would log failed queries on missing tables.
+            await store.Opened.WaitAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             // Taken before the pass, so a commit made during it wakes the next one.

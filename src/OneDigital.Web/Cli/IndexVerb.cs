@@ -28,6 +28,8 @@ internal sealed record IndexCommand(string Action, string? IndexName)
 /// <summary>
 /// Queues the request in the store, as the recipe steps do, so every node carries it out; then carries it out on
 /// this node's index at once, unless a site running on the same data folder holds it (that site does it instead).
+/// A site in another process is recognised by the data folder's lock: the verb then never opens the indexes, whose
+/// files that site has open.
 /// </summary>
 internal static class IndexVerb
 {
@@ -47,6 +49,21 @@ internal static class IndexVerb
             return selected;
         }, ct);
 
+        if (names.Count == 0)
+        {
+            await console.Out.WriteLineAsync("There are no indexes.");
+            return;
+        }
+        using var folder = DataFolderLock.TryAcquire(services.GetRequiredService<StoreOptions>().DataDir, out var holderPid);
+        if (folder is null)
+        {
+            var holder = holderPid is { } pid ? $"pid {pid}" : "another process";
+            foreach (var name in names)
+            {
+                await console.Out.WriteLineAsync($"{name}: the data folder is held by a running site ({holder}); the {command.Action.ToLowerInvariant()} is queued and that site carries it out within seconds.");
+            }
+            return;
+        }
         var indexer = services.GetRequiredService<SearchIndexer>();
         foreach (var name in names)
         {
@@ -68,10 +85,6 @@ internal static class IndexVerb
             {
                 await console.Out.WriteLineAsync($"{name}: in use by a site running on this data folder; the {command.Action.ToLowerInvariant()} is queued and that site carries it out within seconds.");
             }
-        }
-        if (names.Count == 0)
-        {
-            await console.Out.WriteLineAsync("There are no indexes.");
         }
     }
 }

@@ -1,3 +1,5 @@
+using OneDigital.Content.Store;
+
 namespace OneDigital.Web.Setup;
 
 /// <summary>
@@ -7,6 +9,8 @@ namespace OneDigital.Web.Setup;
 internal sealed class SetupHostedService(
     IServiceScopeFactory scopes,
     SetupState state,
+    StoreCondition store,
+    StoreOptions storeOptions,
     HostConsole console,
     IHostApplicationLifetime lifetime) : BackgroundService
 {
@@ -16,7 +20,8 @@ internal sealed class SetupHostedService(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<SiteSetup>().EnsureSetUpAsync(console.Out, stoppingToken);
+            var record = await scope.ServiceProvider.GetRequiredService<SiteSetup>().EnsureSetUpAsync(console.Out, stoppingToken);
+            store.MarkOpened(StoreMarker.For(storeOptions, record.StoreId, record.SetUpUtc));
             state.Ready();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

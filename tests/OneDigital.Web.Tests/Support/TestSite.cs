@@ -46,7 +46,7 @@ public sealed class TestSite : IAsyncDisposable
     }
 
     /// <summary>The store's settings as command-line switches.</summary>
-    private string[] StoreArguments => [.. _store.Select(s => $"--{s.Key}={s.Value}")];
+    public string[] StoreArguments => [.. _store.Select(s => $"--{s.Key}={s.Value}")];
 
     public static string Recipe(string fileName) => Path.Combine(TestContext.CurrentContext.TestDirectory, "Recipes", fileName);
 

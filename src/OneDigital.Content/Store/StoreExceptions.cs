@@ -1,0 +1,14 @@
+namespace OneDigital.Content.Store;
+
+/// <summary>
+/// The store cannot take writes (vanished, read-only, corrupt, unreachable). Endpoints answer 503 with this
+/// message; <see cref="RetryAfter"/> is set where waiting may help.
+/// </summary>
+public class StoreUnavailableException(string message, TimeSpan? retryAfter = null, Exception? inner = null) : Exception(message, inner)
+{
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+}
+
+/// <summary>Another writer held the store past the bounded wait (<c>OneDigital:Database:BusyTimeoutSeconds</c>); retrying soon helps.</summary>
+public sealed class StoreBusyException(string message, TimeSpan retryAfter, Exception? inner = null)
+    : StoreUnavailableException(message, retryAfter, inner);

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using OneDigital.Content.Store;
+
+namespace OneDigital.Web.Problems;
+
+/// <summary>
+/// The one place an exception an endpoint did not handle becomes an answer, so none is an empty 500: a store that is
+/// busy, read-only, damaged or gone is a 503 ProblemDetails with a message (and <c>Retry-After</c> where retrying
+/// helps); anything else is a 500 ProblemDetails with a trace id, and its message only in Development. Endpoints
+/// still answer their own 400s; this sees only what escapes them.
+/// </summary>
+internal sealed class ProblemExceptionHandler(StoreOptions store, IHostEnvironment environment, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (context.Response.HasStarted)
+        {
+            return false;
+        }
+        var problem = new ProblemDetails { Instance = context.Request.Path };
+        if (StoreFailures.Classify(exception, store.BusyTimeout) is { } failure)
+        {
+            logger.LogWarning("{Method} {Path}: answered 503, {Failure}", context.Request.Method, context.Request.Path, failure.Message);
+            problem.Status = StatusCodes.Status503ServiceUnavailable;
+            problem.Title = failure is StoreBusyException ? "The store is busy." : "The store is unavailable.";
+            problem.Detail = failure.Message;
+            if (failure.RetryAfter is { } retryAfter)
+            {
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            }
+        }
+        else
+        {
+            problem.Status = StatusCodes.Status500InternalServerError;
+            problem.Title = "An unexpected error occurred.";
+            problem.Detail = environment.IsDevelopment()
+                ? exception.ToString()
+                : "The error has been logged; quote the trace id when reporting it.";
+        }
+        problem.Extensions["traceId"] = Activity.Current?.Id ?? context.TraceIdentifier;
+        context.Response.StatusCode = problem.Status.Value;
+        // Written directly rather than through IProblemDetailsService, which writes nothing for a client whose Accept
+        // header does not name JSON: that would be an empty 500 again.
+        await context.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
+        return true;
+    }
+}
