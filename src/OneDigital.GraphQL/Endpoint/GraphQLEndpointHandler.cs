@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using OneDigital.Content.Security;
+using OneDigital.Content.Store;
 using OneDigital.GraphQL.Caching;
 using OneDigital.GraphQL.Limits;
 
@@ -26,7 +27,8 @@ public sealed class GraphQLEndpointHandler(
     IReadOnlyList<IValidationRule> validationRules,
     GraphQLCacheOptions cacheOptions,
     GraphQLResponseCache cache,
-    IContentChangeStamp changeStamp)
+    IContentChangeStamp changeStamp,
+    StoreOptions storeOptions)
 {
     /// <summary>Orchard's code for a permission error (RequiresPermissionValidationRule.ErrorCode); the response is a 401.</summary>
     public const string UnauthorizedErrorCode = "Unauthorized";
@@ -126,6 +128,16 @@ public sealed class GraphQLEndpointHandler(
             return;
         }
         StoreErrors.Hide(result);
+        if (StoreErrors.Unavailable(result, storeOptions.BusyTimeout) is { } unavailable)
+        {
+            // The site's problem, not the query's: 503 as every other endpoint answers it, with when to come back.
+            if (unavailable.RetryAfter is { } retry)
+            {
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            await WriteErrorAsync(http, StatusCodes.Status503ServiceUnavailable, unavailable.Message, anonymous, graphQLResponse, StoreErrors.Code);
+            return;
+        }
         var bytes = Serialize(result);
         if (result.Errors is not { Count: > 0 } errors)
         {

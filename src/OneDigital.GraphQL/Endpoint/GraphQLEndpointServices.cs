@@ -11,6 +11,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneDigital.Content.Items;
+using OneDigital.Content.Store;
 using OneDigital.GraphQL.Caching;
 using OneDigital.GraphQL.Limits;
 
@@ -43,7 +44,8 @@ public static class GraphQLEndpointServices
                 LimitRules.Create(options, limits, isDevelopment, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LimitRules).FullName!)),
                 sp.GetRequiredService<GraphQLCacheOptions>(),
                 sp.GetRequiredService<GraphQLResponseCache>(),
-                sp.GetRequiredService<IContentChangeStamp>());
+                sp.GetRequiredService<IContentChangeStamp>(),
+                sp.GetRequiredService<StoreOptions>());
         });
         return services;
     }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using GraphQL;
+using OneDigital.Content.Store;
 
 namespace OneDigital.GraphQL.Endpoint;
 
@@ -25,5 +26,18 @@ internal static class StoreErrors
                 }
             }
         }
+    }
+
+    /// <summary>The store failure (busy, read-only, damaged, gone) behind any of the errors, or null.</summary>
+    public static StoreUnavailableException? Unavailable(ExecutionResult result, TimeSpan busyTimeout)
+    {
+        foreach (var error in result.Errors ?? [])
+        {
+            if (error.InnerException is { } inner && StoreFailures.Classify(inner, busyTimeout) is { } failure)
+            {
+                return failure;
+            }
+        }
+        return null;
     }
 }
