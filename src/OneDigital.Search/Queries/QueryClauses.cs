@@ -415,7 +415,10 @@ internal sealed class QueryClauses(IndexQueryContext context)
             switch (key)
             {
                 case "query": break;
-                case "default_field": field = Text(value, $"{path}.default_field"); break;
+                case "default_field":
+                    field = Text(value, $"{path}.default_field");
+                    if (field.Length == 0) throw new SearchQueryException($"{path}.default_field", "a field name must not be empty");
+                    break;
                 case "default_operator": and = Operator(value, $"{path}.default_operator"); break;
                 default: throw new SearchQueryException($"{path}.{key}", "unknown query_string property (expected query, default_field, default_operator)");
             }
@@ -435,6 +438,11 @@ internal sealed class QueryClauses(IndexQueryContext context)
         }
         catch (ParseException ex)
         {
+            throw new SearchQueryException($"{path}.query", $"cannot parse '{Shorten(text)}': {Shorten(FirstLine(ex.Message), 200)}");
+        }
+        catch (ArgumentException ex)
+        {
+            // Lucene's parser refuses some inputs this way (a range on an empty default field).
             throw new SearchQueryException($"{path}.query", $"cannot parse '{Shorten(text)}': {Shorten(FirstLine(ex.Message), 200)}");
         }
         catch (BooleanQuery.TooManyClausesException)
@@ -480,6 +488,10 @@ internal sealed class QueryClauses(IndexQueryContext context)
         catch (BooleanQuery.TooManyClausesException)
         {
             throw QueryStringLimits.TooManyClauses($"{path}.query");
+        }
+        catch (ArgumentException ex)
+        {
+            throw new SearchQueryException($"{path}.query", $"cannot parse '{Shorten(text)}': {Shorten(FirstLine(ex.Message), 200)}");
         }
     }
 
