@@ -17,6 +17,8 @@ public static class SearchServices
         services.AddSingleton<LuceneIndexes>();
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton<ILuceneSearcherSource, LuceneSearcherSource>();
+        // /health reports an index this node cannot search.
+        services.AddHealthChecks().AddCheck<SearchIndexHealthCheck>(SearchIndexHealthCheck.Name);
         return services;
     }
 

@@ -15,3 +15,13 @@ public sealed class UnknownIndexException(string indexName) : Exception($"There 
 {
     public string IndexName { get; } = indexName;
 }
+
+/// <summary>
+/// An index this node has but cannot search right now (its files cannot be read and it is being rebuilt, or another
+/// process holds it); APIs answer 503 with the message.
+/// </summary>
+public sealed class IndexUnavailableException(string indexName, string problem)
+    : Exception($"The index '{indexName}' cannot be searched right now: {problem}")
+{
+    public string IndexName { get; } = indexName;
+}

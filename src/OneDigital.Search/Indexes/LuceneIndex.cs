@@ -55,26 +55,20 @@ public sealed class LuceneIndex : IDisposable
     public DateTime? LastActionUtc { get; private set; }
 
     /// <summary>
-    /// Opens the index in <paramref name="path"/>, or creates an empty one when there is none or what is there cannot
-    /// be read (a corrupt or half-deleted index is thrown away: the store can always rebuild it).
+    /// Opens the index in <paramref name="path"/>, or creates an empty one when the folder holds none. Files that
+    /// cannot be read are never written over here (Lucene's CREATE mode still reads them): the caller rebuilds the
+    /// index elsewhere and swaps it in. Files are read with positional reads, not memory-mapped: a mapped file
+    /// overwritten or truncated by another process takes the whole process down, a read only fails.
     /// </summary>
-    /// <exception cref="LockObtainFailedException">Another process (a CLI verb, another host on the same folder) holds the index.</exception>
+    /// <exception cref="LockObtainFailedException">Another writer (a CLI verb, another host on the same folder) holds the index.</exception>
     public static LuceneIndex Open(string name, string path, Analyzer analyzer, double ramBufferMB)
     {
         System.IO.Directory.CreateDirectory(path);
-        var directory = FSDirectory.Open(path);
+        var directory = new NIOFSDirectory(new DirectoryInfo(path));
         try
         {
             var exists = DirectoryReader.IndexExists(directory);
-            try
-            {
-                return new LuceneIndex(name, path, directory, NewWriter(directory, analyzer, ramBufferMB, OpenMode.CREATE_OR_APPEND), created: !exists);
-            }
-            catch (Exception ex) when (ex is not LockObtainFailedException && IsUnreadable(ex))
-            {
-                IndexWriter.Unlock(directory);
-                return new LuceneIndex(name, path, directory, NewWriter(directory, analyzer, ramBufferMB, OpenMode.CREATE), created: true);
-            }
+            return new LuceneIndex(name, path, directory, NewWriter(directory, analyzer, ramBufferMB, OpenMode.CREATE_OR_APPEND), created: !exists);
         }
         catch
         {
@@ -83,10 +77,16 @@ public sealed class LuceneIndex : IDisposable
         }
     }
 
-    /// <summary>Exceptions that say the files are damaged or missing rather than that something else went wrong.</summary>
+    /// <summary>
+    /// Exceptions that say the files are damaged or missing rather than that something else went wrong. A lock held
+    /// by another writer is not damage: that index is left alone.
+    /// </summary>
     public static bool IsUnreadable(Exception ex) =>
-        ex is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or FileNotFoundException
-            or DirectoryNotFoundException or EndOfStreamException or IOException;
+        ex is not LockObtainFailedException
+        && ex is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or FileNotFoundException
+            or DirectoryNotFoundException or EndOfStreamException or IOException
+            // What Lucene's readers throw when the bytes they decode are garbage.
+            or IndexOutOfRangeException or ArgumentOutOfRangeException or OverflowException;
 
     private static IndexWriter NewWriter(LuceneDirectory directory, Analyzer analyzer, double ramBufferMB, OpenMode mode) =>
         new(directory, new IndexWriterConfig(LuceneAnalyzers.Version, analyzer)

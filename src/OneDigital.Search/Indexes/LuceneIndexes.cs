@@ -11,6 +11,7 @@ namespace OneDigital.Search.Indexes;
 public sealed class LuceneIndexes(StoreOptions store, SearchOptions options) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Entry> _open = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, string> _problems = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The folder holding every index of this node.</summary>
     public string Root { get; } = System.IO.Path.GetFullPath(System.IO.Path.Combine(store.DataDir, "Lucene"));
@@ -25,6 +26,61 @@ public sealed class LuceneIndexes(StoreOptions store, SearchOptions options) : I
     public Analyzer? AnalyzerOf(string indexName) => _open.TryGetValue(indexName, out var entry) ? entry.Analyzer : null;
 
     public IndexProfileSettings? SettingsOf(string indexName) => _open.TryGetValue(indexName, out var entry) ? entry.Settings : null;
+
+    /// <summary>Indexes this node cannot serve right now, with why (for /health and the APIs' 503).</summary>
+    public IReadOnlyDictionary<string, string> Problems => new Dictionary<string, string>(_problems, StringComparer.OrdinalIgnoreCase);
+
+    public string? ProblemOf(string indexName) => _problems.TryGetValue(indexName, out var problem) ? problem : null;
+
+    internal void ReportProblem(string indexName, string problem) => _problems[indexName] = problem;
+
+    internal void ClearProblem(string indexName) => _problems.TryRemove(indexName, out _);
+
+    /// <summary>A fresh folder beside the index to rebuild it in, never one in use (stale ones are removed).</summary>
+    internal string NewRebuildPath(string indexName)
+    {
+        foreach (var stale in StaleFolders(indexName))
+        {
+            TryDelete(stale);
+        }
+        return System.IO.Path.Combine(Root, $".{indexName}.rebuild-{Guid.NewGuid():N}");
+    }
+
+    /// <summary>
+    /// Puts a rebuilt index (committed, closed) in place of the current one: the open one is closed, its folder moved
+    /// aside and deleted, the rebuilt folder renamed into its place and opened. Searches that find no open index in
+    /// between wait for the indexer's pass, which is the one doing this.
+    /// </summary>
+    internal LuceneIndex SwapIn(IndexProfileSettings settings, string rebuiltPath)
+    {
+        var path = PathOf(settings.IndexName);
+        Close(settings.IndexName, discard: true);
+        var old = System.IO.Path.Combine(Root, $".{settings.IndexName}.old-{Guid.NewGuid():N}");
+        if (System.IO.Directory.Exists(path))
+        {
+            System.IO.Directory.Move(path, old);
+        }
+        System.IO.Directory.Move(rebuiltPath, path);
+        TryDelete(old);
+        return Open(settings);
+    }
+
+    private IEnumerable<string> StaleFolders(string indexName) =>
+        System.IO.Directory.Exists(Root)
+            ? System.IO.Directory.EnumerateDirectories(Root, $".{indexName}.*").ToList()
+            : [];
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            if (System.IO.Directory.Exists(path)) System.IO.Directory.Delete(path, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next rebuild to remove.
+        }
+    }
 
     /// <summary>The open index for the profile, opened (or created empty) if needed; its analyzer follows the profile.</summary>
     internal LuceneIndex Open(IndexProfileSettings settings)

@@ -5,7 +5,9 @@ namespace OneDigital.Search.Indexes;
 
 /// <summary>
 /// Searches this node's indexes. An index not opened yet (the node just started and its worker has not made a pass)
-/// is brought up to date first; a name no profile defines is an <see cref="UnknownIndexException"/>.
+/// is brought up to date first; a name no profile defines is an <see cref="UnknownIndexException"/>. An index that
+/// cannot be searched (its files are damaged and it is being rebuilt, or another process holds it) is an
+/// <see cref="IndexUnavailableException"/>; a search that finds damaged files has the index rebuilt.
 /// </summary>
 public sealed class LuceneSearcherSource(LuceneIndexes indexes, SearchIndexer indexer) : ILuceneSearcherSource
 {
@@ -14,17 +16,29 @@ public sealed class LuceneSearcherSource(LuceneIndexes indexes, SearchIndexer in
         var index = indexes.Find(indexName);
         if (index is null)
         {
+            if (indexes.ProblemOf(indexName) is { } known)
+            {
+                throw new IndexUnavailableException(indexName, known);
+            }
             await indexer.CatchUpAsync(ct);
-            index = indexes.Find(indexName) ?? throw new UnknownIndexException(indexName);
+            index = indexes.Find(indexName)
+                ?? (indexes.ProblemOf(indexName) is { } problem ? throw new IndexUnavailableException(indexName, problem) : throw new UnknownIndexException(indexName));
         }
         try
         {
-            return index.Search(search);
+            return Search(index, search);
         }
         catch (ObjectDisposedException)
         {
             // The indexer replaced the index (a rebuild after damage) while this search started: use the new one.
-            return (indexes.Find(indexName) ?? throw new UnknownIndexException(indexName)).Search(search);
+            return Search(indexes.Find(indexName) ?? throw new IndexUnavailableException(indexName, "it is being replaced by a rebuilt copy"), search);
+        }
+        catch (Exception ex) when (LuceneIndex.IsUnreadable(ex))
+        {
+            indexer.ReportUnreadable(indexName, ex);
+            throw new IndexUnavailableException(indexName, $"its files cannot be read ({ex.GetType().Name}); it is being rebuilt from the store");
         }
     }
+
+    private static T Search<T>(LuceneIndex index, Func<IndexSearcher, T> search) => index.Search(search);
 }

@@ -35,11 +35,12 @@ internal static class DslJson
 
     public static bool IsNumber(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.Number;
 
+    /// <summary>A finite number (1e400 and "Infinity" parse as infinities, which no field holds and Lucene cannot range over).</summary>
     public static double Number(JsonNode? node, string path) =>
         node is JsonValue v && (v.GetValueKind() == JsonValueKind.Number
             ? v.TryGetValue<double>(out var d) || double.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out d)
             : v.GetValueKind() == JsonValueKind.String && double.TryParse(v.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out d))
-            ? d
+            ? double.IsFinite(d) ? d : throw new SearchQueryException(path, $"{Show(node)} is too large: numbers must lie within ±{double.MaxValue:R}")
             : throw new SearchQueryException(path, $"expected a number, not {Show(node)}");
 
     public static int Int(JsonNode? node, string path)
@@ -53,7 +54,13 @@ internal static class DslJson
     public static float Boost(JsonNode? node, string path)
     {
         var d = Number(node, path);
-        return d >= 0 ? (float)d : throw new SearchQueryException(path, "a boost must not be negative");
+        return d switch
+        {
+            < 0 => throw new SearchQueryException(path, "a boost must not be negative"),
+            > Limits.SearchLimits.MaxBoost => throw new SearchQueryException(path,
+                $"a boost must not exceed {Limits.SearchLimits.N((long)Limits.SearchLimits.MaxBoost)} ({Limits.SearchLimits.BoostName})"),
+            _ => (float)d,
+        };
     }
 
     /// <summary>

@@ -25,18 +25,34 @@ public sealed class LuceneQueryExecutor(
     // rewriting the query around it.
     private static readonly TextEncoder JsonStringEncoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
+    /// <summary>Query templates render with values callers send: bounded in steps, output and ranges.</summary>
+    public static LiquidLimits TemplateLimits { get; } = new();
+
     public async Task<LuceneQueryResults> RunAsync(
         string indexName, string template, JsonObject? parameters, bool returnContentItems, CancellationToken ct = default)
     {
         var context = await contexts.GetAsync(indexName, ct);
         var request = new QueryDslParser(context).Parse(await RenderAsync(template, parameters));
-        var (hits, count) = await searchers.SearchAsync(indexName, searcher => Search(searcher, request), ct);
+        var (hits, count) = await SearchAsync(indexName, request, ct);
         if (!returnContentItems)
         {
             return new LuceneQueryResults { Count = count, Documents = [.. hits.Select(h => h.Document)] };
         }
         var ids = hits.Select(h => h.ContentItemId).OfType<string>().ToList();
         return new LuceneQueryResults { Count = count, ContentItems = await LoadPublishedAsync(items, ids, ct) };
+    }
+
+    private async Task<(IReadOnlyList<LuceneHit> Hits, int Count)> SearchAsync(string indexName, LuceneSearchRequest request, CancellationToken ct)
+    {
+        try
+        {
+            return await searchers.SearchAsync(indexName, searcher => Search(searcher, request), ct);
+        }
+        catch (BooleanQuery.TooManyClausesException)
+        {
+            // A multi-term query (prefix, wildcard, fuzzy) rewritten into more clauses than Lucene allows.
+            throw new SearchQueryException("query", $"the query expands to more than {BooleanQuery.MaxClauseCount} clauses (max_clause_count); use a narrower pattern");
+        }
     }
 
     public async Task<string> RenderAsync(string template, JsonObject? parameters)
@@ -52,7 +68,7 @@ public sealed class LuceneQueryExecutor(
         }
         try
         {
-            return await liquid.RenderAsync(template, model, encoder: JsonStringEncoder);
+            return await liquid.RenderAsync(template, model, encoder: JsonStringEncoder, limits: TemplateLimits);
         }
         catch (LiquidException ex)
         {

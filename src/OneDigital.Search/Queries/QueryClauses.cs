@@ -7,7 +7,9 @@ using Lucene.Net.Search;
 using Lucene.Net.Util;
 using Lucene.Net.Util.Automaton;
 using OneDigital.Search.Indexes;
+using OneDigital.Search.Queries.Limits;
 using static OneDigital.Search.Queries.DslJson;
+using static OneDigital.Search.Queries.Limits.SearchLimits;
 using OneDigital.Search.Documents;
 
 namespace OneDigital.Search.Queries;
@@ -23,9 +25,13 @@ internal sealed class QueryClauses(IndexQueryContext context)
         "query_string", "simple_query_string",
     ];
 
+    // Clauses and values counted over the whole query (MaxTotalClauses), however deeply they nest.
+    private int _clauses;
+
     /// <summary>Parses <c>{ "type": { ... } }</c>; <paramref name="path"/> is where that object sits.</summary>
     public Query Parse(JsonNode? node, string path)
     {
+        Count(1, path);
         var obj = Object(node, path, Example);
         if (obj.Count != 1)
         {
@@ -41,9 +47,9 @@ internal sealed class QueryClauses(IndexQueryContext context)
             "match" => Match(body, inner),
             "match_phrase" => MatchPhrase(body, inner),
             "match_all" => MatchAll(body, inner),
-            "prefix" => Pattern(body, inner, "prefix", (f, v) => new PrefixQuery(new Term(f, v))),
-            "wildcard" => Pattern(body, inner, "wildcard", (f, v) => new WildcardQuery(new Term(f, v))),
-            "regexp" => Pattern(body, inner, "regexp", Regexp),
+            "prefix" => Pattern(body, inner, "prefix", PatternLimits.Prefix),
+            "wildcard" => Pattern(body, inner, "wildcard", PatternLimits.Wildcard),
+            "regexp" => Pattern(body, inner, "regexp", PatternLimits.Regexp),
             "fuzzy" => Fuzzy(body, inner),
             "range" => Range(body, inner),
             "query_string" => QueryString(body, inner),
@@ -52,8 +58,30 @@ internal sealed class QueryClauses(IndexQueryContext context)
         };
     }
 
+    /// <summary>Counts clauses toward the whole query's budget.</summary>
+    private void Count(int clauses, string path)
+    {
+        _clauses += clauses;
+        if (_clauses > MaxTotalClauses)
+        {
+            throw new SearchQueryException(path, $"the query has more than {N(MaxTotalClauses)} clauses and values in all ({TotalClausesName})");
+        }
+    }
+
+    private static void CheckClauseCount(JsonNode? body, string path, string what)
+    {
+        var count = body is JsonObject obj
+            ? obj.Where(p => p.Key is "must" or "filter" or "should" or "must_not").Sum(p => p.Value is JsonArray a ? a.Count : 1)
+            : body is JsonArray array ? array.Count : 0;
+        if (count > MaxClauseCount)
+        {
+            throw new SearchQueryException(path, $"{what} has {N(count)}; the limit ({ClauseCountName}) is {N(MaxClauseCount)}");
+        }
+    }
+
     private Query Bool(JsonNode? body, string path)
     {
+        CheckClauseCount(body, path, "the bool query's clauses (must, filter, should, must_not together)");
         var obj = Object(body, path, "{ \"must\": [ ... ], \"filter\": [ ... ] }");
         var query = new BooleanQuery();
         var positive = false;
@@ -136,6 +164,8 @@ internal sealed class QueryClauses(IndexQueryContext context)
         {
             throw new SearchQueryException(at, $"expected an array of values, not {Show(value)}");
         }
+        CheckClauseCount(values, at, "the terms query's values");
+        Count(values.Count, at);
         var query = new BooleanQuery(disableCoord: true);
         for (var i = 0; i < values.Count; i++)
         {
@@ -200,12 +230,16 @@ internal sealed class QueryClauses(IndexQueryContext context)
             return Boosted(Exact(field, JsonValue.Create(text), at), boost);
         }
         var terms = context.Analyze(field, text);
+        if (terms.Count > MaxClauseCount)
+        {
+            throw new SearchQueryException(at, $"the text makes {N(terms.Count)} terms; the limit ({ClauseCountName}) is {N(MaxClauseCount)}");
+        }
         var query = new BooleanQuery();
         foreach (var (term, _) in terms)
         {
             query.Add(fuzziness is null
                 ? new TermQuery(new Term(field, term))
-                : new FuzzyQuery(new Term(field, term), Edits(fuzziness, term, $"{at}.fuzziness")), occur);
+                : PatternLimits.Fuzzy(field, term, Edits(fuzziness, term, $"{at}.fuzziness"), 0, at), occur);
         }
         return Boosted(query.Clauses.Count == 1 ? query.Clauses[0].Query : query, boost);
     }
@@ -236,13 +270,17 @@ internal sealed class QueryClauses(IndexQueryContext context)
         {
             text = Text(value, at);
         }
-        return Boosted(Phrase(field, text, slop), boost);
+        return Boosted(Phrase(field, text, slop, at), boost);
     }
 
     /// <summary>A phrase analyzed as the field was (stop words leave gaps, as in the index).</summary>
-    public Query Phrase(string field, string text, int slop)
+    public Query Phrase(string field, string text, int slop, string path)
     {
         var terms = context.Analyze(field, text);
+        if (terms.Count > MaxClauseCount)
+        {
+            throw new SearchQueryException(path, $"the phrase makes {N(terms.Count)} terms; the limit ({ClauseCountName}) is {N(MaxClauseCount)}");
+        }
         if (terms.Count == 1)
         {
             return new TermQuery(new Term(field, terms[0].Term));
@@ -267,24 +305,15 @@ internal sealed class QueryClauses(IndexQueryContext context)
     }
 
     /// <summary>prefix, wildcard, regexp: <c>{ "field": "pattern" }</c> or <c>{ "field": { "value": "pattern", "boost": 2 } }</c>.</summary>
-    private static Query Pattern(JsonNode? body, string path, string type, Func<string, string, Query> create)
+    private static Query Pattern(JsonNode? body, string path, string type, Func<string, string, string, Query> create)
     {
         var (field, value) = FieldAndValue(Object(body, path, $"{{ \"Content.ContentItem.DisplayText.keyword\": \"Main*\" }}"), path,
             "{ \"Content.ContentItem.DisplayText.keyword\": \"Main*\" }");
         var at = $"{path}.{field}";
         var (raw, boost) = ValueAndBoost(value, at, "value", type);
-        var text = Text(raw, at);
-        try
-        {
-            return Boosted(create(field, text), boost);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new SearchQueryException(at, $"'{text}' is not a valid {type} ({ex.Message})");
-        }
+        var valueAt = value is JsonObject ? $"{at}.{(value.AsObject().ContainsKey("value") ? "value" : type)}" : at;
+        return Boosted(create(field, Text(raw, valueAt), valueAt), boost);
     }
-
-    private static RegexpQuery Regexp(string field, string pattern) => new(new Term(field, pattern), RegExpSyntax.ALL);
 
     private Query Fuzzy(JsonNode? body, string path)
     {
@@ -294,7 +323,7 @@ internal sealed class QueryClauses(IndexQueryContext context)
         if (value is not JsonObject options)
         {
             var term = Text(value, at);
-            return new FuzzyQuery(new Term(field, term), Edits(null, term, at));
+            return PatternLimits.Fuzzy(field, term, Edits(null, term, at), 0, at);
         }
         var text = Text(options["value"] ?? throw new SearchQueryException(at, "expected a \"value\""), $"{at}.value");
         var edits = Edits(options["fuzziness"], text, $"{at}.fuzziness");
@@ -310,7 +339,7 @@ internal sealed class QueryClauses(IndexQueryContext context)
                 default: throw new SearchQueryException($"{at}.{key}", "unknown fuzzy option (expected value, fuzziness, prefix_length, boost)");
             }
         }
-        return Boosted(new FuzzyQuery(new Term(field, text), edits, prefix), boost);
+        return Boosted(PatternLimits.Fuzzy(field, text, edits, prefix, $"{at}.value"), boost);
     }
 
     /// <summary>Elasticsearch's fuzziness: 0, 1, 2 or AUTO (none up to 2 characters, 1 up to 5, else 2).</summary>
@@ -386,12 +415,16 @@ internal sealed class QueryClauses(IndexQueryContext context)
             switch (key)
             {
                 case "query": break;
-                case "default_field": field = Text(value, $"{path}.default_field"); break;
+                case "default_field":
+                    field = Text(value, $"{path}.default_field");
+                    if (field.Length == 0) throw new SearchQueryException($"{path}.default_field", "a field name must not be empty");
+                    break;
                 case "default_operator": and = Operator(value, $"{path}.default_operator"); break;
                 default: throw new SearchQueryException($"{path}.{key}", "unknown query_string property (expected query, default_field, default_operator)");
             }
         }
-        var parser = new QueryParser(LuceneVersion.LUCENE_48, field, context.Analyzer)
+        QueryStringLimits.Check(text, $"{path}.query");
+        var parser = new LimitedQueryParser(field, context.Analyzer, $"{path}.query")
         {
             DefaultOperator = and ? QueryParserBase.AND_OPERATOR : QueryParserBase.OR_OPERATOR,
         };
@@ -399,9 +432,22 @@ internal sealed class QueryClauses(IndexQueryContext context)
         {
             return parser.Parse(text);
         }
+        catch (ParseException ex) when (ex.InnerException is BooleanQuery.TooManyClausesException)
+        {
+            throw QueryStringLimits.TooManyClauses($"{path}.query");
+        }
         catch (ParseException ex)
         {
-            throw new SearchQueryException($"{path}.query", $"cannot parse '{text}': {FirstLine(ex.Message)}");
+            throw new SearchQueryException($"{path}.query", $"cannot parse '{Shorten(text)}': {Shorten(FirstLine(ex.Message), 200)}");
+        }
+        catch (ArgumentException ex)
+        {
+            // Lucene's parser refuses some inputs this way (a range on an empty default field).
+            throw new SearchQueryException($"{path}.query", $"cannot parse '{Shorten(text)}': {Shorten(FirstLine(ex.Message), 200)}");
+        }
+        catch (BooleanQuery.TooManyClausesException)
+        {
+            throw QueryStringLimits.TooManyClauses($"{path}.query");
         }
     }
 
@@ -432,9 +478,21 @@ internal sealed class QueryClauses(IndexQueryContext context)
         {
             weights[CoreFieldsDefault] = 1f;
         }
-        var parser = new SimpleQueryParser(context.Analyzer, weights) { DefaultOperator = and ? Occur.MUST : Occur.SHOULD };
-        // The simple syntax never fails; text that analyzes to nothing matches nothing.
-        return parser.Parse(text) ?? new BooleanQuery();
+        QueryStringLimits.Check(text, $"{path}.query");
+        var parser = new LimitedSimpleQueryParser(context.Analyzer, weights, $"{path}.query") { DefaultOperator = and ? Occur.MUST : Occur.SHOULD };
+        try
+        {
+            // The simple syntax never fails; text that analyzes to nothing matches nothing.
+            return parser.Parse(text) ?? new BooleanQuery();
+        }
+        catch (BooleanQuery.TooManyClausesException)
+        {
+            throw QueryStringLimits.TooManyClauses($"{path}.query");
+        }
+        catch (ArgumentException ex)
+        {
+            throw new SearchQueryException($"{path}.query", $"cannot parse '{Shorten(text)}': {Shorten(FirstLine(ex.Message), 200)}");
+        }
     }
 
     /// <summary>Orchard's default search field (LuceneSettings.DefaultSearchFields).</summary>
@@ -472,4 +530,6 @@ internal sealed class QueryClauses(IndexQueryContext context)
     }
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+
+    private static string Shorten(string text, int length = 60) => text.Length > length ? text[..(length - 3)] + "..." : text;
 }

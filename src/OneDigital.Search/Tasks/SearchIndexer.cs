@@ -29,6 +29,8 @@ public sealed class SearchIndexer(
     private readonly SemaphoreSlim _pass = new(1, 1);
     // Task ids missing from the log, and when this node first saw the hole (see SearchOptions.GapWait).
     private readonly ConcurrentDictionary<(string Index, long TaskId), DateTime> _gaps = new();
+    // Indexes a search could not read, and what it met; the next pass rebuilds them.
+    private readonly ConcurrentDictionary<string, Exception> _suspect = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>What the last rebuild did, for the CLI and the benchmark.</summary>
     public sealed record RebuildResult(string IndexName, int Documents, TimeSpan Elapsed);
@@ -102,7 +104,24 @@ public sealed class SearchIndexer(
         }
         catch (LockObtainFailedException)
         {
+            // Another writer's index is never taken for a damaged one: nothing is deleted or rebuilt.
+            indexes.ReportProblem(profile.IndexName, "another process holds its write lock; it is searched here once that process lets go");
             logger.LogWarning("Index {Index} is locked by another process; it is brought up to date once that process lets go.", profile.IndexName);
+            return;
+        }
+        catch (Exception ex) when (LuceneIndex.IsUnreadable(ex))
+        {
+            await RepairAsync(context, profile, ex, ct);
+            return;
+        }
+        if (indexes.ProblemOf(profile.IndexName) is not null && !_suspect.ContainsKey(profile.IndexName))
+        {
+            indexes.ClearProblem(profile.IndexName);
+        }
+        if (_suspect.TryRemove(profile.IndexName, out var failure))
+        {
+            // A search failed reading the open index's files: they were changed under it. Rebuild from the store.
+            await RepairAsync(context, profile, failure, ct);
             return;
         }
         try
@@ -127,12 +146,10 @@ public sealed class SearchIndexer(
             }
             await ApplyTasksAsync(context, profile, index, ct);
         }
-        catch (Exception ex) when (LuceneIndex.IsUnreadable(ex) && ex is not LockObtainFailedException)
+        catch (Exception ex) when (LuceneIndex.IsUnreadable(ex))
         {
-            // Files deleted or damaged under a running node: start the index afresh; the next pass rebuilds it.
-            logger.LogWarning(ex, "Index {Index} cannot be read or written; it is recreated from the store.", profile.IndexName);
-            indexes.Close(profile.IndexName, discard: true);
-            DeleteFolder(indexes.PathOf(profile.IndexName));
+            // Files deleted or damaged under a running node: rebuild beside it; its searcher serves until the swap.
+            await RepairAsync(context, profile, ex, ct);
         }
         catch
         {
@@ -141,6 +158,48 @@ public sealed class SearchIndexer(
             throw;
         }
     }
+
+    /// <summary>
+    /// Rebuilds an index whose files cannot be read into a new folder from the store, then swaps it in. Until the
+    /// swap, whatever is open keeps serving and searches of an index that cannot open answer 503.
+    /// </summary>
+    private async Task RepairAsync(PassContext context, IndexProfileSettings profile, Exception damage, CancellationToken ct)
+    {
+        var name = profile.IndexName;
+        indexes.ReportProblem(name, $"its files cannot be read ({damage.GetType().Name}: {FirstLine(damage.Message)}); it is being rebuilt from the store");
+        logger.LogWarning(damage, "Index {Index} cannot be read or written; it is rebuilt from the store in a new folder and swapped in.", name);
+        var path = indexes.NewRebuildPath(name);
+        var analyzer = LuceneAnalyzers.Create(profile.AnalyzerName);
+        var fresh = LuceneIndex.Open(name, path, analyzer, options.RamBufferMB);
+        try
+        {
+            var cursor = await context.Reader.MaxTaskIdAsync(ct);
+            var documents = await AddAllAsync(context, profile, fresh, analyzer, ct);
+            fresh.Commit(cursor, profile.Signature, context.LastAction(name));
+            fresh.Dispose();
+            logger.LogInformation("Index {Index} rebuilt after damage: {Documents} documents.", name, documents);
+        }
+        catch
+        {
+            fresh.Abandon();
+            throw;
+        }
+        var index = indexes.SwapIn(profile, path);
+        indexes.ClearProblem(name);
+        await ApplyTasksAsync(context, profile, index, ct);
+    }
+
+    /// <summary>
+    /// Called when a search failed reading an open index: the next pass rebuilds it (a rebuild is the one repair that
+    /// cannot be wrong, the store holding every document).
+    /// </summary>
+    public void ReportUnreadable(string indexName, Exception failure)
+    {
+        _suspect[indexName] = failure;
+        indexes.ReportProblem(indexName, $"its files cannot be read ({failure.GetType().Name}: {FirstLine(failure.Message)}); it is being rebuilt from the store");
+    }
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 
     private async Task<RebuildResult> RebuildIndexAsync(PassContext context, IndexProfileSettings profile, LuceneIndex index, DateTime? lastAction, CancellationToken ct)
     {
@@ -287,18 +346,6 @@ public sealed class SearchIndexer(
         item.Latest = row.Latest;
         item.Published = row.Published;
         return item;
-    }
-
-    private static void DeleteFolder(string path)
-    {
-        try
-        {
-            if (System.IO.Directory.Exists(path)) System.IO.Directory.Delete(path, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Files still held open are recreated by the next open in CREATE mode.
-        }
     }
 
     /// <summary>What one pass reads from the store once: profiles, requests, definitions, and a reader.</summary>

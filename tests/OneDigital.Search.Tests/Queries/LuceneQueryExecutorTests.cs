@@ -82,4 +82,33 @@ public sealed class LuceneQueryExecutorTests : QueryStoreFixture
         Assert.ThrowsAsync<OneDigital.Search.Indexes.UnknownIndexException>(() =>
             Get<LuceneQueryExecutor>().RunAsync("Nope", """{ "query": { "match_all": {} } }""", null, true));
     }
+
+    [TestCase("{% for i in (1..100000000) %}{% endfor %}", "the range (1..100000000) has 100,000,000 items; the limit (liquid max_range_length) is 10,000")]
+    [TestCase("{% for i in (1..n) %}{% endfor %}", "the range (1..100000000) has 100,000,000 items")]
+    [TestCase("{% assign all = (n..1) %}", "(liquid max_range_length)")]
+    [TestCase("{% for i in (1..10000) %}{% for j in (1..10000) %}{% endfor %}{% endfor %}", "the template ran more than 10,000 steps (liquid max_steps)")]
+    [TestCase("{% for i in (1..2000) %}{{ big }}{{ big }}{{ big }}{% endfor %}", "the template made more than 1,000,000 characters (liquid max_output_length)")]
+    [TestCase("{% assign s = big %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}", "(liquid max_output_length)")]
+    [TestCase("{% capture s %}{{ big }}{% endcapture %}{% for i in (1..40) %}{% capture s %}{{ s }}{{ s }}{% endcapture %}{% endfor %}", "(liquid max_output_length)")]
+    public void A_template_that_would_run_or_grow_without_bound_is_refused_naming_the_limit(string loop, string message)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var before = GC.GetTotalMemory(forceFullCollection: false);
+        var ex = Assert.ThrowsAsync<SearchQueryException>(() => RunAsync(loop + """{ "query": { "match_all": {} } }""",
+            $$"""{ "n": 100000000, "big": "{{new string('x', 200)}}" }"""));
+        Assert.That(ex!.Message, Does.StartWith("template: ").And.Contain(message));
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)));
+        Assert.That(GC.GetTotalMemory(forceFullCollection: false) - before, Is.LessThan(200_000_000), "memory stayed bounded");
+    }
+
+    [Test]
+    public async Task Loops_and_captures_inside_the_limits_still_render()
+    {
+        const string template = """
+            {% capture type %}{{ kind }}{% endcapture %}
+            { "query": { "bool": { "should": [ {% for i in (1..3) %}{% if i > 1 %},{% endif %}{ "term": { "Content.ContentItem.ContentType": "{{ type }}" } }{% endfor %} ] } } }
+            """;
+        var result = await RunAsync(template, """{ "kind": "Article" }""");
+        Assert.That(result.Count, Is.EqualTo(3));
+    }
 }

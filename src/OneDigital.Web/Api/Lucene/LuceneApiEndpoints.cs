@@ -52,5 +52,9 @@ public static class LuceneApiEndpoints
         {
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The query is invalid.", detail: ex.Message);
         }
+        catch (IndexUnavailableException ex)
+        {
+            return SearchUnavailable.Result(http, ex);
+        }
     }
 }

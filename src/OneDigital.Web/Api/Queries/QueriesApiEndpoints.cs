@@ -40,5 +40,9 @@ public static class QueriesApiEndpoints
         {
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The query is invalid.", detail: ex.Message);
         }
+        catch (IndexUnavailableException ex)
+        {
+            return SearchUnavailable.Result(http, ex);
+        }
     }
 }
