@@ -19,7 +19,7 @@ public sealed class StoreLossTests
     {
         var site = await store.StartAsync([TestSite.SetupRecipe(Recipe), .. SiteSettings]);
         await site.SetupCompletion;
-        return (site, await TokenAsync(site.Http, "editor-site", "editor-secret"));
+        return (site, await TokenAsync(site.Http, "editor-site", "editor-secret-0123456789"));
     }
 
     private static async Task<JsonObject> HealthAsync(RunningSite site, HttpStatusCode expected)

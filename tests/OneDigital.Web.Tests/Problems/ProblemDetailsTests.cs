@@ -27,7 +27,7 @@ public sealed class ProblemDetailsTests
         await using var store = TestSite.Create();
         await using var site = await store.StartAsync(s => s.AddScoped<IContentPartHandler, ExplodingHandler>(), [TestSite.SetupRecipe(Recipe), .. SiteSettings]);
         await site.SetupCompletion;
-        var token = await TokenAsync(site.Http, "editor-site", "editor-secret");
+        var token = await TokenAsync(site.Http, "editor-site", "editor-secret-0123456789");
 
         var response = await SendAsync(site.Http, HttpMethod.Post, "/api/content", token, Article("explode"));
         var body = await response.Content.ReadAsStringAsync();
@@ -44,7 +44,7 @@ public sealed class ProblemDetailsTests
         await using var store = TestSite.Create();
         await using var site = await store.StartAsync([TestSite.SetupRecipe(Recipe), .. SiteSettings, "--OneDigital:Database:BusyTimeoutSeconds=1"]);
         await site.SetupCompletion;
-        var token = await TokenAsync(site.Http, "editor-site", "editor-secret");
+        var token = await TokenAsync(site.Http, "editor-site", "editor-secret-0123456789");
 
         // Another writer (a long CLI import) holds SQLite's write lock.
         await using (var importer = new SqliteConnection($"Data Source={Path.Combine(store.DataDir, "onedigital.db")};Pooling=False"))
