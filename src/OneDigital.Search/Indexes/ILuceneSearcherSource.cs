@@ -1,4 +1,5 @@
 using Lucene.Net.Search;
+using OneDigital.Content.Store;
 
 namespace OneDigital.Search.Indexes;
 
@@ -18,10 +19,14 @@ public sealed class UnknownIndexException(string indexName) : Exception($"There 
 
 /// <summary>
 /// An index this node has but cannot search right now (its files cannot be read and it is being rebuilt, or another
-/// process holds it); APIs answer 503 with the message.
+/// process holds it). A kind of unavailable store, so every caller that maps store failures (the error handler,
+/// GraphQL's stored-query fields) answers 503 with the message and when to retry, as the search APIs do.
 /// </summary>
 public sealed class IndexUnavailableException(string indexName, string problem)
-    : Exception($"The index '{indexName}' cannot be searched right now: {problem}")
+    : StoreUnavailableException($"The index '{indexName}' cannot be searched right now: {problem}", RetryAfterRebuild)
 {
+    /// <summary>How long a client is asked to wait: an index rebuild of a typical site takes about that.</summary>
+    public static readonly TimeSpan RetryAfterRebuild = TimeSpan.FromSeconds(10);
+
     public string IndexName { get; } = indexName;
 }

@@ -6,6 +6,7 @@ using Lucene.Net.Util;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using OneDigital.Content.Store;
 using OneDigital.Search.Documents;
 using OneDigital.Search.Indexes;
 using OneDigital.Search.Tests.Indexes;
@@ -173,5 +174,17 @@ public sealed class IndexRepairTests
         await using var site = await SearchTestStore.CreateAsync(withModel: false);
         var registrations = site.Services.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations;
         Assert.That(registrations.Select(r => r.Name), Does.Contain(SearchIndexHealthCheck.Name));
+    }
+
+    [Test]
+    public void An_index_that_cannot_be_searched_is_a_store_failure_every_caller_answers_503_with_when_to_retry()
+    {
+        var unavailable = new IndexUnavailableException("Search", "its files cannot be read; it is being rebuilt from the store");
+
+        var failure = StoreFailures.Classify(new InvalidOperationException("resolver failed", unavailable), TimeSpan.FromSeconds(30));
+
+        Assert.That(failure, Is.SameAs(unavailable));
+        Assert.That(failure!.RetryAfter, Is.EqualTo(IndexUnavailableException.RetryAfterRebuild));
+        Assert.That(failure.Message, Does.Contain("'Search'"));
     }
 }

@@ -6,12 +6,10 @@ namespace OneDigital.Web.Api.Queries;
 
 internal static class SearchUnavailable
 {
-    /// <summary>Seconds a client is asked to wait; an index rebuild of a typical site takes about that.</summary>
-    private const int RetryAfterSeconds = 10;
-
     public static IResult Result(HttpContext http, IndexUnavailableException ex)
     {
-        http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var retryAfter = ex.RetryAfter ?? IndexUnavailableException.RetryAfterRebuild;
+        http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Search is unavailable.", detail: ex.Message);
     }
 }
