@@ -7,6 +7,11 @@ namespace OneDigital.Content.Store;
 public class StoreUnavailableException(string message, TimeSpan? retryAfter = null, Exception? inner = null) : Exception(message, inner)
 {
     public TimeSpan? RetryAfter { get; } = retryAfter;
+
+    /// <summary><see cref="RetryAfter"/> as the whole seconds of an HTTP <c>Retry-After</c> header, or null.</summary>
+    public string? RetryAfterHeader => RetryAfter is { } wait
+        ? ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : null;
 }
 
 /// <summary>Another writer held the store past the bounded wait (<c>OneDigital:Database:BusyTimeoutSeconds</c>); retrying soon helps.</summary>

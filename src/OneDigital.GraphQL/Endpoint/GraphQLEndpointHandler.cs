@@ -131,9 +131,9 @@ public sealed class GraphQLEndpointHandler(
         if (StoreErrors.Unavailable(result, storeOptions.BusyTimeout) is { } unavailable)
         {
             // The site's problem, not the query's: 503 as every other endpoint answers it, with when to come back.
-            if (unavailable.RetryAfter is { } retry)
+            if (unavailable.RetryAfterHeader is { } retry)
             {
-                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                http.Response.Headers.RetryAfter = retry;
             }
             await WriteErrorAsync(http, StatusCodes.Status503ServiceUnavailable, unavailable.Message, anonymous, graphQLResponse, StoreErrors.Code);
             return;

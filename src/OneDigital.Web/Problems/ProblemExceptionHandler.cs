@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using OneDigital.Content.Store;
@@ -27,9 +26,9 @@ internal sealed class ProblemExceptionHandler(StoreOptions store, IHostEnvironme
             problem.Status = StatusCodes.Status503ServiceUnavailable;
             problem.Title = failure is StoreBusyException ? "The store is busy." : "The store is unavailable.";
             problem.Detail = failure.Message;
-            if (failure.RetryAfter is { } retryAfter)
+            if (failure.RetryAfterHeader is { } retryAfter)
             {
-                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                context.Response.Headers.RetryAfter = retryAfter;
             }
         }
         else

@@ -8,8 +8,7 @@ internal static class SearchUnavailable
 {
     public static IResult Result(HttpContext http, IndexUnavailableException ex)
     {
-        var retryAfter = ex.RetryAfter ?? IndexUnavailableException.RetryAfterRebuild;
-        http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        http.Response.Headers.RetryAfter = ex.RetryAfterHeader;
         return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Search is unavailable.", detail: ex.Message);
     }
 }
