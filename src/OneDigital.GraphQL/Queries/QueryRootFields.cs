@@ -4,6 +4,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OneDigital.Content.Queries;
 using OneDigital.GraphQL.Schema;
 using static OneDigital.GraphQL.Schema.FieldFactory;
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
+using OneDigital.Content.Queries;
 using OneDigital.Content.Store;
 using Microsoft.Extensions.Logging;
 using OneDigital.GraphQL.Filters;

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OneDigital.Content.Definitions;
+using OneDigital.Content.Queries;
 using OneDigital.Content.Store;
-using OneDigital.GraphQL.Queries;
 
 namespace OneDigital.GraphQL.Schema;
 

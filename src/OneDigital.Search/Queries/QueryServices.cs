@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OneDigital.Content.Queries;
 using OneDigital.Content.Security;
-using OneDigital.GraphQL.Queries;
 
 namespace OneDigital.Search.Queries;
 

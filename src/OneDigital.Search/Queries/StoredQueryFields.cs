@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using OneDigital.Content.Queries;
 using OneDigital.Content.Recipes.Steps;
-using OneDigital.GraphQL.Queries;
 
 namespace OneDigital.Search.Queries;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using OneDigital.GraphQL.Queries;
+using OneDigital.Content.Queries;
 using OneDigital.GraphQL.Tests.Support;
 
 namespace OneDigital.GraphQL.Tests.Queries;

@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using OneDigital.Content.Items;
 
-namespace OneDigital.GraphQL.Queries;
+namespace OneDigital.Content.Queries;
 
 /// <summary>
-/// Stored queries with a schema, which the content schema exposes as root fields (ORCHARD-SPEC §2.7). Implemented
-/// where the queries live (search), registered scoped; the schema is built again when <see cref="DocumentName"/>'s
-/// version changes.
+/// Stored queries with a schema, which the content schema exposes as root fields (ORCHARD-SPEC §2.7). Declared here,
+/// below both sides, so that search (where the queries live and run) implements it and GraphQL consumes it without
+/// either referencing the other; the host registers the implementation scoped. The schema is built again when
+/// <see cref="DocumentName"/>'s version changes.
 /// </summary>
 public interface IQueryFieldSource
 {
