@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
+using OneDigital.Content.Changes;
 using OneDigital.Content.Security;
 using OneDigital.Content.Store;
 using OneDigital.GraphQL.Caching;

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OneDigital.Content.Items;
+using OneDigital.Content.Changes;
 using OneDigital.Content.Store;
 using OneDigital.GraphQL.Caching;
 using OneDigital.GraphQL.Limits;
@@ -28,8 +28,7 @@ public static class GraphQLEndpointServices
         services.AddSingleton(GraphQLLimits.Read(configuration));
         services.AddSingleton(GraphQLCacheOptions.Read(configuration));
         services.AddSingleton<GraphQLResponseCache>();
-        services.TryAddSingleton<IContentChangeStamp, StoreContentChangeStamp>();
-        services.AddScoped<IContentEventHandler, ContentChangeStampHandler>();
+        services.AddContentChangeStamp();
         services.TryAddSingleton(sp => LimitRules.CreateExecuter(sp.GetRequiredService<IOptions<GraphQLOptions>>().Value, sp.GetRequiredService<GraphQLLimits>()));
         services.AddSingleton(sp =>
         {

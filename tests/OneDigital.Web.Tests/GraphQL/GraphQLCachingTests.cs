@@ -1,9 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OneDigital.Content.Changes;
 using OneDigital.Content.Items;
 using OneDigital.Content.Store;
-using OneDigital.GraphQL.Caching;
 using OneDigital.Web.Tests.GraphQL.Support;
 
 namespace OneDigital.Web.Tests.GraphQL;

@@ -1,6 +1,6 @@
 using OneDigital.Content.Store;
 
-namespace OneDigital.GraphQL.Caching;
+namespace OneDigital.Content.Changes;
 
 /// <summary>
 /// The store-wide stamp: it follows the indexing task log, which every content change appends to on any node or CLI

@@ -1,7 +1,7 @@
 using OneDigital.Content.Items;
 using OneDigital.Content.Store;
 
-namespace OneDigital.GraphQL.Caching;
+namespace OneDigital.Content.Changes;
 
 /// <summary>
 /// Has the store-wide stamp read again when a write that published, unpublished or removed content commits on this
