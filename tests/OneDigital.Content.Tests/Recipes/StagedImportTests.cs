@@ -297,7 +297,7 @@ public class StagedImportTests
     }
 
     private static string MediaRoot(TestStore store) =>
-        OneDigital.Content.Recipes.Steps.MediaStep.MediaRoot(store.Services.GetRequiredService<StoreOptions>());
+        OneDigital.Content.Media.MediaFolder.Root(store.Services.GetRequiredService<StoreOptions>());
 
     private static string[] StagingFiles(TestStore store)
     {
