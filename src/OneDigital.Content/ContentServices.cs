@@ -78,6 +78,7 @@ public static class ContentServices
         services.AddScoped<StoreInitializer>();
         services.AddScoped<DocumentStore>();
         services.AddSingleton<StoreVersions>();
+        services.AddSingleton<IStoreChangeLog, IndexingTaskLog>();
         services.AddScoped<AfterCommitQueue>();
         services.AddScoped<ContentDefinitionStore>();
         services.AddSingleton(ContentDefinitionStore.Watched);

@@ -16,7 +16,7 @@ public sealed class StoreVersionSnapshot
         Content = content;
     }
 
-    /// <summary>Changes whenever an indexing task is appended, i.e. on every content change from any process.</summary>
+    /// <summary>Changes on every content change from any process (<see cref="IStoreChangeLog"/>: an indexing task is appended).</summary>
     public long Content { get; }
 
     /// <summary>The document's version (0 while it does not exist). A handful of documents are watched, so a scan by reference beats hashing.</summary>
@@ -37,7 +37,7 @@ public sealed class StoreVersionSnapshot
 /// (<see cref="Invalidate"/>), so per-request checks cost no store query and another node's change shows within
 /// about a second. Which documents it watches it learns from the <see cref="WatchedDocument"/>s features register.
 /// </summary>
-public sealed class StoreVersions(IServiceScopeFactory scopes, IEnumerable<WatchedDocument> watched)
+public sealed class StoreVersions(IServiceScopeFactory scopes, IEnumerable<WatchedDocument> watched, IStoreChangeLog changes)
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
@@ -83,10 +83,8 @@ public sealed class StoreVersions(IServiceScopeFactory scopes, IEnumerable<Watch
         var documents = await db.Documents.AsNoTracking()
             .Where(d => names.Contains(d.Name))
             .Select(d => new { d.Name, d.Version }).ToListAsync(ct);
-        // The count as well as the highest id: PostgreSQL may commit a lower id after a higher one.
-        var lastTask = await db.IndexingTasks.MaxAsync(t => (long?)t.Id, ct) ?? 0;
-        var taskCount = await db.IndexingTasks.LongCountAsync(ct);
+        var content = await changes.ReadStampAsync(db, ct);
         var versions = _watched.Select(w => documents.FirstOrDefault(d => d.Name == w.Name)?.Version ?? 0).ToArray();
-        return new StoreVersionSnapshot(_watched, versions, lastTask * 1_000_003 + taskCount);
+        return new StoreVersionSnapshot(_watched, versions, content);
     }
 }
