@@ -14,5 +14,12 @@ public sealed class StoredQueriesDocument
     /// <summary>Watched by <see cref="StoreVersions"/>: GraphQL's schema has a field per stored query with a schema.</summary>
     public static readonly WatchedDocument Watched = new(DocumentName);
 
+    /// <summary>The query sources a stored query may name, as Orchard spells them. Only Lucene queries run here.</summary>
+    public static readonly IReadOnlyList<string> Sources = ["Lucene", "Sql"];
+
+    /// <summary>The source's canonical spelling, or null for a source this CMS does not know (compared ignoring case).</summary>
+    public static string? KnownSource(string? source) =>
+        Sources.FirstOrDefault(s => s.Equals(source, StringComparison.OrdinalIgnoreCase));
+
     public Dictionary<string, JsonObject> Queries { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -12,8 +12,6 @@ namespace OneDigital.Content.Recipes.Steps;
 /// </summary>
 public sealed class QueriesStep(DocumentStore documents) : IRecipeStep
 {
-    private static readonly string[] Sources = ["Lucene", "Sql"];
-
     public IReadOnlyCollection<string> Names { get; } = ["queries"];
 
     public async Task ExecuteAsync(RecipeStepContext context)
@@ -34,10 +32,10 @@ public sealed class QueriesStep(DocumentStore documents) : IRecipeStep
                 throw context.Fail($"{path}.Name", "Query name is missing or empty.");
             }
             var kind = ContentFieldKinds.Text(RecipeStepContext.Get(query, "Source"));
-            var known = Sources.FirstOrDefault(s => s.Equals(kind, StringComparison.OrdinalIgnoreCase));
+            var known = StoredQueriesDocument.KnownSource(kind);
             if (known is null)
             {
-                throw context.Fail($"{path}.Source", $"Could not find query source '{kind}' (known: Lucene, Sql).");
+                throw context.Fail($"{path}.Source", $"Could not find query source '{kind}' (known: {string.Join(", ", StoredQueriesDocument.Sources)}).");
             }
             if (ContentFieldKinds.Text(RecipeStepContext.Get(query, "Schema")) is { } schema)
             {
