@@ -10,6 +10,7 @@ using OneDigital.Content.Liquid;
 using OneDigital.Content.Parts.Autoroute;
 using OneDigital.Content.Parts.Lists;
 using OneDigital.Content.Parts.Title;
+using OneDigital.Content.Queries;
 using OneDigital.Content.Recipes;
 using OneDigital.Content.Recipes.Export;
 using OneDigital.Content.Recipes.Steps;
@@ -77,7 +78,10 @@ public static class ContentServices
         services.AddScoped<StoreInitializer>();
         services.AddScoped<DocumentStore>();
         services.AddSingleton<StoreVersions>();
+        services.AddSingleton<IStoreChangeLog, IndexingTaskLog>();
+        services.AddScoped<AfterCommitQueue>();
         services.AddScoped<ContentDefinitionStore>();
+        services.AddSingleton(ContentDefinitionStore.Watched);
         services.AddScoped<IScopedCache>(sp => sp.GetRequiredService<ContentDefinitionStore>());
         services.AddScoped<ContentItemStore>();
         services.AddScoped<StoreTransaction>();
@@ -102,6 +106,7 @@ public static class ContentServices
         services.AddScoped<IRecipeStep, ContentStep>();
         services.AddScoped<IRecipeStep, MediaStep>();
         services.AddScoped<IRecipeStep, QueriesStep>();
+        services.AddSingleton(StoredQueriesDocument.Watched);
         services.AddScoped<IRecipeStep, IndexProfileSteps>();
         services.AddScoped<IRecipeStep, CustomSettingsStep>();
         services.AddScoped<IRecipeStep, RecipesStep>();

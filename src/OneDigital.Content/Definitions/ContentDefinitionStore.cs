@@ -10,6 +10,9 @@ public sealed class ContentDefinitionStore(DocumentStore documents) : IScopedCac
 {
     public const string DocumentName = "ContentDefinitions";
 
+    /// <summary>Watched by <see cref="StoreVersions"/>: the GraphQL schema and the securable types are rebuilt when it moves.</summary>
+    public static readonly WatchedDocument Watched = new(DocumentName);
+
     private ContentDefinitionDocument? _current;
 
     public async Task<ContentDefinitionDocument> GetAsync(CancellationToken ct = default)

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using OneDigital.Content.Items;
+using OneDigital.Content.Store;
 
 namespace OneDigital.Content.Definitions;
 

@@ -17,10 +17,10 @@ public sealed class IndexProfile
     public JsonObject Properties { get; set; } = [];
 
     public ContentIndexMetadata Content =>
-        Properties["ContentIndexMetadata"]?.Deserialize<ContentIndexMetadata>(Items.ContentJson.Compact) ?? new();
+        Properties["ContentIndexMetadata"]?.Deserialize<ContentIndexMetadata>(Store.ContentJson.Compact) ?? new();
 
     public LuceneIndexMetadata Lucene =>
-        Properties["LuceneIndexMetadata"]?.Deserialize<LuceneIndexMetadata>(Items.ContentJson.Compact) ?? new();
+        Properties["LuceneIndexMetadata"]?.Deserialize<LuceneIndexMetadata>(Store.ContentJson.Compact) ?? new();
 }
 
 public sealed class ContentIndexMetadata
@@ -34,17 +34,6 @@ public sealed class LuceneIndexMetadata
 {
     public string AnalyzerName { get; set; } = "standardanalyzer";
     public bool StoreSourceData { get; set; }
-}
-
-/// <summary>The index profiles, and the reset/rebuild requests recipes made that the search feature has yet to carry out.</summary>
-public sealed class IndexProfilesDocument
-{
-    public List<IndexProfile> Profiles { get; set; } = [];
-    public List<IndexAction> PendingActions { get; set; } = [];
-
-    public IndexProfile? Find(string name) =>
-        Profiles.Find(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? Profiles.Find(p => string.Equals(p.IndexName, name, StringComparison.OrdinalIgnoreCase));
 }
 
 public sealed record IndexAction(string IndexName, string Action, DateTime RequestedUtc);

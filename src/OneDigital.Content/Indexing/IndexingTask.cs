@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace OneDigital.Content.Indexing;
 
 /// <summary>
@@ -10,6 +13,16 @@ public sealed class IndexingTask
     public DateTime CreatedUtc { get; set; }
     public string ContentItemId { get; set; } = "";
     public IndexingTaskType Type { get; set; }
+}
+
+/// <summary>The log's table, applied by the store's context with every entity configuration of this assembly.</summary>
+public sealed class IndexingTaskModel : IEntityTypeConfiguration<IndexingTask>
+{
+    public void Configure(EntityTypeBuilder<IndexingTask> builder)
+    {
+        builder.ToTable("IndexingTasks");
+        builder.Property(x => x.ContentItemId).HasMaxLength(64);
+    }
 }
 
 public enum IndexingTaskType

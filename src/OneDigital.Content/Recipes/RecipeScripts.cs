@@ -6,6 +6,7 @@ using Jint;
 using Microsoft.Extensions.Configuration;
 using OneDigital.Content.Items;
 using OneDigital.Content.Recipes.Confinement;
+using OneDigital.Content.Store;
 
 namespace OneDigital.Content.Recipes;
 

@@ -75,7 +75,7 @@ public sealed class RecipeStepContext(RecipeExecution execution, JsonObject step
     {
         try
         {
-            return node is null ? new T() : node.Deserialize<T>(Items.ContentJson.Compact) ?? new T();
+            return node is null ? new T() : node.Deserialize<T>(Store.ContentJson.Compact) ?? new T();
         }
         catch (JsonException ex)
         {

@@ -17,6 +17,9 @@ public sealed class RoleService(
     /// <summary>The document whose version changes with every role write, so every process knows to read roles again.</summary>
     public const string StampDocumentName = "RolesStamp";
 
+    /// <summary>Watched by <see cref="StoreVersions"/>, so every process's permission cache follows role writes.</summary>
+    public static readonly WatchedDocument Stamp = new(StampDocumentName);
+
     private readonly Dictionary<string, IReadOnlySet<string>> _permissions = new(StringComparer.OrdinalIgnoreCase);
 
     public Task<Role?> FindAsync(string name) => roles.FindByNameAsync(name.Trim());
@@ -46,7 +49,7 @@ public sealed class RoleService(
         // Inside a transaction (an import) what is read may yet be rolled back, so it is not kept.
         var keep = db.Database.CurrentTransaction is null;
         // The version is read before the permissions, so what is kept is never older than the version it is kept under.
-        var version = keep ? (await versions.GetAsync(ct)).Roles : 0;
+        var version = keep ? (await versions.GetAsync(ct)).Of(Stamp) : 0;
         if (keep && shared.TryGet(version, roleName, out var known))
         {
             _permissions[roleName] = known;

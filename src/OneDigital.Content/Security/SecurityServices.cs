@@ -17,6 +17,7 @@ public static class SecurityServices
         services.AddScoped<PermissionCatalogue>();
         services.AddScoped<RoleService>();
         services.AddSingleton<RolePermissionCache>();
+        services.AddSingleton(RoleService.Stamp);
         services.AddScoped<IScopedCache>(sp => sp.GetRequiredService<RoleService>());
         services.AddScoped<PermissionService>();
         services.AddScoped<AdminAccount>();

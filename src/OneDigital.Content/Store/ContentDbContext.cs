@@ -1,22 +1,19 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using OneDigital.Content.Indexing;
-using OneDigital.Content.Security;
-using OneDigital.Content.Webhooks;
 
 namespace OneDigital.Content.Store;
 
 /// <summary>
 /// The one store: content versions, the field index, named documents and the Identity tables. Each provider
-/// has a subclass so that SQLite and PostgreSQL keep their own migrations.
+/// has a subclass so that SQLite and PostgreSQL keep their own migrations. The other features' tables (the indexing
+/// task log, webhooks) are declared by their features as entity configurations, so this class names none of them.
 /// </summary>
 public abstract class ContentDbContext(DbContextOptions options) : IdentityDbContext<User, Role, string>(options)
 {
     public DbSet<ContentItemRecord> ContentItems => Set<ContentItemRecord>();
     public DbSet<ContentFieldIndexRecord> ContentFieldIndex => Set<ContentFieldIndexRecord>();
     public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
-    public DbSet<IndexingTask> IndexingTasks => Set<IndexingTask>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -65,12 +62,7 @@ public abstract class ContentDbContext(DbContextOptions options) : IdentityDbCon
         // OpenID Connect applications (partner sites), authorizations, scopes and tokens: OpenIddict's own entities.
         builder.UseOpenIddict();
 
-        builder.Entity<IndexingTask>(e =>
-        {
-            e.ToTable("IndexingTasks");
-            e.Property(x => x.ContentItemId).HasMaxLength(64);
-        });
-        WebhookModel.Configure(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ContentDbContext).Assembly);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,14 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using OneDigital.Content.Items;
 
 namespace OneDigital.Content.Store;
 
 /// <summary>Named JSON documents (site settings, definitions, queries, ...). Each save bumps the version.</summary>
 /// <remarks>Every save tells <see cref="StoreVersions"/>, so this process's caches keyed by versions see it at once.</remarks>
-public sealed class DocumentStore(ContentDbContext db, StoreVersions versions, IServiceProvider services)
+public sealed class DocumentStore(ContentDbContext db, StoreVersions versions, AfterCommitQueue afterCommit)
 {
     public async Task<(T Value, int Version)> GetAsync<T>(string name, CancellationToken ct = default) where T : new()
     {
@@ -39,10 +37,9 @@ public sealed class DocumentStore(ContentDbContext db, StoreVersions versions, I
             record.Json = json;
         }
         await db.SaveChangesAsync(ct);
-        // Now and after the commit: a read in between would see (and keep) the old version. Resolved here, as
-        // StoreTransaction depends on scoped caches that depend on this store.
+        // Now and after the commit: a read in between would see (and keep) the old version.
         versions.Invalidate();
-        services.GetRequiredService<StoreTransaction>().AfterCommit(versions.Invalidate);
+        afterCommit.Add(versions.Invalidate);
         return record.Version;
     }
 

@@ -5,23 +5,10 @@ namespace OneDigital.Content.Store;
 /// transaction it opened rolls back, the change tracker and every scoped cache forget what happened inside it.
 /// Work registered with <see cref="AfterCommit"/> runs once the outermost transaction it opened has committed.
 /// </summary>
-public sealed class StoreTransaction(ContentDbContext db, IEnumerable<IScopedCache> caches)
+public sealed class StoreTransaction(ContentDbContext db, AfterCommitQueue afterCommit, IEnumerable<IScopedCache> caches)
 {
-    private readonly List<Action> _afterCommit = [];
-
-    /// <summary>
-    /// Runs <paramref name="action"/> after the open transaction commits (never if it rolls back), or now when no
-    /// transaction is open. For effects others may observe (cache invalidation) that must not precede the data.
-    /// </summary>
-    public void AfterCommit(Action action)
-    {
-        if (db.Database.CurrentTransaction is null)
-        {
-            action();
-            return;
-        }
-        _afterCommit.Add(action);
-    }
+    /// <inheritdoc cref="AfterCommitQueue.Add"/>
+    public void AfterCommit(Action action) => afterCommit.Add(action);
 
     public async Task<T> RunAsync<T>(Func<Task<T>> work, CancellationToken ct = default)
     {
@@ -34,24 +21,17 @@ public sealed class StoreTransaction(ContentDbContext db, IEnumerable<IScopedCac
         {
             var result = await work();
             await transaction.CommitAsync(ct);
-            RunAfterCommit();
+            afterCommit.RunAll();
             return result;
         }
         catch
         {
-            _afterCommit.Clear();
+            afterCommit.Clear();
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
             foreach (var cache in caches) cache.Reset();
             throw;
         }
-    }
-
-    private void RunAfterCommit()
-    {
-        var actions = _afterCommit.ToArray();
-        _afterCommit.Clear();
-        foreach (var action in actions) action();
     }
 
     public Task RunAsync(Func<Task> work, CancellationToken ct = default) =>

@@ -1,31 +1,48 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using OneDigital.Content.Definitions;
-using OneDigital.Content.Recipes.Steps;
-using OneDigital.Content.Security;
 
 namespace OneDigital.Content.Store;
 
 /// <summary>The store-wide version numbers caches are keyed by, as last read.</summary>
-/// <param name="Definitions">The content definitions document's version.</param>
-/// <param name="Roles">The roles stamp document's version (bumped by every role write).</param>
-/// <param name="Content">Changes whenever an indexing task is appended, i.e. on every content change from any process.</param>
-/// <param name="Queries">The stored queries document's version.</param>
-/// <param name="Applications">The OpenID applications stamp document's version (bumped by every application write).</param>
-public sealed record StoreVersionSnapshot(int Definitions, int Roles, long Content, int Queries, int Applications = 0);
+public sealed class StoreVersionSnapshot
+{
+    private readonly WatchedDocument[] _documents;
+    private readonly int[] _versions;
+
+    internal StoreVersionSnapshot(WatchedDocument[] documents, int[] versions, long content)
+    {
+        _documents = documents;
+        _versions = versions;
+        Content = content;
+    }
+
+    /// <summary>Changes on every content change from any process (<see cref="IStoreChangeLog"/>: an indexing task is appended).</summary>
+    public long Content { get; }
+
+    /// <summary>The document's version (0 while it does not exist). A handful of documents are watched, so a scan by reference beats hashing.</summary>
+    public int Of(WatchedDocument document)
+    {
+        for (var i = 0; i < _documents.Length; i++)
+        {
+            if (ReferenceEquals(_documents[i], document)) return _versions[i];
+        }
+        throw new InvalidOperationException(
+            $"The document '{document.Name}' is not watched: its feature registers its {nameof(WatchedDocument)} as a singleton.");
+    }
+}
 
 /// <summary>
 /// Process-wide watch on what other processes (web nodes, CLI imports) may change in the shared store: read at most
 /// once per <see cref="PollInterval"/>, and again at once after this process commits such a change
 /// (<see cref="Invalidate"/>), so per-request checks cost no store query and another node's change shows within
-/// about a second.
+/// about a second. Which documents it watches it learns from the <see cref="WatchedDocument"/>s features register.
 /// </summary>
-public sealed class StoreVersions(IServiceScopeFactory scopes)
+public sealed class StoreVersions(IServiceScopeFactory scopes, IEnumerable<WatchedDocument> watched, IStoreChangeLog changes)
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
-    /// <summary>The document whose version moves whenever a partner application is added, changed or removed.</summary>
-    public const string ApplicationsStampDocumentName = "OpenIdApplicationsStamp";
+    private readonly WatchedDocument[] _watched = [.. watched.Distinct()];
+    private readonly string[] _names = [.. watched.Select(w => w.Name).Distinct()];
 
     private readonly SemaphoreSlim _reading = new(1, 1);
     private long _generation;
@@ -62,18 +79,12 @@ public sealed class StoreVersions(IServiceScopeFactory scopes)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
+        var names = _names;
         var documents = await db.Documents.AsNoTracking()
-            .Where(d => d.Name == ContentDefinitionStore.DocumentName || d.Name == RoleService.StampDocumentName || d.Name == QueriesStep.DocumentName
-                || d.Name == ApplicationsStampDocumentName)
+            .Where(d => names.Contains(d.Name))
             .Select(d => new { d.Name, d.Version }).ToListAsync(ct);
-        // The count as well as the highest id: PostgreSQL may commit a lower id after a higher one.
-        var lastTask = await db.IndexingTasks.MaxAsync(t => (long?)t.Id, ct) ?? 0;
-        var taskCount = await db.IndexingTasks.LongCountAsync(ct);
-        return new StoreVersionSnapshot(
-            documents.FirstOrDefault(d => d.Name == ContentDefinitionStore.DocumentName)?.Version ?? 0,
-            documents.FirstOrDefault(d => d.Name == RoleService.StampDocumentName)?.Version ?? 0,
-            lastTask * 1_000_003 + taskCount,
-            documents.FirstOrDefault(d => d.Name == QueriesStep.DocumentName)?.Version ?? 0,
-            documents.FirstOrDefault(d => d.Name == ApplicationsStampDocumentName)?.Version ?? 0);
+        var content = await changes.ReadStampAsync(db, ct);
+        var versions = _watched.Select(w => documents.FirstOrDefault(d => d.Name == w.Name)?.Version ?? 0).ToArray();
+        return new StoreVersionSnapshot(_watched, versions, content);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using OneDigital.Content.Items;
 using OneDigital.Content.Recipes.Export;
+using OneDigital.Content.Store;
 
 namespace OneDigital.Content.Webhooks;
 

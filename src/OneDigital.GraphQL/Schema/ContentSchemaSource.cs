@@ -22,7 +22,8 @@ public sealed class ContentSchemaSource(IServiceScopeFactory scopes, StoreVersio
 
     public async ValueTask<ISchema> GetSchemaAsync(CancellationToken ct = default)
     {
-        var current = await versions.GetAsync(ct);
+        var snapshot = await versions.GetAsync(ct);
+        var current = (Definitions: snapshot.Of(ContentDefinitionStore.Watched), Queries: snapshot.Of(StoredQueriesDocument.Watched));
         if (IsCurrent(current.Definitions, current.Queries) is { } schema) return schema;
         await _building.WaitAsync(ct);
         try

@@ -1,6 +1,5 @@
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Indexing;
-using OneDigital.Content.Recipes.Steps;
 using OneDigital.Content.Store;
 using OneDigital.Search.Indexes;
 
@@ -17,7 +16,7 @@ public sealed class IndexedQueryContextSource(LuceneIndexes indexes, DocumentSto
         var analyzer = indexes.AnalyzerOf(indexName);
         if (analyzer is null)
         {
-            var (profiles, _) = await documents.GetAsync<IndexProfilesDocument>(IndexProfileSteps.DocumentName, ct);
+            var (profiles, _) = await documents.GetAsync<IndexProfilesDocument>(IndexProfilesDocument.DocumentName, ct);
             var profile = profiles.Find(indexName) ?? throw new UnknownIndexException(indexName);
             analyzer = LuceneAnalyzers.Create(profile.Lucene.AnalyzerName);
         }

@@ -1,5 +1,5 @@
 using OneDigital.Content.Indexing;
-using OneDigital.Content.Recipes.Steps;
+using OneDigital.Content.Queries;
 using OneDigital.Content.Security;
 using OneDigital.Content.Store;
 
@@ -21,9 +21,9 @@ public sealed class QueryPermissions(DocumentStore documents) : IPermissionProvi
 
     public async Task<IEnumerable<Permission>> GetPermissionsAsync(CancellationToken ct = default)
     {
-        var (queries, _) = await documents.GetAsync<QueriesDocument>(QueriesStep.DocumentName, ct);
+        var (queries, _) = await documents.GetAsync<StoredQueriesDocument>(StoredQueriesDocument.DocumentName, ct);
         var permissions = queries.Queries.Keys.Select(ExecuteApi).ToList();
-        var (profiles, _) = await documents.GetAsync<IndexProfilesDocument>(IndexProfileSteps.DocumentName, ct);
+        var (profiles, _) = await documents.GetAsync<IndexProfilesDocument>(IndexProfilesDocument.DocumentName, ct);
         permissions.AddRange(profiles.Profiles.Select(p => QueryIndex(p.IndexName.Length > 0 ? p.IndexName : p.Name)));
         return permissions;
     }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using OneDigital.Content.Recipes.Steps;
+using OneDigital.Content.Queries;
 using OneDigital.Content.Store;
 
 namespace OneDigital.Search.Queries;
@@ -34,13 +34,13 @@ public sealed class StoredQueries(DocumentStore documents, LuceneQueryExecutor e
 {
     public async Task<IReadOnlyList<StoredQuery>> ListAsync(CancellationToken ct = default)
     {
-        var (stored, _) = await documents.GetAsync<QueriesDocument>(QueriesStep.DocumentName, ct);
+        var (stored, _) = await documents.GetAsync<StoredQueriesDocument>(StoredQueriesDocument.DocumentName, ct);
         return [.. stored.Queries.Select(q => StoredQuery.From(q.Key, q.Value))];
     }
 
     public async Task<StoredQuery?> FindAsync(string name, CancellationToken ct = default)
     {
-        var (stored, _) = await documents.GetAsync<QueriesDocument>(QueriesStep.DocumentName, ct);
+        var (stored, _) = await documents.GetAsync<StoredQueriesDocument>(StoredQueriesDocument.DocumentName, ct);
         // Looked up ignoring case, as Orchard does; the stored dictionary comes back from JSON case-sensitive.
         var match = stored.Queries.FirstOrDefault(q => string.Equals(q.Key, name, StringComparison.OrdinalIgnoreCase));
         return match.Value is null ? null : StoredQuery.From(match.Key, match.Value);

@@ -1,13 +1,12 @@
 using System.Text.Json.Nodes;
 using OneDigital.Content.Queries;
-using OneDigital.Content.Recipes.Steps;
 
 namespace OneDigital.Search.Queries;
 
 /// <summary>The stored Lucene queries with a schema, as GraphQL root fields (ORCHARD-SPEC §2.7).</summary>
 public sealed class StoredQueryFields(StoredQueries queries) : IQueryFieldSource
 {
-    public string DocumentName => QueriesStep.DocumentName;
+    public string DocumentName => StoredQueriesDocument.DocumentName;
 
     public async Task<IReadOnlyList<QueryFieldDefinition>> ListAsync(CancellationToken ct = default) =>
         [.. (await queries.ListAsync(ct)).Where(q => q.IsLucene && !string.IsNullOrWhiteSpace(q.Schema))

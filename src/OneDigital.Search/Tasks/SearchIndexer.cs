@@ -7,7 +7,6 @@ using Microsoft.Extensions.Logging;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Indexing;
 using OneDigital.Content.Items;
-using OneDigital.Content.Recipes.Steps;
 using OneDigital.Content.Store;
 using OneDigital.Search.Documents;
 using OneDigital.Search.Indexes;
@@ -358,7 +357,7 @@ public sealed class SearchIndexer(
 
         public static async Task<PassContext> LoadAsync(IServiceProvider services, CancellationToken ct)
         {
-            var (document, _) = await services.GetRequiredService<DocumentStore>().GetAsync<IndexProfilesDocument>(IndexProfileSteps.DocumentName, ct);
+            var (document, _) = await services.GetRequiredService<DocumentStore>().GetAsync<IndexProfilesDocument>(IndexProfilesDocument.DocumentName, ct);
             var profiles = new List<IndexProfileSettings>();
             foreach (var profile in document.Profiles.Where(p => p.ProviderName.Equals("Lucene", StringComparison.OrdinalIgnoreCase)))
             {

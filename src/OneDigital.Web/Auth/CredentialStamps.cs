@@ -34,7 +34,7 @@ public sealed class CredentialStamps(StoreVersions versions, IServiceScopeFactor
         {
             return false;
         }
-        var version = (await versions.GetAsync(ct)).Applications;
+        var version = (await versions.GetAsync(ct)).Of(OpenIdApplications.Stamp);
         var table = _table;
         if (table is null || table.Version != version)
         {

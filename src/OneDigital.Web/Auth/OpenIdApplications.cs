@@ -28,6 +28,12 @@ public sealed class OpenIdApplications(IOpenIddictApplicationManager manager, Ro
     /// <summary>The application property that holds its role names, as Orchard names it.</summary>
     private const string RolesProperty = "Roles";
 
+    /// <summary>The document whose version moves whenever a partner application is added, changed or removed.</summary>
+    public const string StampDocumentName = "OpenIdApplicationsStamp";
+
+    /// <summary>Watched by <see cref="StoreVersions"/>, so every node's <see cref="CredentialStamps"/> reloads within a second.</summary>
+    public static readonly WatchedDocument Stamp = new(StampDocumentName);
+
     /// <summary>Creates or updates the application; returns true when it was created. Nothing is written when it fails.</summary>
     /// <exception cref="OpenIdApplicationException">The registration is incomplete or names a role that does not exist.</exception>
     public Task<bool> SaveAsync(OpenIdApplicationRegistration registration, CancellationToken ct = default) =>
@@ -83,7 +89,7 @@ public sealed class OpenIdApplications(IOpenIddictApplicationManager manager, Ro
             {
                 descriptor.Properties[CredentialStamps.Property] = JsonSerializer.SerializeToElement(CredentialStamps.NewStamp());
             }
-            await documents.SaveAsync(StoreVersions.ApplicationsStampDocumentName, new Dictionary<string, string>(), ct);
+            await documents.SaveAsync(StampDocumentName, new Dictionary<string, string>(), ct);
 
             if (application is null)
             {
@@ -105,7 +111,7 @@ public sealed class OpenIdApplications(IOpenIddictApplicationManager manager, Ro
         await transaction.RunAsync(async () =>
         {
             await manager.DeleteAsync(application, ct);
-            await documents.SaveAsync(StoreVersions.ApplicationsStampDocumentName, new Dictionary<string, string>(), ct);
+            await documents.SaveAsync(StampDocumentName, new Dictionary<string, string>(), ct);
         }, ct);
         return true;
     }

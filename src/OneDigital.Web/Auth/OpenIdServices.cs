@@ -18,6 +18,7 @@ public static class OpenIdServices
             o.DisableEntityCaching();
         });
         services.AddScoped<OpenIdApplications>();
+        services.AddSingleton(OpenIdApplications.Stamp);
         services.AddScoped<IRecipeStep, OpenIdApplicationStep>();
         services.AddScoped<IRecipeStep, OpenIdSettingsSteps>();
         return services;

@@ -1,6 +1,5 @@
 using Lucene.Net.Store;
 using OneDigital.Content.Indexing;
-using OneDigital.Content.Recipes.Steps;
 using OneDigital.Content.Store;
 using OneDigital.Search.Tasks;
 
@@ -40,12 +39,12 @@ internal static class IndexVerb
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var names = await transaction.RunAsync(async () =>
         {
-            var (doc, _) = await documents.GetAsync<IndexProfilesDocument>(IndexProfileSteps.DocumentName, ct);
+            var (doc, _) = await documents.GetAsync<IndexProfilesDocument>(IndexProfilesDocument.DocumentName, ct);
             var selected = command.IndexName is null
                 ? doc.Profiles.Select(p => p.IndexName).ToList()
                 : [(doc.Find(command.IndexName) ?? throw new InvalidOperationException($"There is no index named '{command.IndexName}'.")).IndexName];
             doc.PendingActions.AddRange(selected.Select(n => new IndexAction(n, command.Action, now)));
-            await documents.SaveAsync(IndexProfileSteps.DocumentName, doc, ct);
+            await documents.SaveAsync(IndexProfilesDocument.DocumentName, doc, ct);
             return selected;
         }, ct);
 

@@ -255,7 +255,7 @@ public class OneDigitalRecipeTests
         await using var store = await ImportedStoreAsync();
         await using var scope = store.Scope();
         var (profiles, _) = await scope.ServiceProvider.GetRequiredService<DocumentStore>()
-            .GetAsync<IndexProfilesDocument>(IndexProfileSteps.DocumentName);
+            .GetAsync<IndexProfilesDocument>(IndexProfilesDocument.DocumentName);
         var search = profiles.Find("Search");
 
         Assert.That(search, Is.Not.Null);

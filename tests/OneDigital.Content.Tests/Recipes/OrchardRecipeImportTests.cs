@@ -90,7 +90,7 @@ public class OrchardRecipeImportTests
 
         await using var scope = store.Scope();
         var documents = scope.ServiceProvider.GetRequiredService<DocumentStore>();
-        var (queries, _) = await documents.GetAsync<OneDigital.Content.Recipes.Steps.QueriesDocument>("Queries");
+        var (queries, _) = await documents.GetAsync<OneDigital.Content.Queries.StoredQueriesDocument>("Queries");
         var query = queries.Queries["RecentBlogPosts"];
         var (indexes, _) = await documents.GetAsync<OneDigital.Content.Indexing.IndexProfilesDocument>("IndexProfiles");
         Assert.Multiple(() =>

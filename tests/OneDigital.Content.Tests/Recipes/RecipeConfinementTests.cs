@@ -265,7 +265,7 @@ public class RecipeConfinementTests
         """;
 
     private static string MediaFile(TestStore store) =>
-        Path.Combine(MediaStep.MediaRoot(store.Services.GetRequiredService<StoreOptions>()), "copied.txt");
+        Path.Combine(OneDigital.Content.Media.MediaFolder.Root(store.Services.GetRequiredService<StoreOptions>()), "copied.txt");
 
     private static async Task<string?> SettingAsync(TestStore store, string key)
     {

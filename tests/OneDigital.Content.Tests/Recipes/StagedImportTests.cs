@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OneDigital.Content.Indexing;
 using OneDigital.Content.Items;
 using OneDigital.Content.Recipes;
 using OneDigital.Content.Recipes.Staging;
@@ -270,7 +271,7 @@ public class StagedImportTests
     {
         await using var scope = store.Scope();
         var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
-        var tasks = await db.IndexingTasks.AsNoTracking().OrderBy(t => t.Id).ToListAsync();
+        var tasks = await db.Set<IndexingTask>().AsNoTracking().OrderBy(t => t.Id).ToListAsync();
         var first = tasks.Count == 0 ? 0 : tasks[0].Id;
         return tasks.Select((t, i) => $"{t.Id - first - i}|{t.ContentItemId}").ToList();
     }
@@ -297,7 +298,7 @@ public class StagedImportTests
     }
 
     private static string MediaRoot(TestStore store) =>
-        OneDigital.Content.Recipes.Steps.MediaStep.MediaRoot(store.Services.GetRequiredService<StoreOptions>());
+        OneDigital.Content.Media.MediaFolder.Root(store.Services.GetRequiredService<StoreOptions>());
 
     private static string[] StagingFiles(TestStore store)
     {

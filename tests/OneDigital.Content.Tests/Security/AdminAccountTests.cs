@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Security;
+using OneDigital.Content.Store;
 using OneDigital.Testing;
 
 namespace OneDigital.Content.Tests.Security;

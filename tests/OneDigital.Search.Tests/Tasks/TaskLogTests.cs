@@ -13,7 +13,7 @@ public class TaskLogTests
     private static async Task<List<IndexingTask>> TasksAsync(SearchTestStore site)
     {
         await using var scope = site.Store.Scope();
-        return await scope.ServiceProvider.GetRequiredService<ContentDbContext>().IndexingTasks.AsNoTracking().OrderBy(t => t.Id).ToListAsync();
+        return await scope.ServiceProvider.GetRequiredService<ContentDbContext>().Set<IndexingTask>().AsNoTracking().OrderBy(t => t.Id).ToListAsync();
     }
 
     [Test]

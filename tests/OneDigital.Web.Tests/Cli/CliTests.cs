@@ -24,7 +24,7 @@ public sealed class CliTests
         Assert.That(await store.CountItemsAsync(), Is.EqualTo(2), "the setup recipe's page and the imported article");
 
         var article = await store.WithStoreAsync(s => s.GetRequiredService<ContentManager>().GetAsync("article1"));
-        var adminId = await store.WithStoreAsync(async s => (await s.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Content.Security.User>>().FindByNameAsync("admin"))!.Id);
+        var adminId = await store.WithStoreAsync(async s => (await s.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Content.Store.User>>().FindByNameAsync("admin"))!.Id);
         Assert.That(article?.Owner, Is.EqualTo(adminId), "an import gets the administrator as its parameters");
     }
 

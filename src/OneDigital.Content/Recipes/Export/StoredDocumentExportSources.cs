@@ -1,8 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OneDigital.Content.Features;
 using OneDigital.Content.Indexing;
 using OneDigital.Content.Items;
-using OneDigital.Content.Recipes.Steps;
+using OneDigital.Content.Queries;
 using OneDigital.Content.Security;
 using OneDigital.Content.Settings;
 using OneDigital.Content.Store;
@@ -29,7 +30,7 @@ public sealed class FeaturesExportSource(DocumentStore documents) : IRecipeExpor
 {
     public async Task WriteStepsAsync(Utf8JsonWriter writer, CancellationToken ct)
     {
-        var (features, version) = await documents.GetAsync<FeaturesDocument>(FeatureStep.DocumentName, ct);
+        var (features, version) = await documents.GetAsync<FeaturesDocument>(FeaturesDocument.DocumentName, ct);
         if (version > 0)
         {
             StepWriter.Write(writer, "feature", new JsonObject { ["enable"] = new JsonArray(features.Enabled.Order().Select(f => (JsonNode)f).ToArray()) });
@@ -41,7 +42,7 @@ public sealed class ThemesExportSource(DocumentStore documents) : IRecipeExportS
 {
     public async Task WriteStepsAsync(Utf8JsonWriter writer, CancellationToken ct)
     {
-        var (themes, version) = await documents.GetAsync<ThemesDocument>(ThemesStep.DocumentName, ct);
+        var (themes, version) = await documents.GetAsync<ThemesDocument>(ThemesDocument.DocumentName, ct);
         if (version > 0)
         {
             StepWriter.Write(writer, "themes", new JsonObject { ["admin"] = themes.Admin ?? "", ["site"] = themes.Site ?? "" });
@@ -89,7 +90,7 @@ public sealed class QueriesExportSource(DocumentStore documents) : IRecipeExport
 {
     public async Task WriteStepsAsync(Utf8JsonWriter writer, CancellationToken ct)
     {
-        var (queries, _) = await documents.GetAsync<QueriesDocument>(QueriesStep.DocumentName, ct);
+        var (queries, _) = await documents.GetAsync<StoredQueriesDocument>(StoredQueriesDocument.DocumentName, ct);
         if (queries.Queries.Count > 0)
         {
             var list = new JsonArray(queries.Queries.OrderBy(q => q.Key).Select(q => (JsonNode)q.Value.DeepClone()).ToArray());
@@ -103,7 +104,7 @@ public sealed class IndexProfilesExportSource(DocumentStore documents) : IRecipe
 {
     public async Task WriteStepsAsync(Utf8JsonWriter writer, CancellationToken ct)
     {
-        var (profiles, _) = await documents.GetAsync<IndexProfilesDocument>(IndexProfileSteps.DocumentName, ct);
+        var (profiles, _) = await documents.GetAsync<IndexProfilesDocument>(IndexProfilesDocument.DocumentName, ct);
         if (profiles.Profiles.Count > 0)
         {
             var list = JsonSerializer.SerializeToNode(profiles.Profiles, ContentJson.Compact)!;

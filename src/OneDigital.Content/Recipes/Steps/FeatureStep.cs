@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OneDigital.Content.Definitions;
+using OneDigital.Content.Features;
 using OneDigital.Content.Store;
 
 namespace OneDigital.Content.Recipes.Steps;
@@ -10,42 +11,25 @@ namespace OneDigital.Content.Recipes.Steps;
 /// </summary>
 public sealed class FeatureStep(DocumentStore documents, ContentDefinitionStore definitions) : IRecipeStep
 {
-    public const string DocumentName = "Features";
-
-    /// <summary>Orchard feature ids whose behaviour this CMS provides (Lucene under both of its names).</summary>
-    public static readonly IReadOnlySet<string> Implemented = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "OrchardCore.Contents", "OrchardCore.ContentTypes", "OrchardCore.ContentFields", "OrchardCore.Title",
-        "OrchardCore.Autoroute", "OrchardCore.Alias", "OrchardCore.Html", "OrchardCore.Markdown", "OrchardCore.Lists",
-        "OrchardCore.Taxonomies", "OrchardCore.Media", "OrchardCore.Queries", "OrchardCore.Roles", "OrchardCore.Users",
-        "OrchardCore.Settings", "OrchardCore.Recipes", "OrchardCore.CustomSettings", "OrchardCore.Features",
-        "OrchardCore.Deployment", "OrchardCore.Setup", "OrchardCore.Security", "OrchardCore.Menu",
-    };
-
     public IReadOnlyCollection<string> Names { get; } = ["feature"];
 
     public async Task ExecuteAsync(RecipeStepContext context)
     {
         var enable = context.Names("enable");
         var disable = context.Names("disable");
-        var (features, _) = await documents.GetAsync<FeaturesDocument>(DocumentName);
+        var (features, _) = await documents.GetAsync<FeaturesDocument>(FeaturesDocument.DocumentName);
         features.Enabled.UnionWith(enable);
         features.Enabled.ExceptWith(disable);
-        await documents.SaveAsync(DocumentName, features);
+        await documents.SaveAsync(FeaturesDocument.DocumentName, features);
         var types = enable.SelectMany(FeatureContentTypes.For).ToList();
         if (types.Count > 0)
         {
             // Like a feature's migration: the types appear once, and a recipe may then change them.
             await definitions.AlterAsync(doc => doc.ContentTypes.AddRange(types.Where(t => doc.Type(t.Name) is null)));
         }
-        foreach (var id in enable.Where(id => !Implemented.Contains(id) && !context.Report.FeaturesNotImplemented.Contains(id)))
+        foreach (var id in enable.Where(id => !FeaturesDocument.Implemented.Contains(id) && !context.Report.FeaturesNotImplemented.Contains(id)))
         {
             context.Report.FeaturesNotImplemented.Add(id);
         }
     }
-}
-
-public sealed class FeaturesDocument
-{
-    public HashSet<string> Enabled { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

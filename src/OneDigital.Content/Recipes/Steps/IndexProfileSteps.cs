@@ -13,15 +13,13 @@ namespace OneDigital.Content.Recipes.Steps;
 /// </summary>
 public sealed class IndexProfileSteps(DocumentStore documents, TimeProvider clock) : IRecipeStep
 {
-    public const string DocumentName = "IndexProfiles";
-    private static readonly string[] Analyzers = ["standardanalyzer", "standard", "keywordanalyzer", "keyword", "whitespaceanalyzer", "simpleanalyzer", "englishanalyzer", "english"];
 
     public IReadOnlyCollection<string> Names { get; } =
         ["lucene-index", "LuceneIndexSettings", "lucene-index-reset", "lucene-index-rebuild", "CreateOrUpdateIndexProfile", "ResetIndex", "RebuildIndex"];
 
     public async Task ExecuteAsync(RecipeStepContext context)
     {
-        var (doc, _) = await documents.GetAsync<IndexProfilesDocument>(DocumentName);
+        var (doc, _) = await documents.GetAsync<IndexProfilesDocument>(IndexProfilesDocument.DocumentName);
         switch (context.Name.ToLowerInvariant())
         {
             case "lucene-index" or "luceneindexsettings":
@@ -37,7 +35,7 @@ public sealed class IndexProfileSteps(DocumentStore documents, TimeProvider cloc
                 Queue(context, doc, "Rebuild");
                 break;
         }
-        await documents.SaveAsync(DocumentName, doc);
+        await documents.SaveAsync(IndexProfilesDocument.DocumentName, doc);
     }
 
     private static void ImportLegacy(RecipeStepContext context, IndexProfilesDocument doc)
@@ -142,9 +140,9 @@ public sealed class IndexProfileSteps(DocumentStore documents, TimeProvider cloc
 
     private static void CheckAnalyzer(RecipeStepContext context, string analyzer, string path)
     {
-        if (!Analyzers.Contains(analyzer, StringComparer.OrdinalIgnoreCase))
+        if (!IndexProfilesDocument.Analyzers.Contains(analyzer, StringComparer.OrdinalIgnoreCase))
         {
-            throw context.Fail(path, $"'{analyzer}' is not a known analyzer (known: {string.Join(", ", Analyzers)}).");
+            throw context.Fail(path, $"'{analyzer}' is not a known analyzer (known: {string.Join(", ", IndexProfilesDocument.Analyzers)}).");
         }
     }
 }

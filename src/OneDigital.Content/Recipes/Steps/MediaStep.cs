@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OneDigital.Content.Fields;
+using OneDigital.Content.Media;
 using OneDigital.Content.Recipes.Confinement;
 using OneDigital.Content.Store;
 
@@ -17,12 +18,10 @@ public sealed class MediaStep(StoreOptions options) : IRecipeStep
 {
     public IReadOnlyCollection<string> Names { get; } = ["media"];
 
-    public static string MediaRoot(StoreOptions options) => Path.GetFullPath(Path.Combine(options.DataDir, "Media"));
-
     public Task ExecuteAsync(RecipeStepContext context)
     {
         var files = context.Array("Files");
-        var root = MediaRoot(options);
+        var root = MediaFolder.Root(options);
         for (var i = 0; i < files.Count; i++)
         {
             var path = $"Files[{i}]";
@@ -35,11 +34,8 @@ public sealed class MediaStep(StoreOptions options) : IRecipeStep
             {
                 throw context.Fail($"{path}.TargetPath", "TargetPath is required.");
             }
-            var destination = Path.GetFullPath(Path.Combine(root, target.TrimStart('/', '\\')));
-            if (!destination.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            {
-                throw context.Fail($"{path}.TargetPath", $"'{target}' points outside the media folder.");
-            }
+            var destination = MediaFolder.FileIn(root, target)
+                ?? throw context.Fail($"{path}.TargetPath", $"'{target}' points outside the media folder.");
             byte[]? bytes = null;
             string? source = null;
             if (ContentFieldKinds.Text(RecipeStepContext.Get(file, "Base64")) is { } base64)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OneDigital.Content.Fields;
+using OneDigital.Content.Queries;
 using OneDigital.Content.Store;
 
 namespace OneDigital.Content.Recipes.Steps;
@@ -11,15 +12,12 @@ namespace OneDigital.Content.Recipes.Steps;
 /// </summary>
 public sealed class QueriesStep(DocumentStore documents) : IRecipeStep
 {
-    public const string DocumentName = "Queries";
-    private static readonly string[] Sources = ["Lucene", "Sql"];
-
     public IReadOnlyCollection<string> Names { get; } = ["queries"];
 
     public async Task ExecuteAsync(RecipeStepContext context)
     {
         var array = context.Array("Queries");
-        var (queries, _) = await documents.GetAsync<QueriesDocument>(DocumentName);
+        var (queries, _) = await documents.GetAsync<StoredQueriesDocument>(StoredQueriesDocument.DocumentName);
         for (var i = 0; i < array.Count; i++)
         {
             var path = $"Queries[{i}]";
@@ -34,10 +32,10 @@ public sealed class QueriesStep(DocumentStore documents) : IRecipeStep
                 throw context.Fail($"{path}.Name", "Query name is missing or empty.");
             }
             var kind = ContentFieldKinds.Text(RecipeStepContext.Get(query, "Source"));
-            var known = Sources.FirstOrDefault(s => s.Equals(kind, StringComparison.OrdinalIgnoreCase));
+            var known = StoredQueriesDocument.KnownSource(kind);
             if (known is null)
             {
-                throw context.Fail($"{path}.Source", $"Could not find query source '{kind}' (known: Lucene, Sql).");
+                throw context.Fail($"{path}.Source", $"Could not find query source '{kind}' (known: {string.Join(", ", StoredQueriesDocument.Sources)}).");
             }
             if (ContentFieldKinds.Text(RecipeStepContext.Get(query, "Schema")) is { } schema)
             {
@@ -57,7 +55,7 @@ public sealed class QueriesStep(DocumentStore documents) : IRecipeStep
                 context.Warn($"the SQL query '{name}' is stored; SQL queries over Orchard's index tables cannot run here.");
             }
         }
-        await documents.SaveAsync(DocumentName, queries);
+        await documents.SaveAsync(StoredQueriesDocument.DocumentName, queries);
     }
 
     private static void Normalise(JsonObject query, string source)
@@ -75,9 +73,4 @@ public sealed class QueriesStep(DocumentStore documents) : IRecipeStep
             else if (metadata[key] is { } nested) query[key] = nested.DeepClone();
         }
     }
-}
-
-public sealed class QueriesDocument
-{
-    public Dictionary<string, JsonObject> Queries { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

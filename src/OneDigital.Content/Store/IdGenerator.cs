@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace OneDigital.Content.Items;
+namespace OneDigital.Content.Store;
 
 /// <summary>Orchard-style identifiers: 26 lower-case base32 characters from 128 random bits.</summary>
 public static class IdGenerator

@@ -1,9 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace OneDigital.Content.Items;
+namespace OneDigital.Content.Store;
 
-/// <summary>JSON options shared by the store, recipes and exports.</summary>
+/// <summary>JSON options shared by the store (its documents), recipes and exports: the store owns them, being the lowest of their users.</summary>
 public static class ContentJson
 {
     public static readonly JsonSerializerOptions Compact = new()
