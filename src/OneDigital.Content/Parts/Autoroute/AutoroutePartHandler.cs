@@ -24,7 +24,7 @@ public sealed class AutoroutePartHandler(LiquidRenderer liquid) : IContentPartHa
         {
             return;
         }
-        var given = Normalize(ContentFieldKinds.Text(part["Path"]));
+        var given = Normalize(JsonValues.NonEmptyString(part["Path"]));
         var chosen = given is not null && (settings.AllowCustomPath || context.Importing || string.IsNullOrWhiteSpace(settings.Pattern));
         string? path = chosen ? given : null;
         if (path is null && !string.IsNullOrWhiteSpace(settings.Pattern))

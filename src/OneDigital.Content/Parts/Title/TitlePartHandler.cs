@@ -25,7 +25,7 @@ public sealed class TitlePartHandler(LiquidRenderer liquid) : IContentPartHandle
             var title = await liquid.RenderForItemAsync(settings.Pattern, context.Item, context.Manager);
             part["Title"] = title.Trim();
         }
-        var text = ContentFieldKinds.Text(part["Title"])?.Trim();
+        var text = JsonValues.NonEmptyString(part["Title"])?.Trim();
         if (settings.Options == EditableRequired && string.IsNullOrEmpty(text))
         {
             context.AddError(typePart.Name, "Title", "A value is required for Title.");

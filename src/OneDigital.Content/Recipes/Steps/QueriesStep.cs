@@ -1,6 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using OneDigital.Content.Fields;
+using OneDigital.Content.Items;
 using OneDigital.Content.Store;
 
 namespace OneDigital.Content.Recipes.Steps;
@@ -28,18 +29,18 @@ public sealed class QueriesStep(DocumentStore documents) : IRecipeStep
                 throw context.Fail(path, "A query must be an object.");
             }
             var query = (JsonObject)source.DeepClone();
-            var name = ContentFieldKinds.Text(RecipeStepContext.Get(query, "Name"));
+            var name = JsonValues.NonEmptyString(RecipeStepContext.Get(query, "Name"));
             if (string.IsNullOrWhiteSpace(name))
             {
                 throw context.Fail($"{path}.Name", "Query name is missing or empty.");
             }
-            var kind = ContentFieldKinds.Text(RecipeStepContext.Get(query, "Source"));
+            var kind = JsonValues.NonEmptyString(RecipeStepContext.Get(query, "Source"));
             var known = Sources.FirstOrDefault(s => s.Equals(kind, StringComparison.OrdinalIgnoreCase));
             if (known is null)
             {
                 throw context.Fail($"{path}.Source", $"Could not find query source '{kind}' (known: Lucene, Sql).");
             }
-            if (ContentFieldKinds.Text(RecipeStepContext.Get(query, "Schema")) is { } schema)
+            if (JsonValues.NonEmptyString(RecipeStepContext.Get(query, "Schema")) is { } schema)
             {
                 try
                 {
