@@ -11,13 +11,19 @@ namespace OneDigital.Web.Tests.Fields;
 
 /// <summary>
 /// The compiler makes every <see cref="IFieldKindVisitor{T}"/> name every kind; this finds each implementation in
-/// the src assemblies and checks its answers are real: no exception, nothing missing where the layer promises an
-/// answer, and the handlers it gives back run on a field without a value.
+/// the src assemblies and checks its answers are real: no exception, an answer for every kind (none only where listed
+/// below), and the handlers it gives back run on a field without a value.
 /// </summary>
 public class FieldKindCoverageTests
 {
     private static readonly Assembly[] Sources =
         [typeof(FieldKind).Assembly, typeof(FieldMappings).Assembly, typeof(GraphQLOptions).Assembly, typeof(OneDigitalHost).Assembly];
+
+    /// <summary>The only answers that may be "none": kinds GraphQL's schema has no type for.</summary>
+    private static readonly Dictionary<string, FieldKind[]> MayAnswerNull = new()
+    {
+        ["FieldGraphTypes"] = [FieldKind.LocalizationSetContentPicker],
+    };
 
     private static readonly MethodInfo Accept = typeof(FieldKinds).GetMethod(nameof(FieldKinds.Accept))!;
 
@@ -40,19 +46,16 @@ public class FieldKindCoverageTests
     public void The_visitor_answers_every_kind(string visitorName)
     {
         var type = Visitors().Single(t => t.FullName == visitorName);
-        var visitorInterface = VisitorInterface(type)!;
-        var map = type.GetInterfaceMap(visitorInterface);
+        var accept = Accept.MakeGenericMethod(VisitorInterface(type)!.GetGenericArguments()[0]);
         var visitor = Create(type);
-        var nullability = new NullabilityInfoContext();
+        var mayAnswerNull = MayAnswerNull.GetValueOrDefault(type.Name, []);
 
         Assert.Multiple(() =>
         {
             foreach (var kind in FieldKinds.All)
             {
-                var method = map.TargetMethods[Array.FindIndex(map.InterfaceMethods, m => m.Name == kind.ToString())];
-                var mayBeNull = nullability.Create(method.ReturnParameter).ReadState == NullabilityState.Nullable;
-                var answer = Accept.MakeGenericMethod(visitorInterface.GetGenericArguments()[0]).Invoke(null, [kind, visitor]);
-                if (!mayBeNull) Assert.That(answer, Is.Not.Null, $"{type.Name} for {kind}");
+                var answer = accept.Invoke(null, [kind, visitor]);
+                if (!mayAnswerNull.Contains(kind)) Assert.That(answer, Is.Not.Null, $"{type.Name} for {kind}");
                 Run(answer, kind);
             }
         });
