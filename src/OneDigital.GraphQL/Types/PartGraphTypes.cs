@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using GraphQL;
 using GraphQL.Types;
 using OneDigital.Content.Definitions;
-using OneDigital.Content.Fields;
 using OneDigital.Content.Html;
 using OneDigital.Content.Items;
 using OneDigital.GraphQL.Loading;

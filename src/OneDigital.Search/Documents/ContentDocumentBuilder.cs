@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Lucene.Net.Documents;
 using OneDigital.Content.Definitions;
-using OneDigital.Content.Fields;
 using OneDigital.Content.Indexing;
 using OneDigital.Content.Items;
 using OneDigital.Search.Indexes;

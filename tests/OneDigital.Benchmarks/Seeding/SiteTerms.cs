@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using OneDigital.Content.Fields;
 using OneDigital.Content.Items;
 using OneDigital.Content.Store;
 

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Definitions;
-using OneDigital.Content.Fields;
 using OneDigital.Content.Indexing;
 using OneDigital.Content.Items;
 using OneDigital.Content.Recipes;

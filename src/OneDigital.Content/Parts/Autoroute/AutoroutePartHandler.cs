@@ -1,5 +1,4 @@
 using OneDigital.Content.Definitions;
-using OneDigital.Content.Fields;
 using OneDigital.Content.Items;
 using OneDigital.Content.Liquid;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using OneDigital.Content.Definitions;
-using OneDigital.Content.Fields;
 using OneDigital.Content.Items;
 using OneDigital.Content.Store;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using OneDigital.Content.Fields;
 using OneDigital.Content.Items;
 using OneDigital.Content.Recipes.Confinement;
 using OneDigital.Content.Store;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using OneDigital.Content.Fields;
 using OneDigital.Content.Items;
 
 namespace OneDigital.Content.Recipes.Steps;
