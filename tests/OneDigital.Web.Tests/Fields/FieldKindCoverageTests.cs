@@ -34,7 +34,7 @@ public class FieldKindCoverageTests
         type.GetInterfaces().SingleOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IFieldKindVisitor<>));
 
     [Test]
-    public void Every_layer_that_treats_kinds_differently_is_a_visitor()
+    public void Reflection_finds_the_names_and_the_five_layers_among_the_visitors()
     {
         Assert.That(Visitors().Select(t => t.Name), Is.SupersetOf(new[]
         {
