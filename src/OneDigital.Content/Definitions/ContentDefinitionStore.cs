@@ -134,9 +134,9 @@ public sealed class ContentDefinitionStore(DocumentStore documents) : IScopedCac
                 {
                     throw new ContentDefinitionException($"Part '{part.Name}' has a field with an invalid name '{field.Name}'.");
                 }
-                if (!ContentFieldKinds.Known.Contains(field.FieldName))
+                if (field.Kind is null)
                 {
-                    throw new ContentDefinitionException($"Field '{part.Name}.{field.Name}' has an unknown field type '{field.FieldName}'. Known types: {string.Join(", ", ContentFieldKinds.Known.Order())}.");
+                    throw new ContentDefinitionException($"Field '{part.Name}.{field.Name}' has an unknown field type '{field.FieldName}'. Known types: {string.Join(", ", FieldKinds.KnownNames.Order())}.");
                 }
             }
         }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using OneDigital.Content.Fields;
 
 namespace OneDigital.Content.Definitions;
 
@@ -79,8 +80,22 @@ public sealed class ContentPartDefinition
 
 public sealed class ContentPartFieldDefinition
 {
-    /// <summary>The field kind: TextField, NumericField, ...</summary>
-    public string FieldName { get; set; } = "";
+    private string _fieldName = "";
+
+    /// <summary>The field kind by Orchard's name: TextField, NumericField, ...</summary>
+    public string FieldName
+    {
+        get => _fieldName;
+        set
+        {
+            _fieldName = value;
+            Kind = FieldKinds.Find(value);
+        }
+    }
+
+    /// <summary>The kind <see cref="FieldName"/> names, looked up once; null for a name the engine does not know.</summary>
+    [JsonIgnore]
+    public FieldKind? Kind { get; private set; }
 
     public string Name { get; set; } = "";
     public JsonObject Settings { get; set; } = [];

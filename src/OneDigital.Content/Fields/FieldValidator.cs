@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using OneDigital.Content.Definitions;
@@ -8,6 +9,11 @@ namespace OneDigital.Content.Fields;
 /// <summary>Checks every field of an item against its field settings; messages name the part and the field.</summary>
 public sealed partial class FieldValidator : IContentPartHandler
 {
+    /// <summary>The messages for one field's value (null when the item has none) under its definition's settings.</summary>
+    private delegate IEnumerable<string> Check(ContentPartFieldDefinition field, JsonObject? value);
+
+    private static readonly FieldKindTable<Check> Checks = new(new KindChecks());
+
     public Task SavingAsync(ContentSaveContext context)
     {
         foreach (var typePart in context.Type.Parts)
@@ -26,7 +32,12 @@ public sealed partial class FieldValidator : IContentPartHandler
                     context.AddError(typePart.Name, field.Name, $"A {field.FieldName} value must be a JSON object.");
                     continue;
                 }
-                foreach (var message in Check(field, (JsonObject?)value))
+                // A kind the engine does not know has no rules (definitions refuse such kinds when they are stored).
+                if (field.Kind is not { } kind)
+                {
+                    continue;
+                }
+                foreach (var message in Checks[kind](field, (JsonObject?)value))
                 {
                     context.AddError(typePart.Name, field.Name, message);
                 }
@@ -35,113 +46,128 @@ public sealed partial class FieldValidator : IContentPartHandler
         return Task.CompletedTask;
     }
 
-    private static IEnumerable<string> Check(ContentPartFieldDefinition field, JsonObject? value)
+    /// <summary>Each kind's rules.</summary>
+    private sealed class KindChecks : IFieldKindVisitor<Check>
     {
-        switch (field.FieldName)
+        public Check Text() => TextRules;
+        public Check Html() => NoRules;
+        public Check Markdown() => NoRules;
+        public Check Numeric() => NumericRules;
+        public Check Boolean() => BooleanRules;
+        public Check Date() => static (field, value) => DateRules(field.GetSettings<DateFieldSettings>().Required, value);
+        public Check DateTime() => static (field, value) => DateRules(field.GetSettings<DateTimeFieldSettings>().Required, value);
+        public Check Time() => TimeRules;
+        public Check Link() => LinkRules;
+        public Check Media() => MediaRules;
+        public Check ContentPicker() => ContentPickerRules;
+        public Check Taxonomy() => TaxonomyRules;
+        public Check UserPicker() => NoRules;
+        public Check MultiText() => NoRules;
+        public Check Youtube() => YoutubeRules;
+        public Check LocalizationSetContentPicker() => NoRules;
+    }
+
+    private static IEnumerable<string> NoRules(ContentPartFieldDefinition field, JsonObject? value) => [];
+
+    private static IEnumerable<string> TextRules(ContentPartFieldDefinition field, JsonObject? value)
+    {
+        var s = field.GetSettings<TextFieldSettings>();
+        if (s.Required && string.IsNullOrWhiteSpace(JsonValues.NonEmptyString(value?["Text"])))
+            yield return "A value is required.";
+    }
+
+    private static IEnumerable<string> NumericRules(ContentPartFieldDefinition field, JsonObject? value)
+    {
+        var s = field.GetSettings<NumericFieldSettings>();
+        var raw = value?["Value"];
+        var number = JsonValues.Number(raw);
+        if (raw is not null && raw.GetValueKind() != JsonValueKind.Null && number is null)
+            yield return $"'{raw}' is not a number.";
+        else if (number is null)
         {
-            case "TextField":
-            {
-                var s = field.GetSettings<TextFieldSettings>();
-                if (s.Required && string.IsNullOrWhiteSpace(ContentFieldKinds.Text(value?["Text"])))
-                    yield return "A value is required.";
-                break;
-            }
-            case "NumericField":
-            {
-                var s = field.GetSettings<NumericFieldSettings>();
-                var raw = value?["Value"];
-                var number = ContentFieldKinds.Number(raw);
-                if (raw is not null && raw.GetValueKind() != System.Text.Json.JsonValueKind.Null && number is null)
-                    yield return $"'{raw}' is not a number.";
-                else if (number is null)
-                {
-                    if (s.Required) yield return "A value is required.";
-                }
-                else
-                {
-                    if (s.Minimum is { } min && (decimal)number.Value < min) yield return $"The value must be at least {min}.";
-                    if (s.Maximum is { } max && (decimal)number.Value > max) yield return $"The value must be at most {max}.";
-                    if (s.Scale == 0 && number.Value != Math.Floor(number.Value)) yield return "The value must be a whole number.";
-                }
-                break;
-            }
-            case "BooleanField":
-            {
-                var raw = value?["Value"];
-                if (raw is not null && raw.GetValueKind() is not (System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False or System.Text.Json.JsonValueKind.Null))
-                    yield return "The value must be true or false.";
-                break;
-            }
-            case "DateField" or "DateTimeField":
-            {
-                var required = field.FieldName == "DateField" ? field.GetSettings<DateFieldSettings>().Required : field.GetSettings<DateTimeFieldSettings>().Required;
-                var raw = value?["Value"];
-                if (raw is not null && raw.GetValueKind() != System.Text.Json.JsonValueKind.Null && ContentFieldKinds.Date(raw) is null)
-                    yield return $"'{raw}' is not a date.";
-                else if (required && ContentFieldKinds.Date(raw) is null)
-                    yield return "A value is required.";
-                break;
-            }
-            case "TimeField":
-            {
-                var s = field.GetSettings<TimeFieldSettings>();
-                var text = ContentFieldKinds.Text(value?["Value"]);
-                if (text is not null && !TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out _))
-                    yield return $"'{text}' is not a time of day.";
-                else if (s.Required && text is null)
-                    yield return "A value is required.";
-                break;
-            }
-            case "LinkField":
-            {
-                var s = field.GetSettings<LinkFieldSettings>();
-                var url = ContentFieldKinds.Text(value?["Url"]);
-                if (url is null)
-                {
-                    if (s.Required) yield return "A URL is required.";
-                }
-                else if (!Uri.TryCreate(url, UriKind.RelativeOrAbsolute, out var uri) || (uri.IsAbsoluteUri && uri.Scheme is not ("http" or "https" or "mailto" or "tel")) || url.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase))
-                {
-                    yield return $"'{url}' is not a valid link.";
-                }
-                break;
-            }
-            case "MediaField":
-            {
-                var s = field.GetSettings<MediaFieldSettings>();
-                var paths = ContentFieldKinds.Strings(value?["Paths"]).ToList();
-                if (s.Required && paths.Count == 0) yield return "At least one media file is required.";
-                if (!s.Multiple && paths.Count > 1) yield return "Only one media file is allowed.";
-                if (s.AllowedExtensions.Length > 0)
-                {
-                    foreach (var path in paths.Where(p => !s.AllowedExtensions.Contains(Path.GetExtension(p), StringComparer.OrdinalIgnoreCase)))
-                        yield return $"'{path}' is not one of the allowed file types ({string.Join(", ", s.AllowedExtensions)}).";
-                }
-                break;
-            }
-            case "ContentPickerField":
-            {
-                var s = field.GetSettings<ContentPickerFieldSettings>();
-                var ids = ContentFieldKinds.Strings(value?["ContentItemIds"]).ToList();
-                if (s.Required && ids.Count == 0) yield return "At least one item must be picked.";
-                if (!s.Multiple && ids.Count > 1) yield return "Only one item can be picked.";
-                break;
-            }
-            case "TaxonomyField":
-            {
-                var s = field.GetSettings<TaxonomyFieldSettings>();
-                var ids = ContentFieldKinds.Strings(value?["TermContentItemIds"]).ToList();
-                if (s.Required && ids.Count == 0) yield return "At least one term is required.";
-                if (s.Unique && ids.Count > 1) yield return "Only one term can be chosen.";
-                break;
-            }
-            case "YoutubeField":
-            {
-                var address = ContentFieldKinds.Text(value?["RawAddress"]);
-                if (address is not null && !YoutubeAddress().IsMatch(address)) yield return $"'{address}' is not a YouTube address.";
-                break;
-            }
+            if (s.Required) yield return "A value is required.";
         }
+        else
+        {
+            if (s.Minimum is { } min && (decimal)number.Value < min) yield return $"The value must be at least {min}.";
+            if (s.Maximum is { } max && (decimal)number.Value > max) yield return $"The value must be at most {max}.";
+            if (s.Scale == 0 && number.Value != Math.Floor(number.Value)) yield return "The value must be a whole number.";
+        }
+    }
+
+    private static IEnumerable<string> BooleanRules(ContentPartFieldDefinition field, JsonObject? value)
+    {
+        var raw = value?["Value"];
+        if (raw is not null && raw.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null))
+            yield return "The value must be true or false.";
+    }
+
+    private static IEnumerable<string> DateRules(bool required, JsonObject? value)
+    {
+        var raw = value?["Value"];
+        if (raw is not null && raw.GetValueKind() != JsonValueKind.Null && JsonValues.UtcDateTime(raw) is null)
+            yield return $"'{raw}' is not a date.";
+        else if (required && JsonValues.UtcDateTime(raw) is null)
+            yield return "A value is required.";
+    }
+
+    private static IEnumerable<string> TimeRules(ContentPartFieldDefinition field, JsonObject? value)
+    {
+        var s = field.GetSettings<TimeFieldSettings>();
+        var text = JsonValues.NonEmptyString(value?["Value"]);
+        if (text is not null && !TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out _))
+            yield return $"'{text}' is not a time of day.";
+        else if (s.Required && text is null)
+            yield return "A value is required.";
+    }
+
+    private static IEnumerable<string> LinkRules(ContentPartFieldDefinition field, JsonObject? value)
+    {
+        var s = field.GetSettings<LinkFieldSettings>();
+        var url = JsonValues.NonEmptyString(value?["Url"]);
+        if (url is null)
+        {
+            if (s.Required) yield return "A URL is required.";
+        }
+        else if (!Uri.TryCreate(url, UriKind.RelativeOrAbsolute, out var uri) || (uri.IsAbsoluteUri && uri.Scheme is not ("http" or "https" or "mailto" or "tel")) || url.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return $"'{url}' is not a valid link.";
+        }
+    }
+
+    private static IEnumerable<string> MediaRules(ContentPartFieldDefinition field, JsonObject? value)
+    {
+        var s = field.GetSettings<MediaFieldSettings>();
+        var paths = JsonValues.NonEmptyStrings(value?["Paths"]).ToList();
+        if (s.Required && paths.Count == 0) yield return "At least one media file is required.";
+        if (!s.Multiple && paths.Count > 1) yield return "Only one media file is allowed.";
+        if (s.AllowedExtensions.Length > 0)
+        {
+            foreach (var path in paths.Where(p => !s.AllowedExtensions.Contains(Path.GetExtension(p), StringComparer.OrdinalIgnoreCase)))
+                yield return $"'{path}' is not one of the allowed file types ({string.Join(", ", s.AllowedExtensions)}).";
+        }
+    }
+
+    private static IEnumerable<string> ContentPickerRules(ContentPartFieldDefinition field, JsonObject? value)
+    {
+        var s = field.GetSettings<ContentPickerFieldSettings>();
+        var ids = JsonValues.NonEmptyStrings(value?["ContentItemIds"]).ToList();
+        if (s.Required && ids.Count == 0) yield return "At least one item must be picked.";
+        if (!s.Multiple && ids.Count > 1) yield return "Only one item can be picked.";
+    }
+
+    private static IEnumerable<string> TaxonomyRules(ContentPartFieldDefinition field, JsonObject? value)
+    {
+        var s = field.GetSettings<TaxonomyFieldSettings>();
+        var ids = JsonValues.NonEmptyStrings(value?["TermContentItemIds"]).ToList();
+        if (s.Required && ids.Count == 0) yield return "At least one term is required.";
+        if (s.Unique && ids.Count > 1) yield return "Only one term can be chosen.";
+    }
+
+    private static IEnumerable<string> YoutubeRules(ContentPartFieldDefinition field, JsonObject? value)
+    {
+        var address = JsonValues.NonEmptyString(value?["RawAddress"]);
+        if (address is not null && !YoutubeAddress().IsMatch(address)) yield return $"'{address}' is not a YouTube address.";
     }
 
     [GeneratedRegex(@"^https?://(www\.)?(youtube\.com|youtu\.be)/", RegexOptions.IgnoreCase)]

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OneDigital.Content.Definitions;
+using OneDigital.Content.Fields;
 using OneDigital.Content.Items;
 
 namespace OneDigital.Content.Html;
@@ -56,7 +57,7 @@ public sealed class HtmlSanitizingHandler : IContentPartHandler
             }
             foreach (var field in definitions.Part(typePart.PartName)?.Fields ?? [])
             {
-                if (field.FieldName == "HtmlField" && field.GetSettings<HtmlFieldSettings>().SanitizeHtml && part[field.Name] is JsonObject value)
+                if (field.Kind == FieldKind.Html && field.GetSettings<HtmlFieldSettings>().SanitizeHtml && part[field.Name] is JsonObject value)
                 {
                     SanitizeProperty(value, "Html");
                 }

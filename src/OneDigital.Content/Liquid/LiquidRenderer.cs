@@ -112,7 +112,7 @@ public sealed class LiquidRenderer
         System.Text.Json.JsonValueKind.True => true,
         System.Text.Json.JsonValueKind.False => false,
         // Fluid holds numbers as decimals: one beyond their range (1e300) is kept as its text rather than overflowing.
-        System.Text.Json.JsonValueKind.Number => Fields.ContentFieldKinds.Number(value) is { } n && Math.Abs(n) < 7.9e28 ? n : value.ToJsonString(),
+        System.Text.Json.JsonValueKind.Number => JsonValues.Number(value) is { } n && Math.Abs(n) < 7.9e28 ? n : value.ToJsonString(),
         System.Text.Json.JsonValueKind.Null => null,
         _ => value.ToString(),
     };

@@ -411,7 +411,8 @@ public sealed class ContentItemStore(ContentDbContext db)
                 }
                 foreach (var field in partDefinition.Fields)
                 {
-                    foreach (var value in ContentFieldKinds.IndexValues(field.FieldName, partJson[field.Name] as JsonObject))
+                    if (field.Kind is not { } kind) continue;
+                    foreach (var value in FieldIndexValues.Of(kind, partJson[field.Name] as JsonObject))
                     {
                         yield return (typePart.Name, field.Name, value);
                     }
@@ -422,16 +423,16 @@ public sealed class ContentItemStore(ContentDbContext db)
         {
             if (item.Part(part)?[property] is JsonValue v)
             {
-                if (part == "ContainedPart" && property == "ListContentItemId" && ContentFieldKinds.Text(v) is { } listId)
+                if (part == "ContainedPart" && property == "ListContentItemId" && JsonValues.NonEmptyString(v) is { } listId)
                 {
                     // The list row also holds the position, so a list's items are found and ordered by one index.
-                    yield return (part, property, new FieldIndexValue(Text: listId, Number: ContentFieldKinds.Number(item.Part(part)?["Order"])));
+                    yield return (part, property, new FieldIndexValue(Text: listId, Number: JsonValues.Number(item.Part(part)?["Order"])));
                 }
                 else if (v.TryGetValue(out string? s) && !string.IsNullOrEmpty(s))
                 {
-                    yield return (part, property, new FieldIndexValue(Text: s.Length > ContentFieldKinds.MaxIndexedText ? s[..ContentFieldKinds.MaxIndexedText] : s));
+                    yield return (part, property, new FieldIndexValue(Text: FieldIndexValues.Truncate(s)));
                 }
-                else if (ContentFieldKinds.Number(v) is { } n)
+                else if (JsonValues.Number(v) is { } n)
                 {
                     yield return (part, property, new FieldIndexValue(Number: n));
                 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using OneDigital.Content.Fields;
 using OneDigital.Content.Items;
 using OneDigital.Content.Store;
 
@@ -53,7 +52,7 @@ public sealed class WebhookOutbox(ContentDbContext db, WebhookEndpoints endpoint
             ["contentItemId"] = item.ContentItemId,
             ["contentItemVersionId"] = item.ContentItemVersionId,
             ["contentType"] = item.ContentType,
-            ["path"] = ContentFieldKinds.Text(item.Part("AutoroutePart")?["Path"]) is { Length: > 0 } path ? path : null,
+            ["path"] = JsonValues.NonEmptyString(item.Part("AutoroutePart")?["Path"]) is { Length: > 0 } path ? path : null,
             ["displayText"] = item.DisplayText,
             ["occurredUtc"] = occurredUtc,
         }.ToJsonString(ContentJson.Compact);

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using OneDigital.Content.Definitions;
+using OneDigital.Content.Fields;
 using OneDigital.Content.Store;
 using OneDigital.GraphQL.Schema;
 
@@ -11,8 +12,18 @@ namespace OneDigital.GraphQL.Filters;
 /// in the item type: <c>event</c> for Event's own fields, <c>seo</c> for a Seo part) with typed filters on each field
 /// through the generic field index, and sort keys on them.
 /// </summary>
-internal sealed class ContentFilterInputs(SchemaBuildContext schema)
+internal sealed class ContentFilterInputs(SchemaBuildContext schema) : IFieldKindVisitor<ContentFilterInputs.FieldFilter>
 {
+    /// <summary>
+    /// How a field kind is filtered and sorted through the generic field index: its operators, the input scalar, the
+    /// index column its values are in, and its sort key (null when values of the kind do not sort).
+    /// </summary>
+    internal sealed record FieldFilter(string[] Operators, IGraphType? Type, string Column, Func<string, string, SortBuilder>? Sort)
+    {
+        /// <summary>Kinds without index values: no filters, no sort key.</summary>
+        public static readonly FieldFilter None = new([], null, "", null);
+    }
+
     private SchemaScalars S => schema.Scalars;
     private WhereInputGraphType? _autoroute, _alias, _contained;
 
@@ -92,14 +103,7 @@ internal sealed class ContentFilterInputs(SchemaBuildContext schema)
             {
                 var name = GraphQLNames.Field(field.Name);
                 if (!GraphQLNames.IsValid(name)) continue;
-                SortBuilder? sort = field.FieldName switch
-                {
-                    "TextField" or "TimeField" or "LinkField" or "MediaField" or "MultiTextField" => OrderByInputGraphType.IndexValue(typePart.Name, field.Name, f => f.TextValue),
-                    "NumericField" => OrderByInputGraphType.IndexValue(typePart.Name, field.Name, f => f.NumberValue),
-                    "DateField" or "DateTimeField" => OrderByInputGraphType.IndexValue(typePart.Name, field.Name, f => f.DateValue),
-                    _ => null,
-                };
-                if (sort is not null) nested.AddKey(name, schema.Direction, $"By the {field.Name} field.", sort);
+                if (field.Kind?.Accept(this).Sort is { } sort) nested.AddKey(name, schema.Direction, $"By the {field.Name} field.", sort(typePart.Name, field.Name));
             }
             if (nested.Fields.Count > 0 && input.GetField(fieldName) is null)
             {
@@ -131,23 +135,42 @@ internal sealed class ContentFilterInputs(SchemaBuildContext schema)
         {
             var name = GraphQLNames.Field(field.Name);
             if (!GraphQLNames.IsValid(name)) continue;
-            var (ops, type, column) = field.FieldName switch
+            var filter = field.Kind?.Accept(this) ?? FieldFilter.None;
+            foreach (var op in filter.Operators)
             {
-                "TextField" or "TimeField" or "LinkField" or "MediaField" or "MultiTextField" => (FilterOperators.Text, (IGraphType)S.String, nameof(ContentFieldIndexRecord.TextValue)),
-                "NumericField" => (FilterOperators.Ordered, S.Decimal, nameof(ContentFieldIndexRecord.NumberValue)),
-                "DateField" or "DateTimeField" => (FilterOperators.Ordered, S.DateTime, nameof(ContentFieldIndexRecord.DateValue)),
-                "BooleanField" => (FilterOperators.Equality, S.Boolean, nameof(ContentFieldIndexRecord.BooleanValue)),
-                "ContentPickerField" or "TaxonomyField" or "UserPickerField" => (FilterOperators.Identity, S.Id, nameof(ContentFieldIndexRecord.TextValue)),
-                _ => (Array.Empty<string>(), S.String, ""),
-            };
-            foreach (var op in ops)
-            {
-                input.AddFilter(FilterOperators.Name(name, op), ListIf(op, type), FilterOperators.Describe($"A value of {field.Name}", op),
-                    WhereInputGraphType.IndexValue(typePart.Name, field.Name, column, op));
+                input.AddFilter(FilterOperators.Name(name, op), ListIf(op, filter.Type!), FilterOperators.Describe($"A value of {field.Name}", op),
+                    WhereInputGraphType.IndexValue(typePart.Name, field.Name, filter.Column, op));
             }
         }
         return input.Fields.Count > 0 ? input : null;
     }
+
+    public FieldFilter Text() => TextValues();
+    public FieldFilter Html() => FieldFilter.None;
+    public FieldFilter Markdown() => FieldFilter.None;
+    public FieldFilter Numeric() => new(FilterOperators.Ordered, S.Decimal, nameof(ContentFieldIndexRecord.NumberValue),
+        static (part, field) => OrderByInputGraphType.IndexValue(part, field, f => f.NumberValue));
+    public FieldFilter Boolean() => new(FilterOperators.Equality, S.Boolean, nameof(ContentFieldIndexRecord.BooleanValue), null);
+    public FieldFilter Date() => DateValues();
+    public FieldFilter DateTime() => DateValues();
+    public FieldFilter Time() => TextValues();
+    public FieldFilter Link() => TextValues();
+    public FieldFilter Media() => TextValues();
+    public FieldFilter ContentPicker() => Ids();
+    public FieldFilter Taxonomy() => Ids();
+    public FieldFilter UserPicker() => Ids();
+    public FieldFilter MultiText() => TextValues();
+    public FieldFilter Youtube() => FieldFilter.None;
+    public FieldFilter LocalizationSetContentPicker() => FieldFilter.None;
+
+    private FieldFilter TextValues() => new(FilterOperators.Text, S.String, nameof(ContentFieldIndexRecord.TextValue),
+        static (part, field) => OrderByInputGraphType.IndexValue(part, field, f => f.TextValue));
+
+    private FieldFilter DateValues() => new(FilterOperators.Ordered, S.DateTime, nameof(ContentFieldIndexRecord.DateValue),
+        static (part, field) => OrderByInputGraphType.IndexValue(part, field, f => f.DateValue));
+
+    // Ids match exactly; ordering items by an id they hold means nothing, so these kinds have no sort key.
+    private FieldFilter Ids() => new(FilterOperators.Identity, S.Id, nameof(ContentFieldIndexRecord.TextValue), null);
 
     private WhereInputGraphType PartProperty(string partName, string field, string property, string[] ops, IGraphType type, string subject)
     {

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using GraphQL;
 using GraphQL.Types;
 using OneDigital.Content.Definitions;
+using OneDigital.Content.Fields;
 using OneDigital.Content.Html;
 using OneDigital.Content.Items;
 using OneDigital.GraphQL.Schema;
@@ -14,63 +15,70 @@ namespace OneDigital.GraphQL.Types;
 /// per schema, created when a field of the kind first appears. Content pickers and taxonomy fields load their items
 /// through the execution's batch loaders.
 /// </summary>
-internal sealed class FieldGraphTypes(SchemaBuildContext schema)
+internal sealed class FieldGraphTypes(SchemaBuildContext schema) : IFieldKindVisitor<ObjectGraphType?>
 {
-    private readonly Dictionary<string, ObjectGraphType?> _types = new(StringComparer.Ordinal);
+    private readonly Dictionary<FieldKind, ObjectGraphType?> _types = [];
     private SchemaScalars S => schema.Scalars;
 
     /// <summary>The type for a field kind, or null for kinds the schema does not expose.</summary>
-    public ObjectGraphType? For(string kind)
+    public ObjectGraphType? For(FieldKind kind)
     {
         if (!_types.TryGetValue(kind, out var type))
         {
-            type = Create(kind);
+            type = kind.Accept(this);
             if (type is not null) schema.TypeNames.Add(type.Name);
             _types[kind] = type;
         }
         return type;
     }
 
-    private ObjectGraphType? Create(string kind) => kind switch
-    {
-        "TextField" => Type(kind, "A text field.", Field("text", S.String, c => Str(c, "Text"), "The text.")),
-        // Sanitized again on the way out: items stored before sanitizing on save, or imported past it, are served safe too.
-        "HtmlField" => Type(kind, "An HTML field.", Field("html", S.String,
-            c => ((FieldSource)c.Source!).Definition.GetSettings<HtmlFieldSettings>().SanitizeHtml ? ContentHtml.Sanitize(Str(c, "Html")) : Str(c, "Html"),
-            "The HTML, sanitized unless the field's SanitizeHtml setting is off.")),
-        "MarkdownField" => Type(kind, "A markdown field.",
-            Field("markdown", S.String, c => Str(c, "Markdown"), "The markdown source."),
-            Field("html", S.String, c => MarkdownHtml.Render(Str(c, "Markdown")), "The markdown rendered as sanitized HTML.")),
-        "NumericField" => Type(kind, "A number field.", Field("value", S.Decimal, c => Number(Json(c)["Value"]), "The number.")),
-        "BooleanField" => Type(kind, "A yes/no field.", Field("value", S.Boolean, c => Json(c)["Value"] is JsonValue v && v.TryGetValue(out bool b) ? b : null, "The value.")),
-        "DateField" => Type(kind, "A date field.", Field("value", S.DateTime, c => Content.Fields.ContentFieldKinds.Date(Json(c)["Value"]), "The date.")),
-        "DateTimeField" => Type(kind, "A date and time field.", Field("value", S.DateTime, c => Content.Fields.ContentFieldKinds.Date(Json(c)["Value"]), "The date and time (UTC).")),
-        "TimeField" => Type(kind, "A time of day field.", Field("value", S.String, c => Str(c, "Value"), "The time of day (hh:mm:ss).")),
-        "LinkField" => Type(kind, "A link field.",
-            Field("url", S.String, c => Str(c, "Url"), "The link's address."),
-            Field("text", S.String, c => Str(c, "Text"), "The link's text."),
-            Field("target", S.String, c => Str(c, "Target"), "The link's target (_blank...).")),
-        "MediaField" => Media(),
-        "ContentPickerField" => ContentPicker(),
-        "TaxonomyField" => Taxonomy(),
-        "UserPickerField" => Type(kind, "A user picker field.",
-            Field("userIds", S.List(S.String), c => c.Page(JsonValues.Strings(Json(c)["UserIds"])), "The ids of the picked users.").Paged(S)),
-        "MultiTextField" => Type(kind, "A field of several texts.",
-            Field("values", S.List(S.String), c => JsonValues.Strings(Json(c)["Values"]), "The texts.")),
-        "YoutubeField" => Type(kind, "A YouTube video field.",
-            Field("embeddedAddress", S.String, c => Str(c, "EmbeddedAddress"), "The embedding address."),
-            Field("rawAddress", S.String, c => Str(c, "RawAddress"), "The address as entered.")),
-        _ => null,
-    };
+    public ObjectGraphType? Text() => Type(FieldKind.Text, "A text field.", Field("text", S.String, c => Str(c, "Text"), "The text."));
 
-    private ObjectGraphType Media()
+    // Sanitized again on the way out: items stored before sanitizing on save, or imported past it, are served safe too.
+    public ObjectGraphType? Html() => Type(FieldKind.Html, "An HTML field.", Field("html", S.String,
+        c => ((FieldSource)c.Source!).Definition.GetSettings<HtmlFieldSettings>().SanitizeHtml ? ContentHtml.Sanitize(Str(c, "Html")) : Str(c, "Html"),
+        "The HTML, sanitized unless the field's SanitizeHtml setting is off."));
+
+    public ObjectGraphType? Markdown() => Type(FieldKind.Markdown, "A markdown field.",
+        Field("markdown", S.String, c => Str(c, "Markdown"), "The markdown source."),
+        Field("html", S.String, c => MarkdownHtml.Render(Str(c, "Markdown")), "The markdown rendered as sanitized HTML."));
+
+    public ObjectGraphType? Numeric() => Type(FieldKind.Numeric, "A number field.", Field("value", S.Decimal, c => Number(Json(c)["Value"]), "The number."));
+
+    public ObjectGraphType? Boolean() => Type(FieldKind.Boolean, "A yes/no field.", Field("value", S.Boolean, c => Json(c)["Value"] is JsonValue v && v.TryGetValue(out bool b) ? b : null, "The value."));
+
+    public ObjectGraphType? Date() => Type(FieldKind.Date, "A date field.", Field("value", S.DateTime, c => JsonValues.UtcDateTime(Json(c)["Value"]), "The date."));
+
+    public ObjectGraphType? DateTime() => Type(FieldKind.DateTime, "A date and time field.", Field("value", S.DateTime, c => JsonValues.UtcDateTime(Json(c)["Value"]), "The date and time (UTC)."));
+
+    public ObjectGraphType? Time() => Type(FieldKind.Time, "A time of day field.", Field("value", S.String, c => Str(c, "Value"), "The time of day (hh:mm:ss)."));
+
+    public ObjectGraphType? Link() => Type(FieldKind.Link, "A link field.",
+        Field("url", S.String, c => Str(c, "Url"), "The link's address."),
+        Field("text", S.String, c => Str(c, "Text"), "The link's text."),
+        Field("target", S.String, c => Str(c, "Target"), "The link's target (_blank...)."));
+
+    public ObjectGraphType? UserPicker() => Type(FieldKind.UserPicker, "A user picker field.",
+        Field("userIds", S.List(S.String), c => c.Page(JsonValues.ScalarTexts(Json(c)["UserIds"])), "The ids of the picked users.").Paged(S));
+
+    public ObjectGraphType? MultiText() => Type(FieldKind.MultiText, "A field of several texts.",
+        Field("values", S.List(S.String), c => JsonValues.ScalarTexts(Json(c)["Values"]), "The texts."));
+
+    public ObjectGraphType? Youtube() => Type(FieldKind.Youtube, "A YouTube video field.",
+        Field("embeddedAddress", S.String, c => Str(c, "EmbeddedAddress"), "The embedding address."),
+        Field("rawAddress", S.String, c => Str(c, "RawAddress"), "The address as entered."));
+
+    // Not exposed: the schema has no type for localization sets (the field is kept, stored and exported as it came).
+    public ObjectGraphType? LocalizationSetContentPicker() => null;
+
+    public ObjectGraphType? Media()
     {
         var file = new ObjectGraphType { Name = schema.UniqueTypeName("MediaFile", "Item"), Description = "A file of a media field." };
         file.AddField(Field("fileName", S.String, c => Path.GetFileName(((MediaFile)c.Source!).Path), "The file's name."));
         file.AddField(Field("path", S.String, c => ((MediaFile)c.Source!).Path, "The path in the media library."));
         file.AddField(Field("url", S.String, c => MediaUrl(((MediaFile)c.Source!).Path), "The public address of the file."));
         file.AddField(Field("mediaText", S.String, c => ((MediaFile)c.Source!).MediaText, "The file's alternative text."));
-        return Type("MediaField", "A media field: files from the media library.",
+        return Type(FieldKind.Media, "A media field: files from the media library.",
             Field("files", S.List(file), c => c.Page(Files(c)), "The files, with their names, addresses and texts.").Paged(S),
             Field("paths", S.List(S.String), c => c.Page(Files(c).Select(f => f.Path)), "The paths in the media library (legacy).").Paged(S),
             Field("urls", S.List(S.String), c => c.Page(Files(c).Select(f => MediaUrl(f.Path))), "The public addresses (legacy).").Paged(S),
@@ -83,27 +91,27 @@ internal sealed class FieldGraphTypes(SchemaBuildContext schema)
     private static IEnumerable<MediaFile> Files(IResolveFieldContext c)
     {
         var json = Json(c);
-        var texts = JsonValues.Strings(json["MediaTexts"]);
-        return JsonValues.Strings(json["Paths"]).Select((p, i) => new MediaFile(p, i < texts.Length ? texts[i] : null));
+        var texts = JsonValues.ScalarTexts(json["MediaTexts"]);
+        return JsonValues.ScalarTexts(json["Paths"]).Select((p, i) => new MediaFile(p, i < texts.Length ? texts[i] : null));
     }
 
     private static string MediaUrl(string path) => "/media/" + path.TrimStart('/');
 
-    private ObjectGraphType ContentPicker() => Type("ContentPickerField", "A content picker field.",
-        Field("contentItemIds", S.List(S.String), c => c.Page(JsonValues.Strings(Json(c)["ContentItemIds"])), "The ids of the picked items.").Paged(S),
+    public ObjectGraphType? ContentPicker() => Type(FieldKind.ContentPicker, "A content picker field.",
+        Field("contentItemIds", S.List(S.String), c => c.Page(JsonValues.ScalarTexts(Json(c)["ContentItemIds"])), "The ids of the picked items.").Paged(S),
         Field("contentItems", S.List(schema.ContentItem), c =>
         {
             var user = GraphQLUserContext.From(c);
-            var results = c.Page(JsonValues.Strings(Json(c)["ContentItemIds"])).Select(user.Loaders.Published.Load).ToList();
+            var results = c.Page(JsonValues.ScalarTexts(Json(c)["ContentItemIds"])).Select(user.Loaders.Published.Load).ToList();
             return Deferred(async ct => await schema.ViewableAsync(user, await Task.WhenAll(results.Select(r => r.GetResultAsync(ct))), ct));
         }, "The published picked items the caller may view, in the picked order.").Paged(S));
 
-    private ObjectGraphType Taxonomy() => Type("TaxonomyField", "A taxonomy field: terms of a taxonomy.",
+    public ObjectGraphType? Taxonomy() => Type(FieldKind.Taxonomy, "A taxonomy field: terms of a taxonomy.",
         Field("taxonomyContentItemId", S.String, c => TaxonomyId(c), "The id of the taxonomy the terms come from."),
-        Field("termContentItemIds", S.List(S.String), c => c.Page(JsonValues.Strings(Json(c)["TermContentItemIds"])), "The ids of the chosen terms.").Paged(S),
+        Field("termContentItemIds", S.List(S.String), c => c.Page(JsonValues.ScalarTexts(Json(c)["TermContentItemIds"])), "The ids of the chosen terms.").Paged(S),
         Field("termContentItems", S.List(schema.ContentItem), c =>
         {
-            var ids = c.Page(JsonValues.Strings(Json(c)["TermContentItemIds"])).ToList();
+            var ids = c.Page(JsonValues.ScalarTexts(Json(c)["TermContentItemIds"])).ToList();
             if (TaxonomyId(c) is not { } taxonomyId) return Array.Empty<ContentItem>();
             var user = GraphQLUserContext.From(c);
             var taxonomy = user.Loaders.Published.Load(taxonomyId);
@@ -138,26 +146,27 @@ internal sealed class FieldGraphTypes(SchemaBuildContext schema)
     private static string? TaxonomyId(IResolveFieldContext c)
     {
         var source = (FieldSource)c.Source!;
-        return JsonValues.String(source.Json["TaxonomyContentItemId"]) is { Length: > 0 } id
+        return JsonValues.ScalarText(source.Json["TaxonomyContentItemId"]) is { Length: > 0 } id
             ? id
-            : JsonValues.String(source.Definition.Settings["TaxonomyFieldSettings"]?["TaxonomyContentItemId"]) is { Length: > 0 } configured ? configured : null;
+            : JsonValues.ScalarText(source.Definition.Settings["TaxonomyFieldSettings"]?["TaxonomyContentItemId"]) is { Length: > 0 } configured ? configured : null;
     }
 
     // Resolved after the level's other fields, so their keys share a batch; captures no resolve context, which GraphQL.NET reuses.
     private static object Deferred<T>(Func<CancellationToken, Task<T>> resolve) =>
         new Loading.DeferredResult<T>(resolve);
 
-    private static ObjectGraphType Type(string name, string description, params FieldType[] fields)
+    /// <summary>A field kind's type, named as Orchard names the kind.</summary>
+    private static ObjectGraphType Type(FieldKind kind, string description, params FieldType[] fields)
     {
-        var type = new ObjectGraphType { Name = name, Description = description };
+        var type = new ObjectGraphType { Name = kind.Name(), Description = description };
         foreach (var field in fields) type.AddField(field);
         return type;
     }
 
     private static JsonObject Json(IResolveFieldContext c) => ((FieldSource)c.Source!).Json;
 
-    private static string? Str(IResolveFieldContext c, string property) => JsonValues.String(Json(c)[property]);
+    private static string? Str(IResolveFieldContext c, string property) => JsonValues.ScalarText(Json(c)[property]);
 
     private static decimal? Number(JsonNode? node) =>
-        Content.Fields.ContentFieldKinds.Number(node) is { } d ? (decimal)d : null;
+        JsonValues.Number(node) is { } d ? (decimal)d : null;
 }

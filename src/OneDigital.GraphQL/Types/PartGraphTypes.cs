@@ -42,7 +42,7 @@ internal sealed class PartGraphTypes(SchemaBuildContext schema, FieldGraphTypes 
     {
         foreach (var field in part.Fields)
         {
-            if (fieldTypes.For(field.FieldName) is not { } type) continue;
+            if (field.Kind is not { } kind || fieldTypes.For(kind) is not { } type) continue;
             var name = GraphQLNames.Field(field.Name);
             if (!GraphQLNames.IsValid(name)) continue;
             var definition = field;
@@ -109,7 +109,7 @@ internal sealed class PartGraphTypes(SchemaBuildContext schema, FieldGraphTypes 
                     var container = user.Loaders.Published.Load(id);
                     return new DeferredResult<ContentItem?>(async ct => (await schema.ViewableAsync(user, [await container.GetResultAsync(ct)], ct)).FirstOrDefault());
                 }, "The published containing list item."));
-                type.AddField(Field("order", S.Int, c => Content.Fields.ContentFieldKinds.Number(Json(c)["Order"]) is { } n ? (int)n : null, "The item's position in the list."));
+                type.AddField(Field("order", S.Int, c => JsonValues.Number(Json(c)["Order"]) is { } n ? (int)n : null, "The item's position in the list."));
                 break;
             case "TaxonomyPart":
                 type.Description = "A taxonomy: its terms are content items kept inside it.";
@@ -119,7 +119,7 @@ internal sealed class PartGraphTypes(SchemaBuildContext schema, FieldGraphTypes 
                 break;
             case "PublishLaterPart":
                 type.Description = "When the item will be published.";
-                type.AddField(Field("scheduledPublishUtc", S.DateTime, c => Content.Fields.ContentFieldKinds.Date(Json(c)["ScheduledPublishUtc"]), "The scheduled time."));
+                type.AddField(Field("scheduledPublishUtc", S.DateTime, c => JsonValues.UtcDateTime(Json(c)["ScheduledPublishUtc"]), "The scheduled time."));
                 break;
             case "BagPart":
                 type.Description = "Items kept inside this item.";
@@ -162,5 +162,5 @@ internal sealed class PartGraphTypes(SchemaBuildContext schema, FieldGraphTypes 
 
     private static JsonObject Json(IResolveFieldContext c) => ((PartSource)c.Source!).Json;
 
-    private static string? Str(IResolveFieldContext c, string property) => JsonValues.String(Json(c)[property]);
+    private static string? Str(IResolveFieldContext c, string property) => JsonValues.ScalarText(Json(c)[property]);
 }

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Lucene.Net.Documents;
 using OneDigital.Content.Definitions;
-using OneDigital.Content.Fields;
 using OneDigital.Content.Indexing;
 using OneDigital.Content.Items;
 using OneDigital.Search.Indexes;
@@ -25,7 +24,7 @@ public static class ContentDocumentBuilder
             return true;
         }
         // Items without a culture are in every culture's index, as in Orchard.
-        var culture = ContentFieldKinds.Text(item.Part("LocalizationPart")?["Culture"]);
+        var culture = JsonValues.NonEmptyString(item.Part("LocalizationPart")?["Culture"]);
         return culture is null || string.Equals(culture, profile.Culture, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -77,15 +76,15 @@ public static class ContentDocumentBuilder
     {
         // The title and the body are analyzed once each as DisplayText.Analyzed and BodyAspect.Body (plus the full
         // text): analysis is most of what a rebuild costs, so the parts' own properties are not analyzed again.
-        fields.Keyword(IndexFieldNames.Path, ContentFieldKinds.Text(item.Part("AutoroutePart")?["Path"]));
-        fields.Keyword(IndexFieldNames.Alias, ContentFieldKinds.Text(item.Part("AliasPart")?["Alias"]));
+        fields.Keyword(IndexFieldNames.Path, JsonValues.NonEmptyString(item.Part("AutoroutePart")?["Path"]));
+        fields.Keyword(IndexFieldNames.Alias, JsonValues.NonEmptyString(item.Part("AliasPart")?["Alias"]));
         if (item.Part("ContainedPart") is { } contained)
         {
-            fields.Keyword(IndexFieldNames.ListContentItemId, ContentFieldKinds.Text(contained["ListContentItemId"]));
-            if (ContentFieldKinds.Number(contained["Order"]) is { } order) fields.Number(IndexFieldNames.ListOrder, order);
+            fields.Keyword(IndexFieldNames.ListContentItemId, JsonValues.NonEmptyString(contained["ListContentItemId"]));
+            if (JsonValues.Number(contained["Order"]) is { } order) fields.Number(IndexFieldNames.ListOrder, order);
         }
-        var markdown = PlainText.FromMarkdown(ContentFieldKinds.Text(item.Part("MarkdownBodyPart")?["Markdown"]));
-        var html = PlainText.FromHtml(ContentFieldKinds.Text(item.Part("HtmlBodyPart")?["Html"]));
+        var markdown = PlainText.FromMarkdown(JsonValues.NonEmptyString(item.Part("MarkdownBodyPart")?["Markdown"]));
+        var html = PlainText.FromHtml(JsonValues.NonEmptyString(item.Part("HtmlBodyPart")?["Html"]));
         var body = markdown.Length > 0 && html.Length > 0 ? markdown + "\n" + html : markdown + html;
         if (body.Length > 0)
         {
@@ -108,12 +107,12 @@ public static class ContentDocumentBuilder
             }
             foreach (var field in part.Fields)
             {
-                if (partJson[field.Name] is not JsonObject fieldJson)
+                if (field.Kind is not { } kind || partJson[field.Name] is not JsonObject fieldJson)
                 {
                     continue;
                 }
                 var name = $"{typePart.Name}.{field.Name}";
-                foreach (var mapping in FieldMappings.For(field.FieldName))
+                foreach (var mapping in FieldMappings.For(kind))
                 {
                     foreach (var value in mapping.Values(fieldJson))
                     {

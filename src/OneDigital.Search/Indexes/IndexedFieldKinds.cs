@@ -33,7 +33,8 @@ public sealed class IndexedFieldKinds
             {
                 foreach (var field in definitions.Part(typePart.PartName)?.Fields ?? [])
                 {
-                    foreach (var mapping in FieldMappings.For(field.FieldName))
+                    if (field.Kind is not { } kind) continue;
+                    foreach (var mapping in FieldMappings.For(kind))
                     {
                         kinds[$"{typePart.Name}.{field.Name}{mapping.Suffix}"] = mapping.Kind;
                     }

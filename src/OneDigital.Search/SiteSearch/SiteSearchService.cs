@@ -6,6 +6,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
 using OneDigital.Content.Definitions;
+using OneDigital.Content.Fields;
 using OneDigital.Content.Items;
 using OneDigital.Content.Security;
 using OneDigital.Content.Store;
@@ -94,7 +95,7 @@ public sealed partial class SiteSearchService(
     {
         if (options.TopicFields.Count > 0) return options.TopicFields;
         return [.. (await definitions.GetAsync(ct)).ContentParts
-            .SelectMany(p => p.Fields.Where(f => f.Name == "Topics" && f.FieldName == "TaxonomyField").Select(f => $"{p.Name}.{f.Name}.Ids"))
+            .SelectMany(p => p.Fields.Where(f => f.Name == "Topics" && f.Kind == FieldKind.Taxonomy).Select(f => $"{p.Name}.{f.Name}.Ids"))
             .Distinct()];
     }
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using OneDigital.Content.Fields;
 using OneDigital.Content.Items;
 using OneDigital.Content.Store;
 
@@ -36,7 +35,7 @@ public sealed record SiteTerms(Taxonomy Topics, Taxonomy Regions, Taxonomy Event
             ?? throw new InvalidOperationException($"The setup recipe should create the taxonomy '{title}'.");
         var terms = (taxonomy.Part("TaxonomyPart")?["Terms"] as JsonArray ?? [])
             .OfType<JsonObject>()
-            .Select(t => ContentFieldKinds.Text(t["ContentItemId"]))
+            .Select(t => JsonValues.NonEmptyString(t["ContentItemId"]))
             .OfType<string>()
             .ToList();
         return terms.Count > 0 ? new Taxonomy(taxonomy.ContentItemId, terms) : throw new InvalidOperationException($"The taxonomy '{title}' has no terms.");

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Definitions;
-using OneDigital.Content.Fields;
 using OneDigital.Content.Indexing;
 using OneDigital.Content.Items;
 using OneDigital.Content.Recipes;
@@ -61,11 +60,11 @@ public class OneDigitalRecipeTests
             {
                 var part = report.Part("Report")!;
                 var expectedNumber = Array.IndexOf(ReportTitles, report.DisplayText) + 1;
-                Assert.That(ContentFieldKinds.Number(part["PartNumber"]?["Value"]), Is.EqualTo(expectedNumber), report.DisplayText);
-                var terms = ContentFieldKinds.Strings(part["Topics"]?["TermContentItemIds"]).ToList();
+                Assert.That(JsonValues.Number(part["PartNumber"]?["Value"]), Is.EqualTo(expectedNumber), report.DisplayText);
+                var terms = JsonValues.NonEmptyStrings(part["Topics"]?["TermContentItemIds"]).ToList();
                 Assert.That(terms, Has.Count.EqualTo(1), report.DisplayText);
                 Assert.That(topics.GetValueOrDefault(terms.FirstOrDefault() ?? ""), Is.EqualTo(report.DisplayText), "topic term of " + report.DisplayText);
-                Assert.That(ContentFieldKinds.Text(report.Part("ContainedPart")?["ListContentItemId"]), Is.EqualTo(series.ContentItemId), report.DisplayText);
+                Assert.That(JsonValues.NonEmptyString(report.Part("ContainedPart")?["ListContentItemId"]), Is.EqualTo(series.ContentItemId), report.DisplayText);
             }
         });
     }
@@ -84,9 +83,9 @@ public class OneDigitalRecipeTests
         {
             Assert.That(phase.DisplayText, Is.EqualTo("Evaluation of Phase 1"));
             Assert.That(part["PhaseNumber"]?["Value"]?.GetValueKind(), Is.EqualTo(System.Text.Json.JsonValueKind.Number));
-            Assert.That(ContentFieldKinds.Number(part["PhaseNumber"]?["Value"]), Is.EqualTo(1));
-            Assert.That(ContentFieldKinds.Number(part["DigitalChampionsRecruited"]?["Value"]), Is.EqualTo(1179));
-            Assert.That(ContentFieldKinds.Number(part["PeopleSupported"]?["Value"]), Is.EqualTo(11000));
+            Assert.That(JsonValues.Number(part["PhaseNumber"]?["Value"]), Is.EqualTo(1));
+            Assert.That(JsonValues.Number(part["DigitalChampionsRecruited"]?["Value"]), Is.EqualTo(1179));
+            Assert.That(JsonValues.Number(part["PeopleSupported"]?["Value"]), Is.EqualTo(11000));
         });
     }
 
@@ -99,7 +98,7 @@ public class OneDigitalRecipeTests
 
         var pages = await PublishedAsync(manager, "Page");
         var about = pages.Single(p => p.DisplayText == "About the Community of Practice");
-        var markdown = ContentFieldKinds.Text(about.Part("MarkdownBodyPart")?["Markdown"]);
+        var markdown = JsonValues.NonEmptyString(about.Part("MarkdownBodyPart")?["Markdown"]);
 
         Assert.That(markdown, Does.StartWith(
             "The role of the One Digital Community of Practice is to share learning and best practice arising from the One Digital " +
@@ -198,8 +197,8 @@ public class OneDigitalRecipeTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(ContentFieldKinds.Text(post.Part("AutoroutePart")?["Path"]), Is.EqualTo("blog/learning-sets-in-wales"));
-            Assert.That(ContentFieldKinds.Text(workshop.Part("AutoroutePart")?["Path"]), Is.EqualTo("events/digital-champions-workshop"));
+            Assert.That(JsonValues.NonEmptyString(post.Part("AutoroutePart")?["Path"]), Is.EqualTo("blog/learning-sets-in-wales"));
+            Assert.That(JsonValues.NonEmptyString(workshop.Part("AutoroutePart")?["Path"]), Is.EqualTo("events/digital-champions-workshop"));
             Assert.That(submission.DisplayText, Is.EqualTo("Sam Jones"));
         });
     }
@@ -223,7 +222,7 @@ public class OneDigitalRecipeTests
             report.GetOrCreatePart("ContainedPart")["ListContentItemId"] = series.ContentItemId;
             report.GetOrCreatePart("Report")["PartNumber"] = new JsonObject { ["Value"] = 9m };
             await manager.CreateAsync(report, publish: true);
-            orders.Add((series.DisplayText!, ContentFieldKinds.Number(report.Part("ContainedPart")?["Order"])));
+            orders.Add((series.DisplayText!, JsonValues.Number(report.Part("ContainedPart")?["Order"])));
         }
 
         // The recipe's series already holds parts at positions 0 to 3.
@@ -244,8 +243,8 @@ public class OneDigitalRecipeTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(ContentFieldKinds.Text(settings["SiteName"]), Is.EqualTo("One Digital Community of Practice"));
-            Assert.That(ContentFieldKinds.Text(settings["HomeRoute"]?["ContentItemId"]), Is.EqualTo(about.ContentItemId));
+            Assert.That(JsonValues.NonEmptyString(settings["SiteName"]), Is.EqualTo("One Digital Community of Practice"));
+            Assert.That(JsonValues.NonEmptyString(settings["HomeRoute"]?["ContentItemId"]), Is.EqualTo(about.ContentItemId));
         });
     }
 
@@ -342,8 +341,8 @@ public class OneDigitalRecipeTests
         var taxonomy = (await PublishedAsync(manager, "Taxonomy")).Single(t => t.DisplayText == taxonomyTitle);
         var terms = taxonomy.Part("TaxonomyPart")?["Terms"] as JsonArray ?? [];
         return terms.OfType<JsonObject>().ToDictionary(
-            t => ContentFieldKinds.Text(t["ContentItemId"]) ?? "",
-            t => ContentFieldKinds.Text(t["DisplayText"]));
+            t => JsonValues.NonEmptyString(t["ContentItemId"]) ?? "",
+            t => JsonValues.NonEmptyString(t["DisplayText"]));
     }
 
     private static async Task<Dictionary<string, int>> LiveItemCountsAsync(TestStore store)

@@ -1,5 +1,4 @@
 using OneDigital.Content.Definitions;
-using OneDigital.Content.Fields;
 using OneDigital.Content.Items;
 using OneDigital.Content.Liquid;
 
@@ -24,7 +23,7 @@ public sealed class AutoroutePartHandler(LiquidRenderer liquid) : IContentPartHa
         {
             return;
         }
-        var given = Normalize(ContentFieldKinds.Text(part["Path"]));
+        var given = Normalize(JsonValues.NonEmptyString(part["Path"]));
         var chosen = given is not null && (settings.AllowCustomPath || context.Importing || string.IsNullOrWhiteSpace(settings.Pattern));
         string? path = chosen ? given : null;
         if (path is null && !string.IsNullOrWhiteSpace(settings.Pattern))

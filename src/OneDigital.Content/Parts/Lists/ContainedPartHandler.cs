@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using OneDigital.Content.Fields;
 using OneDigital.Content.Items;
 
 namespace OneDigital.Content.Parts.Lists;
@@ -9,7 +8,7 @@ public sealed class ContainedPartHandler : IContentPartHandler
 {
     public async Task SavingAsync(ContentSaveContext context)
     {
-        if (context.Item.Part("ContainedPart") is not JsonObject part || ContentFieldKinds.Text(part["ListContentItemId"]) is not { } listId)
+        if (context.Item.Part("ContainedPart") is not JsonObject part || JsonValues.NonEmptyString(part["ListContentItemId"]) is not { } listId)
         {
             return;
         }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using OneDigital.Content.Definitions;
-using OneDigital.Content.Fields;
 using OneDigital.Content.Items;
 using OneDigital.Content.Liquid;
 
@@ -25,7 +24,7 @@ public sealed class TitlePartHandler(LiquidRenderer liquid) : IContentPartHandle
             var title = await liquid.RenderForItemAsync(settings.Pattern, context.Item, context.Manager);
             part["Title"] = title.Trim();
         }
-        var text = ContentFieldKinds.Text(part["Title"])?.Trim();
+        var text = JsonValues.NonEmptyString(part["Title"])?.Trim();
         if (settings.Options == EditableRequired && string.IsNullOrEmpty(text))
         {
             context.AddError(typePart.Name, "Title", "A value is required for Title.");

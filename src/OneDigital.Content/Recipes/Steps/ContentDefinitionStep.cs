@@ -36,9 +36,9 @@ public sealed class ContentDefinitionStep(ContentDefinitionStore definitions) : 
                 var field = parts[i].Fields[j];
                 var path = $"ContentParts[{i}].ContentPartFieldDefinitionRecords[{j}]";
                 if (string.IsNullOrWhiteSpace(field.Name)) throw context.Fail($"{path}.Name", "A field needs a Name.");
-                if (!ContentFieldKinds.Known.Contains(field.FieldName))
+                if (field.Kind is null)
                 {
-                    throw context.Fail($"{path}.FieldName", $"'{field.FieldName}' is not a known field type (known: {string.Join(", ", ContentFieldKinds.Known.Order())}).");
+                    throw context.Fail($"{path}.FieldName", $"'{field.FieldName}' is not a known field type (known: {string.Join(", ", FieldKinds.KnownNames.Order())}).");
                 }
             }
         }

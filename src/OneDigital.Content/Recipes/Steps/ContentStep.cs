@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using OneDigital.Content.Definitions;
-using OneDigital.Content.Fields;
 using OneDigital.Content.Items;
 using OneDigital.Content.Store;
 
@@ -43,7 +42,7 @@ public sealed class ContentStep(ContentManager manager, ContentDefinitionStore d
             }
             foreach (var date in new[] { "CreatedUtc", "ModifiedUtc", "PublishedUtc" })
             {
-                if (json[date] is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String && ContentFieldKinds.Date(v) is null)
+                if (json[date] is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String && JsonValues.UtcDateTime(v) is null)
                 {
                     throw context.Fail($"{path}.{date}", $"'{v}' is not a date.");
                 }
@@ -116,7 +115,7 @@ public sealed class ContentStep(ContentManager manager, ContentDefinitionStore d
 
     private async Task<string?> FindByIndexAsync(ContentItem item, string part, string field, RecipeExecution execution)
     {
-        var value = ContentFieldKinds.Text(item.Part(part)?[field]);
+        var value = JsonValues.NonEmptyString(item.Part(part)?[field]);
         if (value is null)
         {
             return null;
@@ -131,7 +130,7 @@ public sealed class ContentStep(ContentManager manager, ContentDefinitionStore d
 
     private async Task<string?> FindByDisplayTextAsync(ContentItem item, RecipeExecution execution)
     {
-        var text = item.DisplayText ?? ContentFieldKinds.Text(item.Part("TitlePart")?["Title"]);
+        var text = item.DisplayText ?? JsonValues.NonEmptyString(item.Part("TitlePart")?["Title"]);
         if (string.IsNullOrEmpty(text))
         {
             return null;
@@ -174,5 +173,5 @@ public sealed class ContentStep(ContentManager manager, ContentDefinitionStore d
         }
     }
 
-    private static string? Text(JsonObject obj, string property) => ContentFieldKinds.Text(obj[property]);
+    private static string? Text(JsonObject obj, string property) => JsonValues.NonEmptyString(obj[property]);
 }

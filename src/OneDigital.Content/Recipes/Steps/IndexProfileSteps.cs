@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using OneDigital.Content.Fields;
 using OneDigital.Content.Indexing;
 using OneDigital.Content.Items;
 using OneDigital.Content.Store;
@@ -55,14 +54,14 @@ public sealed class IndexProfileSteps(DocumentStore documents, TimeProvider cloc
                     throw context.Fail(path, "The index settings must be an object.");
                 }
                 var types = context.Names("IndexedContentTypes", settings, path);
-                var analyzer = ContentFieldKinds.Text(RecipeStepContext.Get(settings, "AnalyzerName")) ?? "standardanalyzer";
+                var analyzer = JsonValues.NonEmptyString(RecipeStepContext.Get(settings, "AnalyzerName")) ?? "standardanalyzer";
                 CheckAnalyzer(context, analyzer, $"{path}.AnalyzerName");
                 var profile = doc.Find(indexName) ?? Add(doc, indexName, indexName);
                 profile.Properties["ContentIndexMetadata"] = new JsonObject
                 {
                     ["IndexLatest"] = Bool(settings, "IndexLatest"),
                     ["IndexedContentTypes"] = new JsonArray(types.Select(t => (JsonNode)t).ToArray()),
-                    ["Culture"] = ContentFieldKinds.Text(RecipeStepContext.Get(settings, "Culture")) ?? "any",
+                    ["Culture"] = JsonValues.NonEmptyString(RecipeStepContext.Get(settings, "Culture")) ?? "any",
                 };
                 profile.Properties["LuceneIndexMetadata"] = new JsonObject
                 {
@@ -83,13 +82,13 @@ public sealed class IndexProfileSteps(DocumentStore documents, TimeProvider cloc
             {
                 throw context.Fail(path, "Each index profile must be an object.");
             }
-            var id = ContentFieldKinds.Text(RecipeStepContext.Get(entry, "Id"));
-            var name = ContentFieldKinds.Text(RecipeStepContext.Get(entry, "Name"));
+            var id = JsonValues.NonEmptyString(RecipeStepContext.Get(entry, "Id"));
+            var name = JsonValues.NonEmptyString(RecipeStepContext.Get(entry, "Name"));
             var profile = (id is null ? null : doc.Profiles.Find(p => p.Id == id)) ?? (name is null ? null : doc.Find(name));
             if (profile is null)
             {
-                var provider = ContentFieldKinds.Text(RecipeStepContext.Get(entry, "ProviderName"));
-                var type = ContentFieldKinds.Text(RecipeStepContext.Get(entry, "Type"));
+                var provider = JsonValues.NonEmptyString(RecipeStepContext.Get(entry, "ProviderName"));
+                var type = JsonValues.NonEmptyString(RecipeStepContext.Get(entry, "Type"));
                 if (provider is null) throw context.Fail($"{path}.ProviderName", "Could not find provider value: a new index profile needs a ProviderName.");
                 if (type is null) throw context.Fail($"{path}.Type", "A new index profile needs a Type (Content).");
                 if (!provider.Equals("Lucene", StringComparison.OrdinalIgnoreCase) || !type.Equals("Content", StringComparison.OrdinalIgnoreCase))
@@ -97,13 +96,13 @@ public sealed class IndexProfileSteps(DocumentStore documents, TimeProvider cloc
                     throw context.Fail($"{path}.ProviderName", $"Unable to find a provider named '{provider}' with the type '{type}'.");
                 }
                 if (name is null) throw context.Fail($"{path}.Name", "A new index profile needs a Name.");
-                profile = Add(doc, name, ContentFieldKinds.Text(RecipeStepContext.Get(entry, "IndexName")) ?? name);
+                profile = Add(doc, name, JsonValues.NonEmptyString(RecipeStepContext.Get(entry, "IndexName")) ?? name);
                 if (id is not null) profile.Id = id;
             }
             else
             {
                 if (name is not null) profile.Name = name;
-                if (ContentFieldKinds.Text(RecipeStepContext.Get(entry, "IndexName")) is { } indexName) profile.IndexName = indexName;
+                if (JsonValues.NonEmptyString(RecipeStepContext.Get(entry, "IndexName")) is { } indexName) profile.IndexName = indexName;
             }
             if (RecipeStepContext.Get(entry, "Properties") is JsonObject properties)
             {

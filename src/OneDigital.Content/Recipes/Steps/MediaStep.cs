@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using OneDigital.Content.Fields;
+using OneDigital.Content.Items;
 using OneDigital.Content.Media;
 using OneDigital.Content.Recipes.Confinement;
 using OneDigital.Content.Store;
@@ -29,7 +29,7 @@ public sealed class MediaStep(StoreOptions options) : IRecipeStep
             {
                 throw context.Fail(path, "A media file must be an object with TargetPath and SourcePath or Base64.");
             }
-            var target = ContentFieldKinds.Text(RecipeStepContext.Get(file, "TargetPath"));
+            var target = JsonValues.NonEmptyString(RecipeStepContext.Get(file, "TargetPath"));
             if (target is null)
             {
                 throw context.Fail($"{path}.TargetPath", "TargetPath is required.");
@@ -38,7 +38,7 @@ public sealed class MediaStep(StoreOptions options) : IRecipeStep
                 ?? throw context.Fail($"{path}.TargetPath", $"'{target}' points outside the media folder.");
             byte[]? bytes = null;
             string? source = null;
-            if (ContentFieldKinds.Text(RecipeStepContext.Get(file, "Base64")) is { } base64)
+            if (JsonValues.NonEmptyString(RecipeStepContext.Get(file, "Base64")) is { } base64)
             {
                 try
                 {
@@ -49,7 +49,7 @@ public sealed class MediaStep(StoreOptions options) : IRecipeStep
                     throw context.Fail($"{path}.Base64", "The value is not valid Base64.");
                 }
             }
-            else if (ContentFieldKinds.Text(RecipeStepContext.Get(file, "SourcePath")) is { } sourcePath)
+            else if (JsonValues.NonEmptyString(RecipeStepContext.Get(file, "SourcePath")) is { } sourcePath)
             {
                 var limit = context.Execution.Limits.MaxMediaFileBytes;
                 if (!Path.IsPathRooted(sourcePath) && LeavesFolder(context.Execution.Recipe.BasePath, sourcePath))
@@ -72,7 +72,7 @@ public sealed class MediaStep(StoreOptions options) : IRecipeStep
                     throw context.Fail($"{path}.SourcePath", ex.Message, ex);
                 }
             }
-            else if (ContentFieldKinds.Text(RecipeStepContext.Get(file, "SourceUrl")) is { } url)
+            else if (JsonValues.NonEmptyString(RecipeStepContext.Get(file, "SourceUrl")) is { } url)
             {
                 context.Warn($"{context.Path}.{path}.SourceUrl: downloading '{url}' is not supported; '{target}' was not added.");
                 continue;

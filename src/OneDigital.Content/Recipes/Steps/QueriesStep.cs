@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using OneDigital.Content.Fields;
+using OneDigital.Content.Items;
 using OneDigital.Content.Queries;
 using OneDigital.Content.Store;
 
@@ -26,18 +26,18 @@ public sealed class QueriesStep(DocumentStore documents) : IRecipeStep
                 throw context.Fail(path, "A query must be an object.");
             }
             var query = (JsonObject)source.DeepClone();
-            var name = ContentFieldKinds.Text(RecipeStepContext.Get(query, "Name"));
+            var name = JsonValues.NonEmptyString(RecipeStepContext.Get(query, "Name"));
             if (string.IsNullOrWhiteSpace(name))
             {
                 throw context.Fail($"{path}.Name", "Query name is missing or empty.");
             }
-            var kind = ContentFieldKinds.Text(RecipeStepContext.Get(query, "Source"));
+            var kind = JsonValues.NonEmptyString(RecipeStepContext.Get(query, "Source"));
             var known = StoredQueriesDocument.KnownSource(kind);
             if (known is null)
             {
                 throw context.Fail($"{path}.Source", $"Could not find query source '{kind}' (known: {string.Join(", ", StoredQueriesDocument.Sources)}).");
             }
-            if (ContentFieldKinds.Text(RecipeStepContext.Get(query, "Schema")) is { } schema)
+            if (JsonValues.NonEmptyString(RecipeStepContext.Get(query, "Schema")) is { } schema)
             {
                 try
                 {

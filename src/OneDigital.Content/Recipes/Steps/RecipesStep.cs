@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using OneDigital.Content.Fields;
+using OneDigital.Content.Items;
 
 namespace OneDigital.Content.Recipes.Steps;
 
@@ -18,7 +18,7 @@ public sealed class RecipesStep(RecipeLocator locator) : IRecipeStep
         for (var i = 0; i < values.Count; i++)
         {
             var path = $"Values[{i}].name";
-            var name = values[i] is JsonObject v ? ContentFieldKinds.Text(RecipeStepContext.Get(v, "name")) : null;
+            var name = values[i] is JsonObject v ? JsonValues.NonEmptyString(RecipeStepContext.Get(v, "name")) : null;
             if (name is null)
             {
                 throw context.Fail(path, "Each value needs the 'name' of the recipe to run.");
