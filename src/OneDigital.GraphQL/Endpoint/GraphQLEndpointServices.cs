@@ -4,12 +4,12 @@ using GraphQL.SystemTextJson;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OneDigital.Content.Configuration;
 using OneDigital.Content.Items;
 using OneDigital.Content.Store;
 using OneDigital.GraphQL.Caching;
@@ -22,11 +22,24 @@ public static class GraphQLEndpointServices
     public const string Path = "/api/graphql";
 
     /// <summary>The content schema and the endpoint's services: limits, response cache, content change stamp, serializer and executer.</summary>
-    public static IServiceCollection AddGraphQLEndpoint(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddGraphQLEndpoint(this IServiceCollection services)
     {
         services.AddOneDigitalGraphQL();
-        services.AddSingleton(GraphQLLimits.Read(configuration));
-        services.AddSingleton(GraphQLCacheOptions.Read(configuration));
+        // The limits share Orchard's section with GraphQLOptions; 0 turns a limit off, so only negatives are refused.
+        const string section = GraphQLOptions.Section;
+        services.AddSettings<GraphQLLimits>(section)
+            .NotNegative(section, nameof(GraphQLLimits.MaxAliases), o => o.MaxAliases)
+            .NotNegative(section, nameof(GraphQLLimits.MaxOperations), o => o.MaxOperations)
+            .NotNegative(section, nameof(GraphQLLimits.MaxRequestBytes), o => o.MaxRequestBytes)
+            .NotNegative(section, nameof(GraphQLLimits.MaxFields), o => o.MaxFields)
+            .NotNegative(section, nameof(GraphQLLimits.MaxFieldRepeats), o => o.MaxFieldRepeats)
+            .NotNegative(section, nameof(GraphQLLimits.MaxIntrospectionLists), o => o.MaxIntrospectionLists);
+        services.AddSettings<GraphQLCacheOptions>(GraphQLCacheOptions.Section)
+            .NotNegative(GraphQLCacheOptions.Section, nameof(GraphQLCacheOptions.MaxAgeSeconds), o => o.MaxAgeSeconds)
+            .AtLeast(GraphQLCacheOptions.Section, nameof(GraphQLCacheOptions.SizeLimitBytes), o => o.SizeLimitBytes, 1);
+        // Read on every request: handed out as plain values, bound and checked once.
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<GraphQLLimits>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<GraphQLCacheOptions>>().Value);
         services.AddSingleton<GraphQLResponseCache>();
         services.TryAddSingleton<IContentChangeStamp, StoreContentChangeStamp>();
         services.AddScoped<IContentEventHandler, ContentChangeStampHandler>();
