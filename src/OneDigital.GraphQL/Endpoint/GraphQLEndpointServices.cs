@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.SystemTextJson;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -11,6 +12,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneDigital.Content.Configuration;
 using OneDigital.Content.Items;
+using OneDigital.Content.Security;
 using OneDigital.Content.Store;
 using OneDigital.GraphQL.Caching;
 using OneDigital.GraphQL.Limits;
@@ -58,7 +60,9 @@ public static class GraphQLEndpointServices
                 sp.GetRequiredService<GraphQLCacheOptions>(),
                 sp.GetRequiredService<GraphQLResponseCache>(),
                 sp.GetRequiredService<IContentChangeStamp>(),
-                sp.GetRequiredService<StoreOptions>());
+                sp.GetRequiredService<StoreOptions>(),
+                sp.GetRequiredService<IGraphQLSchemaSource>(),
+                sp.GetService<IAuthenticationSchemeProvider>());
         });
         return services;
     }
@@ -67,6 +71,7 @@ public static class GraphQLEndpointServices
     public static IEndpointConventionBuilder MapOneDigitalGraphQL(this IEndpointRouteBuilder endpoints)
     {
         var handler = endpoints.ServiceProvider.GetRequiredService<GraphQLEndpointHandler>();
-        return endpoints.MapMethods(Path, [HttpMethods.Get, HttpMethods.Post], handler.HandleAsync);
+        // The permission service is the request's (scoped): bound as a parameter, the handler itself is shared.
+        return endpoints.MapMethods(Path, [HttpMethods.Get, HttpMethods.Post], (HttpContext http, PermissionService permissions) => handler.HandleAsync(http, permissions));
     }
 }
