@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OneDigital.Content.Configuration;
 using OneDigital.GraphQL.Schema;
 
 namespace OneDigital.GraphQL;
@@ -8,9 +8,15 @@ public static class GraphQLServices
 {
     public static IServiceCollection AddOneDigitalGraphQL(this IServiceCollection services)
     {
-        // Bound from configuration when the host has one; tests without configuration get the defaults.
-        services.AddOptions<GraphQLOptions>()
-            .Configure<IServiceProvider>((options, sp) => sp.GetService<IConfiguration>()?.GetSection(GraphQLOptions.Section).Bind(options));
+        const string section = GraphQLOptions.Section;
+        services.AddSettings<GraphQLOptions>(section)
+            .AtLeast(section, nameof(GraphQLOptions.DefaultNumberOfResults), o => o.DefaultNumberOfResults, 1)
+            .AtLeast(section, nameof(GraphQLOptions.MaxNumberOfResults), o => o.MaxNumberOfResults, 1)
+            .NotNegative(section, nameof(GraphQLOptions.MaxDepth), o => o.MaxDepth)
+            .NotNegative(section, nameof(GraphQLOptions.MaxComplexity), o => o.MaxComplexity)
+            .NotNegative(section, nameof(GraphQLOptions.FieldImpact), o => o.FieldImpact)
+            .NotNegative(section, nameof(GraphQLOptions.MaxFilterDepth), o => o.MaxFilterDepth)
+            .NotNegative(section, nameof(GraphQLOptions.MaxFilterTerms), o => o.MaxFilterTerms);
         services.AddSingleton<ContentSchemaSource>();
         services.AddSingleton<IGraphQLSchemaSource>(sp => sp.GetRequiredService<ContentSchemaSource>());
         return services;

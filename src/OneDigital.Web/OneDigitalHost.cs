@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OneDigital.Content;
 using OneDigital.Content.Recipes;
 using OneDigital.GraphQL.Endpoint;
@@ -45,10 +46,16 @@ public static class OneDigitalHost
             }
             return setup.Failed ? 1 : 0;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or IOException or RecipeException)
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or RecipeException or OptionsValidationException)
         {
-            // Configuration mistakes and an address already in use: the message says it all.
+            // Configuration mistakes (a setting's message names its key) and an address already in use: the message says it all.
             await console.Error.WriteLineAsync($"error: {ex.Message}");
+            return 1;
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            // Several settings sections refused at start: each one's message.
+            foreach (var inner in ex.InnerExceptions) await console.Error.WriteLineAsync($"error: {inner.Message}");
             return 1;
         }
     }
@@ -71,7 +78,7 @@ public static class OneDigitalHost
         builder.Services.AddHostedService<SetupHostedService>();
         builder.Services.AddOpenIdServer(builder.Configuration);
         builder.Services.AddOneDigitalSearchWorker();
-        builder.Services.AddGraphQLEndpoint(builder.Configuration);
+        builder.Services.AddGraphQLEndpoint();
         builder.Services.AddBrowserSecurity(builder.Configuration);
         builder.Services.AddOneDigitalHealth();
         builder.Services.AddOneDigitalErrors();
@@ -102,7 +109,7 @@ public static class OneDigitalHost
         services.AddSiteSearch();
         services.AddOpenIdApplications();
         services.AddOneDigitalSearch(configuration);
-        services.AddWebhooks(configuration);
+        services.AddWebhooks();
         return services;
     }
 }

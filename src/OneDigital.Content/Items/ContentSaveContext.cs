@@ -1,4 +1,5 @@
 using OneDigital.Content.Definitions;
+using OneDigital.Content.Errors;
 
 namespace OneDigital.Content.Items;
 
@@ -26,8 +27,22 @@ public sealed record ContentValidationError(string Part, string? Field, string M
     public override string ToString() => Field is null ? $"{Part}: {Message}" : $"{Part}.{Field}: {Message}";
 }
 
+/// <summary>A version the handlers refused; APIs answer 400 with each message and the messages per part or field.</summary>
 public sealed class ContentValidationException(string contentType, IReadOnlyList<ContentValidationError> errors)
-    : Exception($"The {contentType} is not valid: {string.Join("; ", errors)}")
+    : Exception($"The {contentType} is not valid: {string.Join("; ", errors)}"), IClientError
 {
     public IReadOnlyList<ContentValidationError> Errors { get; } = errors;
+
+    int IClientError.Status => IClientError.Invalid;
+
+    string IClientError.Title => "One or more validation errors occurred.";
+
+    string IClientError.Detail => string.Join(",", Errors.Select(e => e.Message));
+
+    IReadOnlyDictionary<string, object?>? IClientError.Extensions => new Dictionary<string, object?>
+    {
+        ["errors"] = Errors
+            .GroupBy(e => e.Field is null ? e.Part : $"{e.Part}.{e.Field}")
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+    };
 }

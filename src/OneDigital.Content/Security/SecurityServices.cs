@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OneDigital.Content.Configuration;
 using OneDigital.Content.Recipes.Steps;
 using OneDigital.Content.Recipes;
 using OneDigital.Content.Store;
@@ -11,9 +11,7 @@ public static class SecurityServices
     /// <summary>Roles, permissions, the permission check and the Roles recipe step. Identity's stores are registered by AddOneDigitalContent.</summary>
     public static IServiceCollection AddOneDigitalSecurity(this IServiceCollection services)
     {
-        // Bound from configuration when the host has one; without it the defaults apply.
-        services.AddOptions<SecurityOptions>()
-            .Configure<IServiceProvider>((options, sp) => sp.GetService<IConfiguration>()?.GetSection(SecurityOptions.Section).Bind(options));
+        services.AddSettings<SecurityOptions>(SecurityOptions.Section);
         services.AddScoped<PermissionCatalogue>();
         services.AddScoped<RoleService>();
         services.AddSingleton<RolePermissionCache>();

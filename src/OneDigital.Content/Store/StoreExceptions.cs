@@ -12,8 +12,14 @@ public class StoreUnavailableException(string message, TimeSpan? retryAfter = nu
     public string? RetryAfterHeader => RetryAfter is { } wait
         ? ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture)
         : null;
+
+    /// <summary>The title of the 503 answer: what is unavailable, the same for every failure of the kind.</summary>
+    public virtual string Title => "The store is unavailable.";
 }
 
 /// <summary>Another writer held the store past the bounded wait (<c>OneDigital:Database:BusyTimeoutSeconds</c>); retrying soon helps.</summary>
 public sealed class StoreBusyException(string message, TimeSpan retryAfter, Exception? inner = null)
-    : StoreUnavailableException(message, retryAfter, inner);
+    : StoreUnavailableException(message, retryAfter, inner)
+{
+    public override string Title => "The store is busy.";
+}

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace OneDigital.GraphQL.Caching;
 
 /// <summary>Response caching for anonymous reads of published content, from configuration section <c>OneDigital:GraphQL:Cache</c>.</summary>
@@ -15,11 +13,4 @@ public sealed class GraphQLCacheOptions
 
     /// <summary>Bytes of response bodies the server keeps; the least used go first when it is full.</summary>
     public long SizeLimitBytes { get; set; } = 64L * 1024 * 1024;
-
-    public static GraphQLCacheOptions Read(IConfiguration configuration)
-    {
-        var options = new GraphQLCacheOptions();
-        configuration.GetSection(Section).Bind(options);
-        return options;
-    }
 }

@@ -3,7 +3,6 @@ using GraphQL;
 using GraphQL.Validation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using OneDigital.Content.Changes;
@@ -29,7 +28,9 @@ public sealed class GraphQLEndpointHandler(
     GraphQLCacheOptions cacheOptions,
     GraphQLResponseCache cache,
     IContentChangeStamp changeStamp,
-    StoreOptions storeOptions)
+    StoreOptions storeOptions,
+    IGraphQLSchemaSource schemas,
+    IAuthenticationSchemeProvider? authenticationSchemes)
 {
     /// <summary>Orchard's code for a permission error (RequiresPermissionValidationRule.ErrorCode); the response is a 401.</summary>
     public const string UnauthorizedErrorCode = "Unauthorized";
@@ -37,7 +38,8 @@ public sealed class GraphQLEndpointHandler(
     /// <summary>The authentication scheme of partner applications' bearer tokens.</summary>
     public const string ApiScheme = "Api";
 
-    public async Task HandleAsync(HttpContext http)
+    /// <summary>Answers one request; <paramref name="permissions"/> is the request's own (a scoped service).</summary>
+    public async Task HandleAsync(HttpContext http, PermissionService permissions)
     {
         var ct = http.RequestAborted;
         var graphQLResponse = ResponseMediaType.WantsGraphQLResponse(http.Request);
@@ -55,10 +57,9 @@ public sealed class GraphQLEndpointHandler(
             return;
         }
         var anonymous = !caller.Identities.Any(i => i.IsAuthenticated);
-        var permissions = http.RequestServices.GetRequiredService<PermissionService>();
         if (!await permissions.IsGrantedAsync(caller, Permissions.ExecuteGraphQL, ct: ct))
         {
-            if (await HasApiSchemeAsync(http))
+            if (await HasApiSchemeAsync())
             {
                 http.Response.Headers.WWWAuthenticate = "Bearer";
             }
@@ -75,7 +76,7 @@ public sealed class GraphQLEndpointHandler(
         }
 
         // The content schema is rebuilt when the definitions change; the source hands out the current one.
-        var schema = await http.RequestServices.GetRequiredService<IGraphQLSchemaSource>().GetSchemaAsync(ct);
+        var schema = await schemas.GetSchemaAsync(ct);
         string? cacheKey = null;
         if (anonymous && cacheOptions.Enabled && cache.Analyze(text) is { } query && query.IsShareable(request.Variables))
         {
@@ -165,9 +166,9 @@ public sealed class GraphQLEndpointHandler(
     /// The "Api" scheme's principal when it is registered and accepts the request, else the request's user; null when
     /// a credential was sent but refused, which Orchard answers with 401 rather than serving the caller as anonymous.
     /// </summary>
-    private static async Task<ClaimsPrincipal?> AuthenticateAsync(HttpContext http)
+    private async Task<ClaimsPrincipal?> AuthenticateAsync(HttpContext http)
     {
-        if (await HasApiSchemeAsync(http))
+        if (await HasApiSchemeAsync())
         {
             var result = await http.AuthenticateAsync(ApiScheme);
             if (result.Succeeded && result.Principal is { } principal)
@@ -182,8 +183,9 @@ public sealed class GraphQLEndpointHandler(
         return http.User;
     }
 
-    private static async Task<bool> HasApiSchemeAsync(HttpContext http) =>
-        http.RequestServices.GetService<IAuthenticationSchemeProvider>() is { } schemes && await schemes.GetSchemeAsync(ApiScheme) is not null;
+    /// <summary>Whether partner tokens are accepted: a host without authentication (some tests) has no provider.</summary>
+    private async Task<bool> HasApiSchemeAsync() =>
+        authenticationSchemes is not null && await authenticationSchemes.GetSchemeAsync(ApiScheme) is not null;
 
     private async Task WriteSharedAsync(HttpContext http, CachedResponse response, bool graphQLResponse)
     {

@@ -1,16 +1,18 @@
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.SystemTextJson;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneDigital.Content.Changes;
+using OneDigital.Content.Configuration;
+using OneDigital.Content.Security;
 using OneDigital.Content.Store;
 using OneDigital.GraphQL.Caching;
 using OneDigital.GraphQL.Limits;
@@ -22,11 +24,24 @@ public static class GraphQLEndpointServices
     public const string Path = "/api/graphql";
 
     /// <summary>The content schema and the endpoint's services: limits, response cache, content change stamp, serializer and executer.</summary>
-    public static IServiceCollection AddGraphQLEndpoint(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddGraphQLEndpoint(this IServiceCollection services)
     {
         services.AddOneDigitalGraphQL();
-        services.AddSingleton(GraphQLLimits.Read(configuration));
-        services.AddSingleton(GraphQLCacheOptions.Read(configuration));
+        // The limits share Orchard's section with GraphQLOptions; 0 turns a limit off, so only negatives are refused.
+        const string section = GraphQLOptions.Section;
+        services.AddSettings<GraphQLLimits>(section)
+            .NotNegative(section, nameof(GraphQLLimits.MaxAliases), o => o.MaxAliases)
+            .NotNegative(section, nameof(GraphQLLimits.MaxOperations), o => o.MaxOperations)
+            .NotNegative(section, nameof(GraphQLLimits.MaxRequestBytes), o => o.MaxRequestBytes)
+            .NotNegative(section, nameof(GraphQLLimits.MaxFields), o => o.MaxFields)
+            .NotNegative(section, nameof(GraphQLLimits.MaxFieldRepeats), o => o.MaxFieldRepeats)
+            .NotNegative(section, nameof(GraphQLLimits.MaxIntrospectionLists), o => o.MaxIntrospectionLists);
+        services.AddSettings<GraphQLCacheOptions>(GraphQLCacheOptions.Section)
+            .NotNegative(GraphQLCacheOptions.Section, nameof(GraphQLCacheOptions.MaxAgeSeconds), o => o.MaxAgeSeconds)
+            .AtLeast(GraphQLCacheOptions.Section, nameof(GraphQLCacheOptions.SizeLimitBytes), o => o.SizeLimitBytes, 1);
+        // Read on every request: handed out as plain values, bound and checked once.
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<GraphQLLimits>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<GraphQLCacheOptions>>().Value);
         services.AddSingleton<GraphQLResponseCache>();
         services.AddContentChangeStamp();
         services.TryAddSingleton(sp => LimitRules.CreateExecuter(sp.GetRequiredService<IOptions<GraphQLOptions>>().Value, sp.GetRequiredService<GraphQLLimits>()));
@@ -44,7 +59,9 @@ public static class GraphQLEndpointServices
                 sp.GetRequiredService<GraphQLCacheOptions>(),
                 sp.GetRequiredService<GraphQLResponseCache>(),
                 sp.GetRequiredService<IContentChangeStamp>(),
-                sp.GetRequiredService<StoreOptions>());
+                sp.GetRequiredService<StoreOptions>(),
+                sp.GetRequiredService<IGraphQLSchemaSource>(),
+                sp.GetService<IAuthenticationSchemeProvider>());
         });
         return services;
     }
@@ -53,6 +70,7 @@ public static class GraphQLEndpointServices
     public static IEndpointConventionBuilder MapOneDigitalGraphQL(this IEndpointRouteBuilder endpoints)
     {
         var handler = endpoints.ServiceProvider.GetRequiredService<GraphQLEndpointHandler>();
-        return endpoints.MapMethods(Path, [HttpMethods.Get, HttpMethods.Post], handler.HandleAsync);
+        // The permission service is the request's (scoped): bound as a parameter, the handler itself is shared.
+        return endpoints.MapMethods(Path, [HttpMethods.Get, HttpMethods.Post], (HttpContext http, PermissionService permissions) => handler.HandleAsync(http, permissions));
     }
 }

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace OneDigital.GraphQL.Limits;
 
 /// <summary>
@@ -38,13 +36,6 @@ public sealed class GraphQLLimits
 
     /// <summary>How long one request may execute; the client going away ends it sooner. Zero or less: no budget.</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    public static GraphQLLimits Read(IConfiguration configuration)
-    {
-        var limits = new GraphQLLimits();
-        configuration.GetSection(GraphQLOptions.Section).Bind(limits);
-        return limits;
-    }
 
     internal static string Key(string name) => $"{GraphQLOptions.Section}:{name}";
 }

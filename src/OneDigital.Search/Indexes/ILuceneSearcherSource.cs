@@ -1,4 +1,5 @@
 using Lucene.Net.Search;
+using OneDigital.Content.Errors;
 using OneDigital.Content.Store;
 
 namespace OneDigital.Search.Indexes;
@@ -12,9 +13,16 @@ public interface ILuceneSearcherSource
     Task<T> SearchAsync<T>(string indexName, Func<IndexSearcher, T> search, CancellationToken ct = default);
 }
 
-public sealed class UnknownIndexException(string indexName) : Exception($"There is no index named '{indexName}'.")
+/// <summary>An index no profile defines (APIs answer 404).</summary>
+public sealed class UnknownIndexException(string indexName) : Exception($"There is no index named '{indexName}'."), IClientError
 {
     public string IndexName { get; } = indexName;
+
+    int IClientError.Status => IClientError.NotFound;
+
+    string IClientError.Title => "Not found.";
+
+    string IClientError.Detail => Message;
 }
 
 /// <summary>
@@ -27,6 +35,8 @@ public sealed class IndexUnavailableException(string indexName, string problem)
 {
     /// <summary>How long a client is asked to wait: an index rebuild of a typical site takes about that.</summary>
     public static readonly TimeSpan RetryAfterRebuild = TimeSpan.FromSeconds(10);
+
+    public override string Title => "Search is unavailable.";
 
     public string IndexName { get; } = indexName;
 }

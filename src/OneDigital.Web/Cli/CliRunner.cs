@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OneDigital.Content.Recipes;
 using OneDigital.Content.Security;
 using OneDigital.Web.Setup;
@@ -68,7 +69,7 @@ internal static class CliRunner
             return 0;
         }
         catch (Exception ex) when (ex is RecipeException or SetupException or IdentityFailureException or InvalidOperationException or IOException
-            or UnauthorizedAccessException or DbUpdateException)
+            or UnauthorizedAccessException or DbUpdateException or OptionsValidationException)
         {
             await console.Error.WriteLineAsync($"{stage} failed: {ex.Message}");
             return 1;

@@ -1,15 +1,17 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using OneDigital.Content.Errors;
 using OneDigital.Content.Store;
 
 namespace OneDigital.Web.Problems;
 
 /// <summary>
-/// The one place an exception an endpoint did not handle becomes an answer, so none is an empty 500: a store that is
-/// busy, read-only, damaged or gone is a 503 ProblemDetails with a message (and <c>Retry-After</c> where retrying
-/// helps); anything else is a 500 ProblemDetails with a trace id, and its message only in Development. Endpoints
-/// still answer their own 400s; this sees only what escapes them.
+/// The one place an exception an endpoint did not handle becomes an answer, so none is an empty 500 and every API
+/// answers the same kind of failure the same way: a client error (<see cref="IClientError"/>: a bad query, an unknown
+/// name, invalid content) is its status, title and detail; a store that is busy, read-only, damaged or gone (or an
+/// index that cannot be searched) is a 503 with a message and <c>Retry-After</c> where retrying helps; anything else
+/// is a 500 with a trace id, and its message only in Development. Endpoints throw; they do not answer errors themselves.
 /// </summary>
 internal sealed class ProblemExceptionHandler(StoreOptions store, IHostEnvironment environment, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
@@ -20,11 +22,21 @@ internal sealed class ProblemExceptionHandler(StoreOptions store, IHostEnvironme
             return false;
         }
         var problem = new ProblemDetails { Instance = context.Request.Path };
-        if (StoreFailures.Classify(exception, store.BusyTimeout) is { } failure)
+        if (exception is IClientError client)
+        {
+            problem.Status = client.Status;
+            problem.Title = client.Title;
+            problem.Detail = client.Detail;
+            foreach (var (name, value) in client.Extensions ?? Enumerable.Empty<KeyValuePair<string, object?>>())
+            {
+                problem.Extensions[name] = value;
+            }
+        }
+        else if (StoreFailures.Classify(exception, store.BusyTimeout) is { } failure)
         {
             logger.LogWarning("{Method} {Path}: answered 503, {Failure}", context.Request.Method, context.Request.Path, failure.Message);
             problem.Status = StatusCodes.Status503ServiceUnavailable;
-            problem.Title = failure is StoreBusyException ? "The store is busy." : "The store is unavailable.";
+            problem.Title = failure.Title;
             problem.Detail = failure.Message;
             if (failure.RetryAfterHeader is { } retryAfter)
             {

@@ -54,7 +54,7 @@ public sealed class SiteSearchTests : QueryStoreFixture
     {
         await CreateAsync("Fish & chips", "Learn <b>budgeting</b> & saving.", new(2024, 5, 1));
         var result = await SearchAsync("budgeting");
-        var fish = result.Items.Single(h => h.Title.StartsWith("Fish"));
+        var fish = result.Items.Single(h => h.Title.StartsWith("Fish", StringComparison.Ordinal));
         Assert.That(fish.Snippet, Is.EqualTo("Learn &lt;b&gt;<mark>budgeting</mark>&lt;&#x2F;b&gt; &amp; saving."));
         Assert.That(fish.Title, Is.EqualTo("Fish &amp; chips"));
         Assert.That(result.Items.Single(h => h.Item.ContentItemId == _titled).Title, Is.EqualTo("<mark>Budgeting</mark> workshops"));

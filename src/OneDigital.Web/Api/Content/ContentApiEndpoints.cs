@@ -7,6 +7,7 @@ using OneDigital.Content.Items;
 using OneDigital.Content.Security;
 using OneDigital.Content.Store;
 using OneDigital.Web.Auth;
+using OneDigital.Web.Problems;
 using OpenIddict.Abstractions;
 
 namespace OneDigital.Web.Api.Content;
@@ -73,7 +74,7 @@ public static class ContentApiEndpoints
         }
         catch (JsonException ex)
         {
-            return Results.Problem(title: "The request body is not a valid content item.", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
+            throw new ApiRequestException("The request body is not a valid content item.", ex.Message);
         }
 
         var posted = new ContentItem(model);
@@ -85,10 +86,9 @@ public static class ContentApiEndpoints
             if (posted.ContentType.Length == 0 || await definitions.GetTypeAsync(posted.ContentType, ct) is null)
             {
                 return await permissions.IsGrantedAsync(http.User, Permissions.PublishContent, ct: ct)
-                    ? Results.Problem(
-                        title: "The content type is not known.",
-                        detail: posted.ContentType.Length == 0 ? "A new content item needs a ContentType." : $"The content type '{posted.ContentType}' does not exist.",
-                        statusCode: StatusCodes.Status400BadRequest)
+                    ? throw new ApiRequestException(
+                        "The content type is not known.",
+                        posted.ContentType.Length == 0 ? "A new content item needs a ContentType." : $"The content type '{posted.ContentType}' does not exist.")
                     : http.ChallengeOrForbid();
             }
             item = await content.NewAsync(posted.ContentType, ct);
@@ -106,30 +106,13 @@ public static class ContentApiEndpoints
         }
 
         ContentItemMerge.Merge(item, model);
-        try
+        // An item the handlers refuse (ContentValidationException) is answered 400 with its errors by Web/Problems.
+        await transaction.RunAsync(async () =>
         {
-            await transaction.RunAsync(async () =>
-            {
-                if (creating) await content.CreateAsync(item, publish: !draft, ct);
-                else if (draft) await content.UpdateAsync(item, ct);
-                else await content.PublishAsync(item, ct);
-            }, ct);
-        }
-        catch (ContentValidationException ex)
-        {
-            return Results.Problem(new()
-            {
-                Title = "One or more validation errors occurred.",
-                Detail = string.Join(",", ex.Errors.Select(e => e.Message)),
-                Status = StatusCodes.Status400BadRequest,
-                Extensions =
-                {
-                    ["errors"] = ex.Errors
-                        .GroupBy(e => e.Field is null ? e.Part : $"{e.Part}.{e.Field}")
-                        .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-                },
-            });
-        }
+            if (creating) await content.CreateAsync(item, publish: !draft, ct);
+            else if (draft) await content.UpdateAsync(item, ct);
+            else await content.PublishAsync(item, ct);
+        }, ct);
         return Item(item);
     }
 

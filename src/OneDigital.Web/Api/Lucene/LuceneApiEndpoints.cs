@@ -1,7 +1,7 @@
 using OneDigital.Content.Security;
-using OneDigital.Search.Indexes;
 using OneDigital.Search.Queries;
 using OneDigital.Web.Api.Queries;
+using OneDigital.Web.Problems;
 
 namespace OneDigital.Web.Api.Lucene;
 
@@ -31,30 +31,16 @@ public static class LuceneApiEndpoints
         {
             return caller.Refuse();
         }
-        try
+        // Errors (a bad query, an unknown index, one that cannot be searched now) are answered by Web/Problems.
+        var values = await ApiRequestValues.ReadAsync(http.Request, ct);
+        var indexName = values.Text("indexName");
+        var query = values.Text("query");
+        if (string.IsNullOrWhiteSpace(indexName) || string.IsNullOrWhiteSpace(query))
         {
-            var values = await ApiRequestValues.ReadAsync(http.Request, ct);
-            var indexName = values.Text("indexName");
-            var query = values.Text("query");
-            if (string.IsNullOrWhiteSpace(indexName) || string.IsNullOrWhiteSpace(query))
-            {
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The query is invalid.",
-                    detail: "indexName and query are required, e.g. indexName=Search&query={ \"query\": { \"match_all\": {} } }");
-            }
-            var result = await executor.RunAsync(indexName, query, values.Parameters(), returnContentItems, ct);
-            return Results.Content(result.ToJson().ToJsonString(), "application/json");
+            throw new ApiRequestException(SearchQueryException.InvalidTitle,
+                "indexName and query are required, e.g. indexName=Search&query={ \"query\": { \"match_all\": {} } }");
         }
-        catch (UnknownIndexException ex)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: ex.Message);
-        }
-        catch (Exception ex) when (ex is SearchQueryException or ArgumentException)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The query is invalid.", detail: ex.Message);
-        }
-        catch (IndexUnavailableException ex)
-        {
-            return SearchUnavailable.Result(http, ex);
-        }
+        var result = await executor.RunAsync(indexName, query, values.Parameters(), returnContentItems, ct);
+        return Results.Content(result.ToJson().ToJsonString(), "application/json");
     }
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OneDigital.Search.Queries;
+using OneDigital.Web.Problems;
 
 namespace OneDigital.Web.Api.Queries;
 
@@ -62,7 +64,7 @@ internal sealed class ApiRequestValues
         var node => node.ToJsonString(),
     };
 
-    /// <summary>The parameters object: a JSON object, or a string holding one. Throws <see cref="ArgumentException"/> when it is neither.</summary>
+    /// <summary>The parameters object: a JSON object, or a string holding one. Throws <see cref="ApiRequestException"/> (an invalid query) when it is neither.</summary>
     public JsonObject? Parameters(string name = "parameters") => ParseParameters(_values.GetValueOrDefault(name) switch
     {
         null => null,
@@ -78,11 +80,13 @@ internal sealed class ApiRequestValues
         }
         try
         {
-            return JsonNode.Parse(text) as JsonObject ?? throw new ArgumentException("parameters must be a JSON object, such as { \"size\": 3 }");
+            return JsonNode.Parse(text) as JsonObject ?? throw InvalidParameters("parameters must be a JSON object, such as { \"size\": 3 }");
         }
         catch (JsonException ex)
         {
-            throw new ArgumentException($"parameters are not valid JSON ({ex.Message})");
+            throw InvalidParameters($"parameters are not valid JSON ({ex.Message})");
         }
     }
+
+    private static ApiRequestException InvalidParameters(string detail) => new(SearchQueryException.InvalidTitle, detail);
 }

@@ -1,5 +1,4 @@
 using OneDigital.Content.Security;
-using OneDigital.Search.Indexes;
 using OneDigital.Search.Queries;
 
 namespace OneDigital.Web.Api.Queries;
@@ -25,24 +24,11 @@ public static class QueriesApiEndpoints
         {
             return caller.Refuse();
         }
-        try
-        {
-            var values = await ApiRequestValues.ReadAsync(http.Request, ct);
-            var parameters = values.Parameters() ?? (values.Text("parameters") is null ? ApiRequestValues.ParseParameters(values.Body) : null);
-            var result = await queries.RunAsync(name, parameters, ct);
-            return Results.Content(result.ToJson().ToJsonString(), "application/json");
-        }
-        catch (Exception ex) when (ex is UnknownQueryException or UnknownIndexException)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: ex.Message);
-        }
-        catch (Exception ex) when (ex is SearchQueryException or ArgumentException)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The query is invalid.", detail: ex.Message);
-        }
-        catch (IndexUnavailableException ex)
-        {
-            return SearchUnavailable.Result(http, ex);
-        }
+        // Errors (a bad query or parameters, an unknown query or index, one that cannot be searched now) are answered
+        // by Web/Problems.
+        var values = await ApiRequestValues.ReadAsync(http.Request, ct);
+        var parameters = values.Parameters() ?? (values.Text("parameters") is null ? ApiRequestValues.ParseParameters(values.Body) : null);
+        var result = await queries.RunAsync(name, parameters, ct);
+        return Results.Content(result.ToJson().ToJsonString(), "application/json");
     }
 }

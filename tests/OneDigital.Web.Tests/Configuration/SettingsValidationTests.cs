@@ -1,0 +1,34 @@
+// Why: a mistyped setting must stop the site before it serves anything, with a message that names the key to fix,
+// rather than surface later as odd limits or a stack trace.
+using OneDigital.Web.Tests.Support;
+
+namespace OneDigital.Web.Tests.Configuration;
+
+public sealed class SettingsValidationTests
+{
+    [Test]
+    public async Task A_negative_graphql_limit_stops_the_site_at_start_naming_the_key()
+    {
+        await using var store = TestSite.Create();
+
+        // Bounded: a site that did start would run until stopped.
+        var result = await store.RunAsync("--urls=http://127.0.0.1:0", "--OneDigital:GraphQL:MaxFields=-1").WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Error, Does.Contain("OneDigital:GraphQL:MaxFields must not be negative"));
+        Assert.That(File.Exists(Path.Combine(store.DataDir, "onedigital.db")), Is.False, "setup did not start before the settings were checked");
+    }
+
+    [Test]
+    public async Task Webhook_settings_that_cannot_work_stop_the_site_naming_each_key()
+    {
+        await using var store = TestSite.Create();
+
+        var result = await store.RunAsync("--urls=http://127.0.0.1:0", "--OneDigital:Webhooks:MaxAttempts=0", "--OneDigital:Webhooks:Timeout=00:00:00")
+            .WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Error, Does.Contain("OneDigital:Webhooks:MaxAttempts must be at least 1")
+            .And.Contain("OneDigital:Webhooks:Timeout must be longer than zero"));
+    }
+}
