@@ -1,6 +1,6 @@
 using GraphQL.Types;
 using OneDigital.Content.Definitions;
-using OneDigital.Content.Store;
+using OneDigital.Content.Querying;
 using OneDigital.GraphQL.Schema;
 
 namespace OneDigital.GraphQL.Filters;
@@ -22,21 +22,21 @@ internal sealed class ContentFilterInputs(SchemaBuildContext schema)
             $"Filters on {typeName} items. Filters on the item's columns use Orchard's suffixes (_not, _in, _contains, _gt...); " +
             "AND, OR and NOT combine inputs. Part filters (autoroutePart, aliasPart, containedPart) and content field filters " +
             "(one input per part with fields, named as the part's field on the type) use the generic field index.");
-        foreach (var (field, property, subject) in new[] { ("contentItemId", nameof(ContentItemRecord.ContentItemId), "The item id"), ("contentItemVersionId", nameof(ContentItemRecord.ContentItemVersionId), "The version id") })
+        foreach (var (field, property, subject) in new[] { ("contentItemId", ContentColumn.ContentItemId, "The item id"), ("contentItemVersionId", ContentColumn.ContentItemVersionId, "The version id") })
         {
             foreach (var op in FilterOperators.Identity)
             {
                 input.AddFilter(FilterOperators.Name(field, op), ListIf(op, S.Id), FilterOperators.Describe(subject, op), WhereInputGraphType.Column(property, op));
             }
         }
-        foreach (var (field, property) in new[] { ("displayText", nameof(ContentItemRecord.DisplayText)), ("owner", nameof(ContentItemRecord.Owner)), ("author", nameof(ContentItemRecord.Author)) })
+        foreach (var (field, property) in new[] { ("displayText", ContentColumn.DisplayText), ("owner", ContentColumn.Owner), ("author", ContentColumn.Author) })
         {
             foreach (var op in FilterOperators.Text)
             {
                 input.AddFilter(FilterOperators.Name(field, op), ListIf(op, S.String), FilterOperators.Describe(field, op), WhereInputGraphType.Column(property, op));
             }
         }
-        foreach (var (field, property) in new[] { ("createdUtc", nameof(ContentItemRecord.CreatedUtc)), ("modifiedUtc", nameof(ContentItemRecord.ModifiedUtc)), ("publishedUtc", nameof(ContentItemRecord.PublishedUtc)) })
+        foreach (var (field, property) in new[] { ("createdUtc", ContentColumn.CreatedUtc), ("modifiedUtc", ContentColumn.ModifiedUtc), ("publishedUtc", ContentColumn.PublishedUtc) })
         {
             foreach (var op in FilterOperators.Ordered)
             {
@@ -74,16 +74,16 @@ internal sealed class ContentFilterInputs(SchemaBuildContext schema)
     {
         var input = new OrderByInputGraphType(schema.UniqueTypeName(typeName + "OrderByInput", "_"),
             $"Sort keys for {typeName} items, applied in the order the input type declares them; beyond Orchard, one nested input per part with fields sorts by content field values.");
-        input.AddKey("contentItemId", schema.Direction, "By item id.", OrderByInputGraphType.Column(r => r.ContentItemId));
-        input.AddKey("contentItemVersionId", schema.Direction, "By version id.", OrderByInputGraphType.Column(r => r.ContentItemVersionId));
-        input.AddKey("displayText", schema.Direction, "By title.", OrderByInputGraphType.Column(r => r.DisplayText));
-        input.AddKey("published", schema.Direction, "By whether the version is published.", OrderByInputGraphType.Column(r => r.Published));
-        input.AddKey("latest", schema.Direction, "By whether the version is the latest.", OrderByInputGraphType.Column(r => r.Latest));
-        input.AddKey("createdUtc", schema.Direction, "By creation time.", OrderByInputGraphType.Column(r => r.CreatedUtc));
-        input.AddKey("modifiedUtc", schema.Direction, "By last change.", OrderByInputGraphType.Column(r => r.ModifiedUtc));
-        input.AddKey("publishedUtc", schema.Direction, "By publication time.", OrderByInputGraphType.Column(r => r.PublishedUtc));
-        input.AddKey("owner", schema.Direction, "By owner.", OrderByInputGraphType.Column(r => r.Owner));
-        input.AddKey("author", schema.Direction, "By author.", OrderByInputGraphType.Column(r => r.Author));
+        input.AddKey("contentItemId", schema.Direction, "By item id.", OrderByInputGraphType.Column(ContentColumn.ContentItemId));
+        input.AddKey("contentItemVersionId", schema.Direction, "By version id.", OrderByInputGraphType.Column(ContentColumn.ContentItemVersionId));
+        input.AddKey("displayText", schema.Direction, "By title.", OrderByInputGraphType.Column(ContentColumn.DisplayText));
+        input.AddKey("published", schema.Direction, "By whether the version is published.", OrderByInputGraphType.Column(ContentColumn.Published));
+        input.AddKey("latest", schema.Direction, "By whether the version is the latest.", OrderByInputGraphType.Column(ContentColumn.Latest));
+        input.AddKey("createdUtc", schema.Direction, "By creation time.", OrderByInputGraphType.Column(ContentColumn.CreatedUtc));
+        input.AddKey("modifiedUtc", schema.Direction, "By last change.", OrderByInputGraphType.Column(ContentColumn.ModifiedUtc));
+        input.AddKey("publishedUtc", schema.Direction, "By publication time.", OrderByInputGraphType.Column(ContentColumn.PublishedUtc));
+        input.AddKey("owner", schema.Direction, "By owner.", OrderByInputGraphType.Column(ContentColumn.Owner));
+        input.AddKey("author", schema.Direction, "By author.", OrderByInputGraphType.Column(ContentColumn.Author));
         foreach (var (typePart, part, fieldName) in PartsWithFields(type))
         {
             var nested = new OrderByInputGraphType(schema.UniqueTypeName($"{typeName}{(typePart.Name == type.Name ? "" : typePart.Name)}FieldsOrderByInput", "_"),
@@ -94,9 +94,9 @@ internal sealed class ContentFilterInputs(SchemaBuildContext schema)
                 if (!GraphQLNames.IsValid(name)) continue;
                 SortBuilder? sort = field.FieldName switch
                 {
-                    "TextField" or "TimeField" or "LinkField" or "MediaField" or "MultiTextField" => OrderByInputGraphType.IndexValue(typePart.Name, field.Name, f => f.TextValue),
-                    "NumericField" => OrderByInputGraphType.IndexValue(typePart.Name, field.Name, f => f.NumberValue),
-                    "DateField" or "DateTimeField" => OrderByInputGraphType.IndexValue(typePart.Name, field.Name, f => f.DateValue),
+                    "TextField" or "TimeField" or "LinkField" or "MediaField" or "MultiTextField" => OrderByInputGraphType.IndexValue(typePart.Name, field.Name, FieldValueKind.Text),
+                    "NumericField" => OrderByInputGraphType.IndexValue(typePart.Name, field.Name, FieldValueKind.Number),
+                    "DateField" or "DateTimeField" => OrderByInputGraphType.IndexValue(typePart.Name, field.Name, FieldValueKind.Date),
                     _ => null,
                 };
                 if (sort is not null) nested.AddKey(name, schema.Direction, $"By the {field.Name} field.", sort);
@@ -133,12 +133,12 @@ internal sealed class ContentFilterInputs(SchemaBuildContext schema)
             if (!GraphQLNames.IsValid(name)) continue;
             var (ops, type, column) = field.FieldName switch
             {
-                "TextField" or "TimeField" or "LinkField" or "MediaField" or "MultiTextField" => (FilterOperators.Text, (IGraphType)S.String, nameof(ContentFieldIndexRecord.TextValue)),
-                "NumericField" => (FilterOperators.Ordered, S.Decimal, nameof(ContentFieldIndexRecord.NumberValue)),
-                "DateField" or "DateTimeField" => (FilterOperators.Ordered, S.DateTime, nameof(ContentFieldIndexRecord.DateValue)),
-                "BooleanField" => (FilterOperators.Equality, S.Boolean, nameof(ContentFieldIndexRecord.BooleanValue)),
-                "ContentPickerField" or "TaxonomyField" or "UserPickerField" => (FilterOperators.Identity, S.Id, nameof(ContentFieldIndexRecord.TextValue)),
-                _ => (Array.Empty<string>(), S.String, ""),
+                "TextField" or "TimeField" or "LinkField" or "MediaField" or "MultiTextField" => (FilterOperators.Text, (IGraphType)S.String, FieldValueKind.Text),
+                "NumericField" => (FilterOperators.Ordered, S.Decimal, FieldValueKind.Number),
+                "DateField" or "DateTimeField" => (FilterOperators.Ordered, S.DateTime, FieldValueKind.Date),
+                "BooleanField" => (FilterOperators.Equality, S.Boolean, FieldValueKind.Boolean),
+                "ContentPickerField" or "TaxonomyField" or "UserPickerField" => (FilterOperators.Identity, S.Id, FieldValueKind.Text),
+                _ => (Array.Empty<string>(), S.String, FieldValueKind.Text),
             };
             foreach (var op in ops)
             {
@@ -155,7 +155,7 @@ internal sealed class ContentFilterInputs(SchemaBuildContext schema)
         foreach (var op in ops)
         {
             input.AddFilter(FilterOperators.Name(field, op), ListIf(op, type), FilterOperators.Describe(subject, op),
-                WhereInputGraphType.IndexValue(partName, property, nameof(ContentFieldIndexRecord.TextValue), op));
+                WhereInputGraphType.IndexValue(partName, property, FieldValueKind.Text, op));
         }
         return input;
     }

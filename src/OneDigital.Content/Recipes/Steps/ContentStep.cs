@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Fields;
 using OneDigital.Content.Items;
+using OneDigital.Content.Querying;
 using OneDigital.Content.Store;
 
 namespace OneDigital.Content.Recipes.Steps;
@@ -14,7 +15,7 @@ namespace OneDigital.Content.Recipes.Steps;
 /// else same path, else the only one with the same display text) updates that item, and every later reference to
 /// the recipe's id is pointed at it.
 /// </summary>
-public sealed class ContentStep(ContentManager manager, ContentDefinitionStore definitions, ContentItemStore store) : IRecipeStep
+public sealed class ContentStep(ContentManager manager, ContentDefinitionStore definitions, ContentQuery query) : IRecipeStep
 {
     public IReadOnlyCollection<string> Names { get; } = ["content"];
 
@@ -48,7 +49,7 @@ public sealed class ContentStep(ContentManager manager, ContentDefinitionStore d
                     throw context.Fail($"{path}.{date}", $"'{v}' is not a date.");
                 }
             }
-            if (string.IsNullOrEmpty(item.ContentItemId) || !await store.Records.AnyAsync(r => r.ContentItemId == item.ContentItemId))
+            if (string.IsNullOrEmpty(item.ContentItemId) || !await query.ExistsAsync(item.ContentItemId))
             {
                 await MatchExistingAsync(item, execution);
             }
@@ -122,9 +123,7 @@ public sealed class ContentStep(ContentManager manager, ContentDefinitionStore d
             return null;
         }
         var type = item.ContentType;
-        var ids = await store.Db.ContentFieldIndex.AsNoTracking()
-            .Where(x => x.PartName == part && x.FieldName == field && x.TextValue == value.Trim('/') && x.ContentType == type && x.Latest)
-            .Select(x => x.ContentItemId).Distinct().OrderBy(id => id).Take(2).ToListAsync();
+        var ids = await query.LatestIdsWithValueAsync(type, part, field, value.Trim('/'), take: 2);
         ids.RemoveAll(execution.CreatedItemIds.Contains);
         return ids.Count == 1 ? ids[0] : null;
     }
@@ -137,9 +136,7 @@ public sealed class ContentStep(ContentManager manager, ContentDefinitionStore d
             return null;
         }
         var type = item.ContentType;
-        var ids = await store.Records
-            .Where(r => r.ContentType == type && r.Latest && r.DisplayText == text)
-            .Select(r => r.ContentItemId).Distinct().OrderBy(id => id).Take(2).ToListAsync();
+        var ids = await query.LatestIdsWithDisplayTextAsync(type, text, take: 2);
         ids.RemoveAll(execution.CreatedItemIds.Contains);
         return ids.Count == 1 ? ids[0] : null;
     }
