@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Querying;
 using OneDigital.Content.Store;

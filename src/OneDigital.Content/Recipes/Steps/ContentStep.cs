@@ -1,10 +1,8 @@
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Fields;
 using OneDigital.Content.Items;
 using OneDigital.Content.Querying;
-using OneDigital.Content.Store;
 
 namespace OneDigital.Content.Recipes.Steps;
 
