@@ -7,6 +7,7 @@ using OneDigital.Content.Html;
 using OneDigital.Content.Indexing;
 using OneDigital.Content.Items;
 using OneDigital.Content.Liquid;
+using OneDigital.Content.Querying;
 using OneDigital.Content.Parts.Autoroute;
 using OneDigital.Content.Parts.Lists;
 using OneDigital.Content.Parts.Title;
@@ -83,7 +84,8 @@ public static class ContentServices
         services.AddScoped<ContentDefinitionStore>();
         services.AddSingleton(ContentDefinitionStore.Watched);
         services.AddScoped<IScopedCache>(sp => sp.GetRequiredService<ContentDefinitionStore>());
-        services.AddScoped<ContentItemStore>();
+        services.AddScoped<ContentQuery>();
+        services.AddScoped<IndexingReads>();
         services.AddScoped<StoreTransaction>();
         services.AddScoped<ContentManager>();
         // Order matters: the title gives the DisplayText the route pattern reads; fields are checked last.

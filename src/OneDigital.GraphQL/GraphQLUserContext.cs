@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using GraphQL;
+using Microsoft.Extensions.DependencyInjection;
+using OneDigital.Content.Querying;
 using OneDigital.GraphQL.Loading;
 using OneDigital.GraphQL.Security;
 
@@ -7,7 +9,7 @@ namespace OneDigital.GraphQL;
 
 /// <summary>
 /// The execution's user context: the caller, whose permissions decide which items resolvers return, and the request's
-/// service scope, from which resolvers take the store. It also holds what one execution shares: the data loaders that
+/// service scope, from which the execution takes its content reads once. It also holds what one execution shares: the data loaders that
 /// batch item lookups, the caller's access per type, and a lock, because resolvers of sibling fields run concurrently
 /// while the scope's DbContext serves one query at a time. The endpoint creates one per request
 /// (<see cref="ContentGraphQL.ConfigureExecution"/>).
@@ -25,6 +27,11 @@ public sealed class GraphQLUserContext : Dictionary<string, object?>
     public ClaimsPrincipal User { get; }
 
     public IServiceProvider RequestServices { get; }
+
+    /// <summary>The request's content reads, resolved once per execution for every resolver and loader.</summary>
+    internal ContentQuery Content => _content ??= RequestServices.GetRequiredService<ContentQuery>();
+
+    private ContentQuery? _content;
 
     internal ContentLoaders Loaders { get; }
 

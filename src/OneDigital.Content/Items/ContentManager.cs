@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using OneDigital.Content.Definitions;
+using OneDigital.Content.Querying;
 using OneDigital.Content.Store;
 
 namespace OneDigital.Content.Items;
@@ -11,14 +11,16 @@ namespace OneDigital.Content.Items;
 /// Every operation is one transaction (or joins the caller's), and events run inside it.
 /// </summary>
 public sealed class ContentManager(
-    ContentItemStore store,
+    ContentDbContext db,
+    ContentQuery query,
     ContentDefinitionStore definitions,
     IEnumerable<IContentPartHandler> partHandlers,
     IEnumerable<IContentEventHandler> eventHandlers,
     StoreTransaction transaction,
     TimeProvider clock)
 {
-    public ContentItemStore Store => store;
+    // The write side of the store: one per manager, so its pending rows are this scope's alone.
+    private readonly ContentItemStore store = new(db);
 
     public async Task<ContentItem> NewAsync(string contentType, CancellationToken ct = default)
     {
@@ -64,12 +66,13 @@ public sealed class ContentManager(
 
     public async Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options = VersionOptions.Published, CancellationToken ct = default)
     {
-        var record = await store.FindCurrentAsync(contentItemId, published: options == VersionOptions.Published, ct);
-        if (record is null)
+        var item = options == VersionOptions.Published
+            ? await query.GetPublishedAsync(contentItemId, ct)
+            : await query.GetLatestAsync(contentItemId, ct);
+        if (item is null)
         {
             return null;
         }
-        var item = ContentItemStore.ToItem(record);
         if (options != VersionOptions.DraftRequired || !item.Published)
         {
             return item;
@@ -85,18 +88,6 @@ public sealed class ContentManager(
         item.Published = false;
         item.Latest = true;
         return item;
-    }
-
-    public async Task<ContentItem?> GetVersionAsync(string contentItemVersionId, CancellationToken ct = default)
-    {
-        var record = await store.Records.FirstOrDefaultAsync(r => r.ContentItemVersionId == contentItemVersionId, ct);
-        return record is null ? null : ContentItemStore.ToItem(record);
-    }
-
-    public async Task<IReadOnlyList<ContentItem>> GetVersionsAsync(string contentItemId, CancellationToken ct = default)
-    {
-        var records = await store.Records.Where(r => r.ContentItemId == contentItemId).OrderBy(r => r.Id).ToListAsync(ct);
-        return records.ConvertAll(ContentItemStore.ToItem);
     }
 
     /// <summary>Saves a version as it is: in place if it exists, else as the new latest version (a draft unless published).</summary>

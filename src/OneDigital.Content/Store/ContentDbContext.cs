@@ -11,8 +11,8 @@ namespace OneDigital.Content.Store;
 /// </summary>
 public abstract class ContentDbContext(DbContextOptions options) : IdentityDbContext<User, Role, string>(options)
 {
-    public DbSet<ContentItemRecord> ContentItems => Set<ContentItemRecord>();
-    public DbSet<ContentFieldIndexRecord> ContentFieldIndex => Set<ContentFieldIndexRecord>();
+    internal DbSet<ContentItemRecord> ContentItems => Set<ContentItemRecord>();
+    internal DbSet<ContentFieldIndexRecord> ContentFieldIndex => Set<ContentFieldIndexRecord>();
     public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)

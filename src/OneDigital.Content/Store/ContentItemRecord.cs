@@ -1,7 +1,7 @@
 namespace OneDigital.Content.Store;
 
 /// <summary>One version of a content item: the columns queries filter on, and the item's JSON document.</summary>
-public sealed class ContentItemRecord
+internal sealed class ContentItemRecord
 {
     public long Id { get; set; }
     public string ContentItemId { get; set; } = "";
@@ -22,7 +22,7 @@ public sealed class ContentItemRecord
 /// The generic field index: one row per value of a field (or of an indexed part property) of a latest or
 /// published version, so any field can be filtered and sorted without a table per type.
 /// </summary>
-public sealed class ContentFieldIndexRecord
+internal sealed class ContentFieldIndexRecord
 {
     public long Id { get; set; }
     public long ContentItemRecordId { get; set; }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Data;
-using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -12,19 +11,15 @@ using OneDigital.Content.Items;
 
 namespace OneDigital.Content.Store;
 
-/// <summary>Maps content item versions to rows and keeps the generic field index in step with them.</summary>
-public sealed class ContentItemStore(ContentDbContext db)
+/// <summary>
+/// Maps content item versions to rows and keeps the generic field index in step with them: the write side of the
+/// store, used by <see cref="ContentManager"/>. Reads go through <c>Querying.ContentQuery</c>.
+/// </summary>
+internal sealed class ContentItemStore(ContentDbContext db)
 {
     /// <summary>Versions added since the last save, and the index rows of versions added or updated; written by <see cref="SaveAsync"/>.</summary>
     private readonly List<ContentItemRecord> _pendingVersions = [];
     private readonly List<ContentFieldIndexRecord> _pendingIndexRows = [];
-
-    public ContentDbContext Db => db;
-
-    public IQueryable<ContentItemRecord> Records => db.ContentItems.AsNoTracking();
-
-    /// <summary>The generic field index, to filter and sort <see cref="Records"/> with <see cref="FieldIndexQueries"/>.</summary>
-    public IQueryable<ContentFieldIndexRecord> FieldIndex => db.ContentFieldIndex.AsNoTracking();
 
     public async Task<List<ContentItemRecord>> VersionsAsync(string contentItemId, CancellationToken ct = default) =>
         await db.ContentItems.Where(r => r.ContentItemId == contentItemId).OrderBy(r => r.Id).ToListAsync(ct);
@@ -32,12 +27,15 @@ public sealed class ContentItemStore(ContentDbContext db)
     public Task<ContentItemRecord?> FindVersionAsync(string versionId, CancellationToken ct = default) =>
         db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemVersionId == versionId, ct);
 
-    public static ContentItem ToItem(ContentItemRecord record)
+    /// <summary>The one "row to item": every read of a version goes through here.</summary>
+    public static ContentItem ToItem(ContentItemRecord record) => ToItem(record.Document, record.Latest, record.Published);
+
+    public static ContentItem ToItem(string document, bool latest, bool published)
     {
-        var item = ContentItem.Parse(record.Document);
+        var item = ContentItem.Parse(document);
         // The columns are the truth for the version flags; the document copy is refreshed on read.
-        item.Latest = record.Latest;
-        item.Published = record.Published;
+        item.Latest = latest;
+        item.Published = published;
         return item;
     }
 
@@ -58,64 +56,6 @@ public sealed class ContentItemStore(ContentDbContext db)
             await db.ContentFieldIndex.Where(x => x.ContentItemRecordId == record.Id).ExecuteDeleteAsync(ct);
         }
         AddIndexRows(record, item, definitions);
-    }
-
-    // The lookups made on every save run as plain SQL: through EF's LINQ pipeline each cost several times the query.
-
-    /// <summary>
-    /// The greatest position of a latest item in a list (other than the given item), or null for an empty list.
-    /// The list's index rows carry each item's position, so this is one seek in the (part, field, text, number) index.
-    /// </summary>
-    public async Task<double?> LastOrderInListAsync(string listContentItemId, string exceptContentItemId, CancellationToken ct = default)
-    {
-        await using var command = await SqlAsync(
-            """SELECT MAX("NumberValue") FROM "ContentFieldIndex" WHERE "PartName" = 'ContainedPart' AND "FieldName" = 'ListContentItemId' AND "TextValue" = @p0 AND "Latest" = @p1 AND "ContentItemId" <> @p2""",
-            ct, listContentItemId, true, exceptContentItemId);
-        return await command.ExecuteScalarAsync(ct) is { } value and not DBNull ? Convert.ToDouble(value, CultureInfo.InvariantCulture) : null;
-    }
-
-    /// <summary>Whether a live item other than the given one has this route.</summary>
-    public async Task<bool> IsPathTakenAsync(string path, string exceptContentItemId, CancellationToken ct = default)
-    {
-        await using var command = await SqlAsync(
-            """SELECT 1 FROM "ContentFieldIndex" WHERE "PartName" = 'AutoroutePart' AND "FieldName" = 'Path' AND "TextValue" = @p0 AND "ContentItemId" <> @p1 LIMIT 1""",
-            ct, path, exceptContentItemId);
-        return await command.ExecuteScalarAsync(ct) is not null and not DBNull;
-    }
-
-    /// <summary>The published or the latest version of an item.</summary>
-    public async Task<ContentItemRecord?> FindCurrentAsync(string contentItemId, bool published, CancellationToken ct = default)
-    {
-        var flag = published ? "\"Published\"" : "\"Latest\"";
-        await using var command = await SqlAsync(
-            $"""SELECT "Id", "Latest", "Published", "Document" FROM "ContentItems" WHERE "ContentItemId" = @p0 AND {flag} = @p1 LIMIT 1""",
-            ct, contentItemId, true);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct))
-        {
-            return null;
-        }
-        return new ContentItemRecord
-        {
-            Id = reader.GetInt64(0),
-            ContentItemId = contentItemId,
-            Latest = reader.GetBoolean(1),
-            Published = reader.GetBoolean(2),
-            Document = reader.GetString(3),
-        };
-    }
-
-    private async Task<System.Data.Common.DbCommand> SqlAsync(string sql, CancellationToken ct, params object[] values)
-    {
-        var command = await CommandAsync(sql, [], ct);
-        for (var i = 0; i < values.Length; i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = $"@p{i}";
-            parameter.Value = values[i];
-            command.Parameters.Add(parameter);
-        }
-        return command;
     }
 
     /// <summary>Takes the Latest and/or Published flag away from every other version of the item.</summary>
@@ -214,7 +154,7 @@ public sealed class ContentItemStore(ContentDbContext db)
         var sql = new StringBuilder(insert.Prefix).Append('(');
         insert.AppendRow(sql, parameters, VersionValues(version));
         sql.Append(')').Append(insert.Returning);
-        await using var command = await CommandAsync(sql.ToString(), parameters, ct);
+        await using var command = await StoreCommands.CommandAsync(db, sql.ToString(), parameters, ct);
         version.Id = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -229,29 +169,8 @@ public sealed class ContentItemStore(ContentDbContext db)
             insert.AppendRow(sql, parameters, IndexValues(rows[r]));
             sql.Append(')');
         }
-        await using var command = await CommandAsync(sql.ToString(), parameters, ct);
+        await using var command = await StoreCommands.CommandAsync(db, sql.ToString(), parameters, ct);
         await command.ExecuteNonQueryAsync(ct);
-    }
-
-    /// <summary>
-    /// A command on the context's connection and transaction. The inserts skip EF's raw-SQL pipeline, which builds a
-    /// query expression per call and cost more than the insert itself.
-    /// </summary>
-    private async Task<System.Data.Common.DbCommand> CommandAsync(string sql, List<object> parameters, CancellationToken ct)
-    {
-        if (db.Database.GetDbConnection().State != ConnectionState.Open)
-        {
-            // Opened by EF so that EF closes it again when the context is disposed.
-            await db.Database.OpenConnectionAsync(ct);
-        }
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(parameter);
-        }
-        return command;
     }
 
     private const int IndexRowsPerCommand = 200;

@@ -4,12 +4,12 @@ namespace OneDigital.Content.Store;
 
 /// <summary>
 /// Filters and sorts content versions by a field's value through the generic field index, e.g.
-/// <c>store.Records.Where(r => r.ContentType == "Report" &amp;&amp; r.Published)
-/// .WhereField(store.FieldIndex, "Report", "PartNumber", f => f.NumberValue &gt;= 2)
-/// .OrderByField(store.FieldIndex, "Report", "PartNumber", f => f.NumberValue)</c>.
+/// <c>db.ContentItems.Where(r => r.ContentType == "Report" &amp;&amp; r.Published)
+/// .WhereField(db.ContentFieldIndex, "Report", "PartNumber", f => f.NumberValue &gt;= 2)
+/// .OrderByField(db.ContentFieldIndex, "Report", "PartNumber", f => f.NumberValue)</c>.
 /// The part name is the name the part has in the type (a type's own fields live in the part named like the type).
 /// </summary>
-public static class FieldIndexQueries
+internal static class FieldIndexQueries
 {
     /// <summary>Versions with at least one value of the field that matches <paramref name="value"/>.</summary>
     public static IQueryable<ContentItemRecord> WhereField(

@@ -1,7 +1,7 @@
 using GraphQL.Types;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Fields;
-using OneDigital.Content.Store;
+using OneDigital.Content.Querying;
 using OneDigital.GraphQL.Schema;
 
 namespace OneDigital.GraphQL.Filters;
@@ -16,12 +16,12 @@ internal sealed class ContentFilterInputs(SchemaBuildContext schema) : IFieldKin
 {
     /// <summary>
     /// How a field kind is filtered and sorted through the generic field index: its operators, the input scalar, the
-    /// index column its values are in, and its sort key (null when values of the kind do not sort).
+    /// kind of index value it is stored as, and whether it sorts.
     /// </summary>
-    internal sealed record FieldFilter(string[] Operators, IGraphType? Type, string Column, Func<string, string, SortBuilder>? Sort)
+    internal sealed record FieldFilter(string[] Operators, IGraphType? Type, FieldValueKind Values, bool Sorts)
     {
         /// <summary>Kinds without index values: no filters, no sort key.</summary>
-        public static readonly FieldFilter None = new([], null, "", null);
+        public static readonly FieldFilter None = new([], null, FieldValueKind.Text, false);
     }
 
     private SchemaScalars S => schema.Scalars;
@@ -33,21 +33,21 @@ internal sealed class ContentFilterInputs(SchemaBuildContext schema) : IFieldKin
             $"Filters on {typeName} items. Filters on the item's columns use Orchard's suffixes (_not, _in, _contains, _gt...); " +
             "AND, OR and NOT combine inputs. Part filters (autoroutePart, aliasPart, containedPart) and content field filters " +
             "(one input per part with fields, named as the part's field on the type) use the generic field index.");
-        foreach (var (field, property, subject) in new[] { ("contentItemId", nameof(ContentItemRecord.ContentItemId), "The item id"), ("contentItemVersionId", nameof(ContentItemRecord.ContentItemVersionId), "The version id") })
+        foreach (var (field, property, subject) in new[] { ("contentItemId", ContentColumn.ContentItemId, "The item id"), ("contentItemVersionId", ContentColumn.ContentItemVersionId, "The version id") })
         {
             foreach (var op in FilterOperators.Identity)
             {
                 input.AddFilter(FilterOperators.Name(field, op), ListIf(op, S.Id), FilterOperators.Describe(subject, op), WhereInputGraphType.Column(property, op));
             }
         }
-        foreach (var (field, property) in new[] { ("displayText", nameof(ContentItemRecord.DisplayText)), ("owner", nameof(ContentItemRecord.Owner)), ("author", nameof(ContentItemRecord.Author)) })
+        foreach (var (field, property) in new[] { ("displayText", ContentColumn.DisplayText), ("owner", ContentColumn.Owner), ("author", ContentColumn.Author) })
         {
             foreach (var op in FilterOperators.Text)
             {
                 input.AddFilter(FilterOperators.Name(field, op), ListIf(op, S.String), FilterOperators.Describe(field, op), WhereInputGraphType.Column(property, op));
             }
         }
-        foreach (var (field, property) in new[] { ("createdUtc", nameof(ContentItemRecord.CreatedUtc)), ("modifiedUtc", nameof(ContentItemRecord.ModifiedUtc)), ("publishedUtc", nameof(ContentItemRecord.PublishedUtc)) })
+        foreach (var (field, property) in new[] { ("createdUtc", ContentColumn.CreatedUtc), ("modifiedUtc", ContentColumn.ModifiedUtc), ("publishedUtc", ContentColumn.PublishedUtc) })
         {
             foreach (var op in FilterOperators.Ordered)
             {
@@ -85,16 +85,16 @@ internal sealed class ContentFilterInputs(SchemaBuildContext schema) : IFieldKin
     {
         var input = new OrderByInputGraphType(schema.UniqueTypeName(typeName + "OrderByInput", "_"),
             $"Sort keys for {typeName} items, applied in the order the input type declares them; beyond Orchard, one nested input per part with fields sorts by content field values.");
-        input.AddKey("contentItemId", schema.Direction, "By item id.", OrderByInputGraphType.Column(r => r.ContentItemId));
-        input.AddKey("contentItemVersionId", schema.Direction, "By version id.", OrderByInputGraphType.Column(r => r.ContentItemVersionId));
-        input.AddKey("displayText", schema.Direction, "By title.", OrderByInputGraphType.Column(r => r.DisplayText));
-        input.AddKey("published", schema.Direction, "By whether the version is published.", OrderByInputGraphType.Column(r => r.Published));
-        input.AddKey("latest", schema.Direction, "By whether the version is the latest.", OrderByInputGraphType.Column(r => r.Latest));
-        input.AddKey("createdUtc", schema.Direction, "By creation time.", OrderByInputGraphType.Column(r => r.CreatedUtc));
-        input.AddKey("modifiedUtc", schema.Direction, "By last change.", OrderByInputGraphType.Column(r => r.ModifiedUtc));
-        input.AddKey("publishedUtc", schema.Direction, "By publication time.", OrderByInputGraphType.Column(r => r.PublishedUtc));
-        input.AddKey("owner", schema.Direction, "By owner.", OrderByInputGraphType.Column(r => r.Owner));
-        input.AddKey("author", schema.Direction, "By author.", OrderByInputGraphType.Column(r => r.Author));
+        input.AddKey("contentItemId", schema.Direction, "By item id.", OrderByInputGraphType.Column(ContentColumn.ContentItemId));
+        input.AddKey("contentItemVersionId", schema.Direction, "By version id.", OrderByInputGraphType.Column(ContentColumn.ContentItemVersionId));
+        input.AddKey("displayText", schema.Direction, "By title.", OrderByInputGraphType.Column(ContentColumn.DisplayText));
+        input.AddKey("published", schema.Direction, "By whether the version is published.", OrderByInputGraphType.Column(ContentColumn.Published));
+        input.AddKey("latest", schema.Direction, "By whether the version is the latest.", OrderByInputGraphType.Column(ContentColumn.Latest));
+        input.AddKey("createdUtc", schema.Direction, "By creation time.", OrderByInputGraphType.Column(ContentColumn.CreatedUtc));
+        input.AddKey("modifiedUtc", schema.Direction, "By last change.", OrderByInputGraphType.Column(ContentColumn.ModifiedUtc));
+        input.AddKey("publishedUtc", schema.Direction, "By publication time.", OrderByInputGraphType.Column(ContentColumn.PublishedUtc));
+        input.AddKey("owner", schema.Direction, "By owner.", OrderByInputGraphType.Column(ContentColumn.Owner));
+        input.AddKey("author", schema.Direction, "By author.", OrderByInputGraphType.Column(ContentColumn.Author));
         foreach (var (typePart, part, fieldName) in PartsWithFields(type))
         {
             var nested = new OrderByInputGraphType(schema.UniqueTypeName($"{typeName}{(typePart.Name == type.Name ? "" : typePart.Name)}FieldsOrderByInput", "_"),
@@ -103,7 +103,7 @@ internal sealed class ContentFilterInputs(SchemaBuildContext schema) : IFieldKin
             {
                 var name = GraphQLNames.Field(field.Name);
                 if (!GraphQLNames.IsValid(name)) continue;
-                if (field.Kind?.Accept(this).Sort is { } sort) nested.AddKey(name, schema.Direction, $"By the {field.Name} field.", sort(typePart.Name, field.Name));
+                if (field.Kind?.Accept(this) is { Sorts: true } sorted) nested.AddKey(name, schema.Direction, $"By the {field.Name} field.", OrderByInputGraphType.IndexValue(typePart.Name, field.Name, sorted.Values));
             }
             if (nested.Fields.Count > 0 && input.GetField(fieldName) is null)
             {
@@ -139,7 +139,7 @@ internal sealed class ContentFilterInputs(SchemaBuildContext schema) : IFieldKin
             foreach (var op in filter.Operators)
             {
                 input.AddFilter(FilterOperators.Name(name, op), ListIf(op, filter.Type!), FilterOperators.Describe($"A value of {field.Name}", op),
-                    WhereInputGraphType.IndexValue(typePart.Name, field.Name, filter.Column, op));
+                    WhereInputGraphType.IndexValue(typePart.Name, field.Name, filter.Values, op));
             }
         }
         return input.Fields.Count > 0 ? input : null;
@@ -148,9 +148,8 @@ internal sealed class ContentFilterInputs(SchemaBuildContext schema) : IFieldKin
     public FieldFilter Text() => TextValues();
     public FieldFilter Html() => FieldFilter.None;
     public FieldFilter Markdown() => FieldFilter.None;
-    public FieldFilter Numeric() => new(FilterOperators.Ordered, S.Decimal, nameof(ContentFieldIndexRecord.NumberValue),
-        static (part, field) => OrderByInputGraphType.IndexValue(part, field, f => f.NumberValue));
-    public FieldFilter Boolean() => new(FilterOperators.Equality, S.Boolean, nameof(ContentFieldIndexRecord.BooleanValue), null);
+    public FieldFilter Numeric() => new(FilterOperators.Ordered, S.Decimal, FieldValueKind.Number, Sorts: true);
+    public FieldFilter Boolean() => new(FilterOperators.Equality, S.Boolean, FieldValueKind.Boolean, Sorts: false);
     public FieldFilter Date() => DateValues();
     public FieldFilter DateTime() => DateValues();
     public FieldFilter Time() => TextValues();
@@ -163,14 +162,12 @@ internal sealed class ContentFilterInputs(SchemaBuildContext schema) : IFieldKin
     public FieldFilter Youtube() => FieldFilter.None;
     public FieldFilter LocalizationSetContentPicker() => FieldFilter.None;
 
-    private FieldFilter TextValues() => new(FilterOperators.Text, S.String, nameof(ContentFieldIndexRecord.TextValue),
-        static (part, field) => OrderByInputGraphType.IndexValue(part, field, f => f.TextValue));
+    private FieldFilter TextValues() => new(FilterOperators.Text, S.String, FieldValueKind.Text, Sorts: true);
 
-    private FieldFilter DateValues() => new(FilterOperators.Ordered, S.DateTime, nameof(ContentFieldIndexRecord.DateValue),
-        static (part, field) => OrderByInputGraphType.IndexValue(part, field, f => f.DateValue));
+    private FieldFilter DateValues() => new(FilterOperators.Ordered, S.DateTime, FieldValueKind.Date, Sorts: true);
 
     // Ids match exactly; ordering items by an id they hold means nothing, so these kinds have no sort key.
-    private FieldFilter Ids() => new(FilterOperators.Identity, S.Id, nameof(ContentFieldIndexRecord.TextValue), null);
+    private FieldFilter Ids() => new(FilterOperators.Identity, S.Id, FieldValueKind.Text, Sorts: false);
 
     private WhereInputGraphType PartProperty(string partName, string field, string property, string[] ops, IGraphType type, string subject)
     {
@@ -178,7 +175,7 @@ internal sealed class ContentFilterInputs(SchemaBuildContext schema) : IFieldKin
         foreach (var op in ops)
         {
             input.AddFilter(FilterOperators.Name(field, op), ListIf(op, type), FilterOperators.Describe(subject, op),
-                WhereInputGraphType.IndexValue(partName, property, nameof(ContentFieldIndexRecord.TextValue), op));
+                WhereInputGraphType.IndexValue(partName, property, FieldValueKind.Text, op));
         }
         return input;
     }

@@ -1,60 +1,39 @@
 using GraphQL;
-using OneDigital.Content.Store;
+using OneDigital.Content.Querying;
 using OneDigital.GraphQL.Schema;
 using OneDigital.GraphQL.Security;
 
 namespace OneDigital.GraphQL.Filters;
 
 /// <summary>
-/// A list field's arguments turned into a query on the version rows: type, status, the caller's access, where, and
-/// (for pages) orderBy, skip and first. Without orderBy, items come newest first (Orchard's order).
+/// A list field's arguments turned into Content's list request: type, status, the caller's access, where, and (for
+/// pages) orderBy, skip and first. Without orderBy, items come newest first (Orchard's order).
 /// </summary>
 internal sealed record ContentListQuery(string ContentType, WhereInputGraphType Where, OrderByInputGraphType OrderBy)
 {
-    public IQueryable<ContentItemRecord> Filtered(ListArguments arguments, ContentItemStore store, TypeAccess access, string? userId, GraphQLOptions options)
+    public ContentListRequest Filtered(ListArguments arguments, TypeAccess access, string? userId, GraphQLOptions options)
     {
         FilterLimits.Check(arguments.Where, options);
-        var query = store.Records.Where(r => r.ContentType == ContentType);
-        query = arguments.Status switch
+        return new ContentListRequest(ContentType)
         {
-            PublicationStatus.Draft => query.Where(r => r.Latest && !r.Published),
-            PublicationStatus.Latest => query.Where(r => r.Latest),
-            PublicationStatus.All => query,
-            _ => query.Where(r => r.Published),
+            Status = arguments.Status switch
+            {
+                PublicationStatus.Draft => ContentStatus.Draft,
+                PublicationStatus.Latest => ContentStatus.Latest,
+                PublicationStatus.All => ContentStatus.All,
+                _ => ContentStatus.Published,
+            },
+            OwnedBy = access == TypeAccess.Own ? new ContentOwner(userId) : null,
+            Filter = Where.Filter(arguments.Where),
         };
-        if (access == TypeAccess.Own)
-        {
-            query = query.Where(r => r.Owner == userId);
-        }
-        if (Where.Lambda(arguments.Where, store.FieldIndex) is { } condition)
-        {
-            query = query.Where(condition);
-        }
-        return query;
     }
 
-    public IQueryable<ContentItemRecord> Page(ListArguments arguments, ContentItemStore store, IQueryable<ContentItemRecord> filtered, GraphQLOptions options)
+    public ContentListRequest Page(ListArguments arguments, ContentListRequest filtered, GraphQLOptions options) => filtered with
     {
-        IQueryable<ContentItemRecord> ordered = filtered;
-        var first = true;
-        var lastDescending = false;
-        foreach (var (sort, descending) in OrderBy.Keys(arguments.OrderBy))
-        {
-            ordered = sort(ordered, first, descending, store.FieldIndex);
-            first = false;
-            lastDescending = descending;
-        }
-        // The tie-break runs the way the last key does, so the store can walk an index (type, status, key, id) and stop
-        // after the page instead of sorting every matching row.
-        var sorted = first
-            ? filtered.OrderByDescending(r => r.CreatedUtc).ThenByDescending(r => r.Id)
-            : lastDescending
-                ? ((IOrderedQueryable<ContentItemRecord>)ordered).ThenByDescending(r => r.Id)
-                : ((IOrderedQueryable<ContentItemRecord>)ordered).ThenBy(r => r.Id);
-        var skip = Math.Max(0, arguments.Skip ?? 0);
-        var take = arguments.First is > 0 and var n ? n : options.DefaultNumberOfResults;
-        return sorted.Skip(skip).Take(take);
-    }
+        Sort = OrderBy.Keys(arguments.OrderBy),
+        Skip = Math.Max(0, arguments.Skip ?? 0),
+        Take = arguments.First is > 0 and var n ? n : options.DefaultNumberOfResults,
+    };
 }
 
 /// <summary>

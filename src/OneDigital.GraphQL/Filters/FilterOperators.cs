@@ -1,11 +1,10 @@
-using System.Collections;
-using System.Globalization;
-using System.Linq.Expressions;
+using OneDigital.Content.Querying;
 
 namespace OneDigital.GraphQL.Filters;
 
 /// <summary>
-/// Orchard's filter suffixes (<c>displayText_contains</c>, <c>publishedUtc_gt</c>...) and the expressions they make.
+/// Orchard's filter suffixes (<c>displayText_contains</c>, <c>publishedUtc_gt</c>...) and the conditions they make in
+/// Content's filter model.
 /// Text matching other than equality ignores case, as Orchard's SQL LIKE does on its default collations.
 /// </summary>
 internal static class FilterOperators
@@ -45,91 +44,25 @@ internal static class FilterOperators
         _ => (op, false),
     };
 
-    /// <summary>The positive comparison of <paramref name="subject"/> (string, DateTime?, double?, bool?) with a value.</summary>
-    public static Expression Compare(Expression subject, string positiveOp, object value)
-    {
-        var type = subject.Type;
-        if (positiveOp == "in")
-        {
-            var list = ConvertList(value, type);
-            var contains = typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2)
-                .MakeGenericMethod(type);
-            return Expression.Call(contains, Parameter(list, list.GetType()), subject);
-        }
-        var converted = Convert(value, type);
-        var constant = Parameter(converted, type);
-        switch (positiveOp)
-        {
-            case "":
-                return Expression.Equal(subject, constant);
-            case "gt":
-                return Expression.GreaterThan(subject, constant);
-            case "gte":
-                return Expression.GreaterThanOrEqual(subject, constant);
-            case "lt":
-                return Expression.LessThan(subject, constant);
-            case "lte":
-                return Expression.LessThanOrEqual(subject, constant);
-            case "contains" or "starts_with" or "ends_with":
-                var lowered = Parameter(((string)converted!).ToLowerInvariant(), typeof(string));
-                var method = positiveOp switch
-                {
-                    "contains" => nameof(string.Contains),
-                    "starts_with" => nameof(string.StartsWith),
-                    _ => nameof(string.EndsWith),
-                };
-                var lower = Expression.Call(subject, typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!);
-                return Expression.AndAlso(
-                    Expression.NotEqual(subject, Expression.Constant(null, typeof(string))),
-                    Expression.Call(lower, typeof(string).GetMethod(method, [typeof(string)])!, lowered));
-            default:
-                throw new InvalidOperationException($"Unknown filter operator '{positiveOp}'.");
-        }
-    }
-
-    /// <summary>A comparison with its negation applied.</summary>
-    public static Expression Apply(Expression subject, string op, object value)
+    /// <summary>The condition an operator makes: the positive comparison, in a NOT when the operator is negated.</summary>
+    public static ContentFilter Apply(string op, Func<FilterOperator, ContentFilter> compare)
     {
         var (positive, negated) = Split(op);
-        var comparison = Compare(subject, positive, value);
-        return negated ? Expression.Not(comparison) : comparison;
+        var comparison = compare(Positive(positive));
+        return negated ? new ContentFilter.Not(comparison) : comparison;
     }
 
-    // A captured value, so the database sees a parameter and reuses its plan.
-    private static Expression Parameter(object? value, Type type)
+    private static FilterOperator Positive(string op) => op switch
     {
-        var boxType = typeof(Box<>).MakeGenericType(type);
-        var box = Activator.CreateInstance(boxType, value)!;
-        return Expression.Property(Expression.Constant(box), "Value");
-    }
-
-    private sealed class Box<T>(T value)
-    {
-        public T Value { get; } = value;
-    }
-
-    private static object ConvertList(object value, Type itemType)
-    {
-        var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(itemType))!;
-        foreach (var item in value as IEnumerable ?? new[] { value })
-        {
-            if (item is not null) list.Add(Convert(item, itemType));
-        }
-        return list;
-    }
-
-    private static object? Convert(object value, Type type)
-    {
-        var target = Nullable.GetUnderlyingType(type) ?? type;
-        return value switch
-        {
-            _ when target == typeof(string) => System.Convert.ToString(value, CultureInfo.InvariantCulture),
-            DateTime d when target == typeof(DateTime) => d.Kind == DateTimeKind.Local ? d.ToUniversalTime() : DateTime.SpecifyKind(d, DateTimeKind.Utc),
-            DateTimeOffset o when target == typeof(DateTime) => o.UtcDateTime,
-            string s when target == typeof(DateTime) => DateTime.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
-            _ when target == typeof(double) => System.Convert.ToDouble(value, CultureInfo.InvariantCulture),
-            _ when target == typeof(bool) => System.Convert.ToBoolean(value, CultureInfo.InvariantCulture),
-            _ => value,
-        };
-    }
+        "" => FilterOperator.Equal,
+        "in" => FilterOperator.In,
+        "contains" => FilterOperator.Contains,
+        "starts_with" => FilterOperator.StartsWith,
+        "ends_with" => FilterOperator.EndsWith,
+        "gt" => FilterOperator.GreaterThan,
+        "gte" => FilterOperator.GreaterThanOrEqual,
+        "lt" => FilterOperator.LessThan,
+        "lte" => FilterOperator.LessThanOrEqual,
+        _ => throw new InvalidOperationException($"Unknown filter operator '{op}'."),
+    };
 }

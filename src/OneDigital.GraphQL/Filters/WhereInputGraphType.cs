@@ -1,12 +1,11 @@
 using System.Collections;
-using System.Linq.Expressions;
 using GraphQL.Types;
-using OneDigital.Content.Store;
+using OneDigital.Content.Querying;
 
 namespace OneDigital.GraphQL.Filters;
 
-/// <summary>Makes the condition one filter field of a where input puts on a version row <c>r</c>.</summary>
-internal delegate Expression FilterBuilder(object value, ParameterExpression record, IQueryable<ContentFieldIndexRecord> index);
+/// <summary>Makes the condition one filter field of a where input puts on a version, in Content's filter model.</summary>
+internal delegate ContentFilter FilterBuilder(object value);
 
 /// <summary>
 /// A where input whose fields each know the condition they make; AND/OR/NOT and nested part or field inputs
@@ -32,77 +31,58 @@ internal sealed class WhereInputGraphType : InputObjectGraphType
     public void AddLogicalOperators()
     {
         var list = new ListGraphType(this);
-        AddFilter("AND", list, "Every condition is true.", (v, r, i) => Combine(v, r, i, Expression.AndAlso, true));
-        AddFilter("OR", list, "At least one condition is true.", (v, r, i) => Combine(v, r, i, Expression.OrElse, false));
-        AddFilter("NOT", list, "Not every condition is true.", (v, r, i) => Expression.Not(Combine(v, r, i, Expression.AndAlso, true)));
+        AddFilter("AND", list, "Every condition is true.", v => new ContentFilter.And(Junction(v)));
+        AddFilter("OR", list, "At least one condition is true.", v => new ContentFilter.Or(Junction(v)));
+        AddFilter("NOT", list, "Not every condition is true.", v => new ContentFilter.Not(new ContentFilter.And(Junction(v))));
     }
 
-    /// <summary>The conjunction of the input's filters; true when it has none.</summary>
-    public Expression Build(object? input, ParameterExpression record, IQueryable<ContentFieldIndexRecord> index)
+    /// <summary>The conjunction of the input's filters (true when it has none); null without an input.</summary>
+    public ContentFilter? Filter(object? input) =>
+        input is IDictionary<string, object?> { Count: > 0 } ? Build(input) : null;
+
+    private ContentFilter.And Build(object? input)
     {
-        Expression result = Expression.Constant(true);
-        var any = false;
+        var conditions = new List<ContentFilter>();
         if (input is IDictionary<string, object?> fields)
         {
             foreach (var (name, value) in fields)
             {
                 if (value is null || !_filters.TryGetValue(name, out var build)) continue;
-                var condition = build(value, record, index);
-                result = any ? Expression.AndAlso(result, condition) : condition;
-                any = true;
+                conditions.Add(build(value));
             }
         }
-        return result;
-    }
-
-    public Expression<Func<ContentItemRecord, bool>>? Lambda(object? input, IQueryable<ContentFieldIndexRecord> index)
-    {
-        if (input is not IDictionary<string, object?> { Count: > 0 }) return null;
-        var record = Expression.Parameter(typeof(ContentItemRecord), "r");
-        return Expression.Lambda<Func<ContentItemRecord, bool>>(Build(input, record, index), record);
+        return new ContentFilter.And(conditions);
     }
 
     // As in Orchard, every filter of every input under AND/OR joins the same junction, so OR: { a, b } and
     // OR: [{ a }, { b }] both mean "a or b" (GraphQL turns a single object into a list of one).
-    private Expression Combine(object value, ParameterExpression record, IQueryable<ContentFieldIndexRecord> index,
-        Func<Expression, Expression, BinaryExpression> join, bool emptyValue)
+    private List<ContentFilter> Junction(object value)
     {
         var items = value is IDictionary<string, object?> single ? [single] : (value as IEnumerable)?.Cast<object?>() ?? [];
-        Expression? result = null;
+        var conditions = new List<ContentFilter>();
         foreach (var item in items.OfType<IDictionary<string, object?>>())
         {
             foreach (var (name, fieldValue) in item)
             {
                 if (fieldValue is null || !_filters.TryGetValue(name, out var build)) continue;
-                var condition = build(fieldValue, record, index);
-                result = result is null ? condition : join(result, condition);
+                conditions.Add(build(fieldValue));
             }
         }
-        return result ?? Expression.Constant(emptyValue);
+        return conditions;
     }
 
     /// <summary>A filter on a nested input (a part's properties, a part's fields).</summary>
-    public static FilterBuilder Nested(WhereInputGraphType nested) => (v, r, i) => nested.Build(v, r, i);
+    public static FilterBuilder Nested(WhereInputGraphType nested) => nested.Build;
 
-    /// <summary>A filter on a column of the version row.</summary>
-    public static FilterBuilder Column(string property, string op) => (v, r, _) =>
-        FilterOperators.Apply(Expression.Property(r, property), op, v);
+    /// <summary>A filter on a column of the version.</summary>
+    public static FilterBuilder Column(ContentColumn column, string op) => v =>
+        FilterOperators.Apply(op, positive => new ContentFilter.Column(column, positive, v));
 
     /// <summary>
     /// A filter on values of the generic field index (one part property or content field). A version matches a positive
     /// operator when any of its values does, and a negated one when none does, so <c>topics_not: "x"</c> means
     /// "not tagged x".
     /// </summary>
-    public static FilterBuilder IndexValue(string partName, string fieldName, string valueProperty, string op) => (v, r, index) =>
-    {
-        var (positive, negated) = FilterOperators.Split(op);
-        var row = Expression.Parameter(typeof(ContentFieldIndexRecord), "f");
-        var valueMatch = Expression.Lambda<Func<ContentFieldIndexRecord, bool>>(
-            FilterOperators.Compare(Expression.Property(row, valueProperty), positive, v), row);
-        var matching = index.Where(f => f.PartName == partName && f.FieldName == fieldName).Where(valueMatch).Select(f => f.ContentItemRecordId);
-        var contains = typeof(Queryable).GetMethods().Single(m => m.Name == nameof(Queryable.Contains) && m.GetParameters().Length == 2)
-            .MakeGenericMethod(typeof(long));
-        Expression condition = Expression.Call(contains, matching.Expression, Expression.Property(r, nameof(ContentItemRecord.Id)));
-        return negated ? Expression.Not(condition) : condition;
-    };
+    public static FilterBuilder IndexValue(string partName, string fieldName, FieldValueKind kind, string op) => v =>
+        FilterOperators.Apply(op, positive => new ContentFilter.Field(partName, fieldName, kind, positive, v));
 }

@@ -1,12 +1,10 @@
 using System.Text.Json.Nodes;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
 using OneDigital.Content.Queries;
-using OneDigital.Content.Store;
+using OneDigital.Content.Querying;
 using Microsoft.Extensions.Logging;
 using OneDigital.GraphQL.Filters;
 using OneDigital.GraphQL.Queries;
@@ -177,10 +175,8 @@ internal static class ContentSchemaBuilder
         var edit = arguments.Status != PublicationStatus.Published;
         var access = await user.Access.ForTypeAsync(type.Name, edit, ct);
         if (access == TypeAccess.None) return [];
-        var store = user.RequestServices.GetRequiredService<ContentItemStore>();
-        var query = list.Page(arguments, store, list.Filtered(arguments, store, access, user.Access.UserId, schema.Options), schema.Options);
-        var records = await user.WithStoreAsync(() => query.ToListAsync(ct), ct);
-        return records.ConvertAll(ContentItemStore.ToItem);
+        var request = list.Page(arguments, list.Filtered(arguments, access, user.Access.UserId, schema.Options), schema.Options);
+        return await user.WithStoreAsync(() => user.Content.ListAsync(request, ct), ct);
     }
 
     private static async Task<int> CountAsync(
@@ -189,9 +185,8 @@ internal static class ContentSchemaBuilder
         var edit = arguments.Status != PublicationStatus.Published;
         var access = await user.Access.ForTypeAsync(type.Name, edit, ct);
         if (access == TypeAccess.None) return 0;
-        var store = user.RequestServices.GetRequiredService<ContentItemStore>();
-        var query = list.Filtered(arguments, store, access, user.Access.UserId, schema.Options);
-        return await user.WithStoreAsync(() => query.CountAsync(ct), ct);
+        var request = list.Filtered(arguments, access, user.Access.UserId, schema.Options);
+        return await user.WithStoreAsync(() => user.Content.CountAsync(request, ct), ct);
     }
 
     private static FieldType SingleItemField(SchemaBuildContext schema)

@@ -2,10 +2,9 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 using Lucene.Net.Documents;
 using Lucene.Net.Search;
-using Microsoft.EntityFrameworkCore;
 using OneDigital.Content.Items;
 using OneDigital.Content.Liquid;
-using OneDigital.Content.Store;
+using OneDigital.Content.Querying;
 using OneDigital.Search.Indexes;
 using OneDigital.Search.Documents;
 
@@ -19,7 +18,7 @@ public sealed class LuceneQueryExecutor(
     ILuceneSearcherSource searchers,
     IIndexQueryContextSource contexts,
     LiquidRenderer liquid,
-    ContentItemStore items)
+    ContentQuery items)
 {
     // Parameters land inside JSON strings in templates ("{{ term }}"): JSON escaping keeps a quote in a value from
     // rewriting the query around it.
@@ -39,7 +38,7 @@ public sealed class LuceneQueryExecutor(
             return new LuceneQueryResults { Count = count, Documents = [.. hits.Select(h => h.Document)] };
         }
         var ids = hits.Select(h => h.ContentItemId).OfType<string>().ToList();
-        return new LuceneQueryResults { Count = count, ContentItems = await LoadPublishedAsync(items, ids, ct) };
+        return new LuceneQueryResults { Count = count, ContentItems = await items.GetPublishedAsync(ids, ct) };
     }
 
     private async Task<(IReadOnlyList<LuceneHit> Hits, int Count)> SearchAsync(string indexName, LuceneSearchRequest request, CancellationToken ct)
@@ -122,15 +121,6 @@ public sealed class LuceneQueryExecutor(
         return json;
     }
 
-    /// <summary>The published versions of the items, in the order given, in one read; items no longer published are left out.</summary>
-    public static async Task<IReadOnlyList<ContentItem>> LoadPublishedAsync(ContentItemStore items, IReadOnlyList<string> ids, CancellationToken ct)
-    {
-        if (ids.Count == 0) return [];
-        var distinct = ids.Distinct().ToList();
-        var records = await items.Records.Where(r => r.Published && distinct.Contains(r.ContentItemId)).ToListAsync(ct);
-        var byId = records.ToDictionary(r => r.ContentItemId);
-        return [.. distinct.Where(byId.ContainsKey).Select(id => ContentItemStore.ToItem(byId[id]))];
-    }
 }
 
 public sealed record LuceneHit(string? ContentItemId, float Score, JsonObject Document);

@@ -9,7 +9,7 @@ using OneDigital.Content.Definitions;
 using OneDigital.Content.Fields;
 using OneDigital.Content.Items;
 using OneDigital.Content.Security;
-using OneDigital.Content.Store;
+using OneDigital.Content.Querying;
 using OneDigital.Search.Indexes;
 using OneDigital.Search.Queries;
 using OneDigital.Search.Documents;
@@ -25,7 +25,7 @@ namespace OneDigital.Search.SiteSearch;
 public sealed partial class SiteSearchService(
     ILuceneSearcherSource searchers,
     IIndexQueryContextSource contexts,
-    ContentItemStore itemStore,
+    ContentQuery content,
     ContentDefinitionStore definitions,
     PermissionService permissions,
     SiteSearchOptions options)
@@ -47,7 +47,7 @@ public sealed partial class SiteSearchService(
             usedFuzzy = found.Total > 0;
         }
 
-        var items = await LuceneQueryExecutor.LoadPublishedAsync(itemStore, [.. found.Hits.Select(h => h.Id)], ct);
+        var items = await content.GetPublishedAsync([.. found.Hits.Select(h => h.Id)], ct);
         var byId = items.ToDictionary(i => i.ContentItemId);
         var hits = found.Hits.Where(h => byId.ContainsKey(h.Id))
             .Select(h => Hit(byId[h.Id], h, context, found.Highlight))

@@ -231,7 +231,7 @@ public sealed class SearchIndexer(
     private async Task<int> AddAllAsync(PassContext context, IndexProfileSettings profile, LuceneIndex index, Analyzer analyzer, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        using var queue = new BlockingCollection<StoreReader.VersionRow>(boundedCapacity: options.RebuildPageSize * 2);
+        using var queue = new BlockingCollection<StoredVersion>(boundedCapacity: options.RebuildPageSize * 2);
         var documents = 0;
         var writers = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => Task.Factory.StartNew(() =>
         {
@@ -240,7 +240,7 @@ public sealed class SearchIndexer(
                 var reuse = new ReusableFields();
                 foreach (var row in queue.GetConsumingEnumerable(stop.Token))
                 {
-                    var item = ToItem(row);
+                    var item = row.ToItem();
                     if (!ContentDocumentBuilder.Selects(profile, item)) continue;
                     index.Add(ContentDocumentBuilder.Build(item, context.Definitions, profile, reuse), analyzer);
                     Interlocked.Increment(ref documents);
@@ -300,7 +300,7 @@ public sealed class SearchIndexer(
             var versions = await context.Reader.CurrentVersionsAsync(ids, profile.IndexLatest, ct);
             foreach (var id in ids)
             {
-                var item = versions.TryGetValue(id, out var row) ? ToItem(row) : null;
+                var item = versions.TryGetValue(id, out var row) ? row.ToItem() : null;
                 if (item is not null && ContentDocumentBuilder.Selects(profile, item))
                 {
                     index.Put(id, ContentDocumentBuilder.Build(item, context.Definitions, profile, reuse), analyzer);
@@ -319,7 +319,7 @@ public sealed class SearchIndexer(
     /// The new cursor: the last task id with no hole before it. A hole is a transaction still in flight (its task
     /// will appear) or one that rolled back (it never will); after <see cref="SearchOptions.GapWait"/> it is passed.
     /// </summary>
-    private long AdvanceCursor(string indexName, long cursor, List<StoreReader.TaskRow> tasks)
+    private long AdvanceCursor(string indexName, long cursor, List<IndexingReads.TaskRow> tasks)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var task in tasks)
@@ -339,21 +339,13 @@ public sealed class SearchIndexer(
         return cursor;
     }
 
-    private static ContentItem ToItem(StoreReader.VersionRow row)
-    {
-        var item = ContentItem.Parse(row.Document);
-        item.Latest = row.Latest;
-        item.Published = row.Published;
-        return item;
-    }
-
     /// <summary>What one pass reads from the store once: profiles, requests, definitions, and a reader.</summary>
     private sealed class PassContext
     {
         public required List<IndexProfileSettings> Profiles { get; init; }
         public required List<IndexAction> Requests { get; init; }
         public required ContentDefinitionDocument Definitions { get; init; }
-        public required StoreReader Reader { get; init; }
+        public required IndexingReads Reader { get; init; }
 
         public static async Task<PassContext> LoadAsync(IServiceProvider services, CancellationToken ct)
         {
@@ -375,7 +367,7 @@ public sealed class SearchIndexer(
                 Profiles = profiles,
                 Requests = document.PendingActions,
                 Definitions = await services.GetRequiredService<ContentDefinitionStore>().GetAsync(ct),
-                Reader = new StoreReader(services.GetRequiredService<ContentDbContext>()),
+                Reader = services.GetRequiredService<IndexingReads>(),
             };
         }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Items;
+using OneDigital.Content.Querying;
 using OneDigital.Content.Store;
 
 namespace OneDigital.Benchmarks.Seeding;
@@ -70,7 +71,7 @@ public sealed class OneDigitalSeeder
     public static async Task<OneDigitalSeeder> CreateAsync(IServiceProvider services, int batchSize)
     {
         await using var scope = services.CreateAsyncScope();
-        var terms = await SiteTerms.ReadAsync(scope.ServiceProvider.GetRequiredService<ContentManager>());
+        var terms = await SiteTerms.ReadAsync(scope.ServiceProvider.GetRequiredService<ContentQuery>());
         return new OneDigitalSeeder(services, batchSize, terms);
     }
 

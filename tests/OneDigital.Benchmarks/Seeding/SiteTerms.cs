@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using OneDigital.Content.Items;
-using OneDigital.Content.Store;
+using OneDigital.Content.Querying;
 
 namespace OneDigital.Benchmarks.Seeding;
 
@@ -11,12 +10,13 @@ public sealed record Taxonomy(string ContentItemId, IReadOnlyList<string> TermId
 /// <summary>What seeded items refer to: the recipe's taxonomies, blog and report series.</summary>
 public sealed record SiteTerms(Taxonomy Topics, Taxonomy Regions, Taxonomy EventTypes, string BlogId, string ReportSeriesId)
 {
-    public static async Task<SiteTerms> ReadAsync(ContentManager manager)
+    public static async Task<SiteTerms> ReadAsync(ContentQuery query)
     {
-        var records = await manager.Store.Records
-            .Where(r => r.Published && (r.ContentType == "Taxonomy" || r.ContentType == "Blog" || r.ContentType == "ReportSeries"))
-            .ToListAsync();
-        var items = records.ConvertAll(ContentItemStore.ToItem);
+        var items = new List<ContentItem>();
+        foreach (var type in new[] { "Taxonomy", "Blog", "ReportSeries" })
+        {
+            items.AddRange(await query.ListAsync(new ContentListRequest(type)));
+        }
         return new SiteTerms(
             TaxonomyTitled(items, "Topics"),
             TaxonomyTitled(items, "Regions"),

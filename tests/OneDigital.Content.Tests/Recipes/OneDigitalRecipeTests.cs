@@ -49,9 +49,9 @@ public class OneDigitalRecipeTests
         await using var scope = store.Scope();
         var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
 
-        var series = (await PublishedAsync(manager, "ReportSeries")).Single();
-        var reports = await PublishedAsync(manager, "Report");
-        var topics = await TermTitlesAsync(manager, "Topics");
+        var series = (await PublishedAsync(scope, "ReportSeries")).Single();
+        var reports = await PublishedAsync(scope, "Report");
+        var topics = await TermTitlesAsync(scope, "Topics");
 
         Assert.That(reports.Select(r => r.DisplayText), Is.EquivalentTo(ReportTitles));
         Assert.Multiple(() =>
@@ -76,7 +76,7 @@ public class OneDigitalRecipeTests
         await using var scope = store.Scope();
         var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
 
-        var phase = (await PublishedAsync(manager, "ProgrammePhase")).Single();
+        var phase = (await PublishedAsync(scope, "ProgrammePhase")).Single();
         var part = phase.Part("ProgrammePhase")!;
 
         Assert.Multiple(() =>
@@ -96,7 +96,7 @@ public class OneDigitalRecipeTests
         await using var scope = store.Scope();
         var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
 
-        var pages = await PublishedAsync(manager, "Page");
+        var pages = await PublishedAsync(scope, "Page");
         var about = pages.Single(p => p.DisplayText == "About the Community of Practice");
         var markdown = JsonValues.NonEmptyString(about.Part("MarkdownBodyPart")?["Markdown"]);
 
@@ -104,7 +104,7 @@ public class OneDigitalRecipeTests
             "The role of the One Digital Community of Practice is to share learning and best practice arising from the One Digital " +
             "projects to ensure that we, and our wider project collaborators, are providing high quality Digital Champion support."));
         Assert.That(pages.Select(p => p.DisplayText), Does.Contain("Sharing learning"));
-        Assert.That((await PublishedAsync(manager, "Blog")).Select(b => b.DisplayText), Is.EqualTo(new[] { "Blog" }));
+        Assert.That((await PublishedAsync(scope, "Blog")).Select(b => b.DisplayText), Is.EqualTo(new[] { "Blog" }));
     }
 
     [Test]
@@ -114,9 +114,9 @@ public class OneDigitalRecipeTests
         await using var scope = store.Scope();
         var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
 
-        var topics = await TermTitlesAsync(manager, "Topics");
-        var regions = await TermTitlesAsync(manager, "Regions");
-        var eventTypes = await TermTitlesAsync(manager, "Event types");
+        var topics = await TermTitlesAsync(scope, "Topics");
+        var regions = await TermTitlesAsync(scope, "Regions");
+        var eventTypes = await TermTitlesAsync(scope, "Event types");
 
         Assert.Multiple(() =>
         {
@@ -158,7 +158,7 @@ public class OneDigitalRecipeTests
         await using var scope = store.Scope();
         var definitions = await scope.ServiceProvider.GetRequiredService<ContentDefinitionStore>().GetAsync();
         var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
-        var topics = (await PublishedAsync(manager, "Taxonomy")).Single(t => t.DisplayText == "Topics");
+        var topics = (await PublishedAsync(scope, "Taxonomy")).Single(t => t.DisplayText == "Topics");
 
         Assert.Multiple(() =>
         {
@@ -176,7 +176,7 @@ public class OneDigitalRecipeTests
         await using var store = await ImportedStoreAsync();
         await using var scope = store.Scope();
         var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
-        var blog = (await PublishedAsync(manager, "Blog")).Single();
+        var blog = (await PublishedAsync(scope, "Blog")).Single();
 
         var post = await manager.NewAsync("BlogPost");
         post.GetOrCreatePart("TitlePart")["Title"] = "Learning sets in Wales";
@@ -209,7 +209,7 @@ public class OneDigitalRecipeTests
         await using var store = await ImportedStoreAsync();
         await using var scope = store.Scope();
         var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
-        var yearOne = (await PublishedAsync(manager, "ReportSeries")).Single();
+        var yearOne = (await PublishedAsync(scope, "ReportSeries")).Single();
         var yearTwo = await manager.NewAsync("ReportSeries");
         yearTwo.GetOrCreatePart("TitlePart")["Title"] = "Year two";
         await manager.CreateAsync(yearTwo, publish: true);
@@ -239,7 +239,7 @@ public class OneDigitalRecipeTests
         await using var scope = store.Scope();
         var settings = await scope.ServiceProvider.GetRequiredService<SiteSettingsStore>().GetAsync();
         var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
-        var about = (await PublishedAsync(manager, "Page")).Single(p => p.DisplayText == "About the Community of Practice");
+        var about = (await PublishedAsync(scope, "Page")).Single(p => p.DisplayText == "About the Community of Practice");
 
         Assert.Multiple(() =>
         {
@@ -329,16 +329,16 @@ public class OneDigitalRecipeTests
 
     private static string RecipePath() => Path.Combine(RecipeRunner.RepositoryRoot(), "recipes", "onedigital.recipe.json");
 
-    private static async Task<List<ContentItem>> PublishedAsync(ContentManager manager, string contentType)
+    private static async Task<List<ContentItem>> PublishedAsync(AsyncServiceScope scope, string contentType)
     {
-        var records = await manager.Store.Records.Where(r => r.ContentType == contentType && r.Published).ToListAsync();
+        var records = await scope.ServiceProvider.GetRequiredService<ContentDbContext>().ContentItems.AsNoTracking().Where(r => r.ContentType == contentType && r.Published).ToListAsync();
         return records.ConvertAll(ContentItemStore.ToItem);
     }
 
     /// <summary>The terms of the taxonomy with this title, by id.</summary>
-    private static async Task<Dictionary<string, string?>> TermTitlesAsync(ContentManager manager, string taxonomyTitle)
+    private static async Task<Dictionary<string, string?>> TermTitlesAsync(AsyncServiceScope scope, string taxonomyTitle)
     {
-        var taxonomy = (await PublishedAsync(manager, "Taxonomy")).Single(t => t.DisplayText == taxonomyTitle);
+        var taxonomy = (await PublishedAsync(scope, "Taxonomy")).Single(t => t.DisplayText == taxonomyTitle);
         var terms = taxonomy.Part("TaxonomyPart")?["Terms"] as JsonArray ?? [];
         return terms.OfType<JsonObject>().ToDictionary(
             t => JsonValues.NonEmptyString(t["ContentItemId"]) ?? "",
@@ -348,8 +348,7 @@ public class OneDigitalRecipeTests
     private static async Task<Dictionary<string, int>> LiveItemCountsAsync(TestStore store)
     {
         await using var scope = store.Scope();
-        var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
-        return await manager.Store.Records
+        return await scope.ServiceProvider.GetRequiredService<ContentDbContext>().ContentItems.AsNoTracking()
             .Where(r => r.Latest || r.Published)
             .GroupBy(r => r.ContentType)
             .Select(g => new { g.Key, Count = g.Select(r => r.ContentItemId).Distinct().Count() })

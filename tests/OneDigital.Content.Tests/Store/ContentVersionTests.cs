@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Items;
+using OneDigital.Content.Querying;
 using OneDigital.Content.Store;
 using OneDigital.Testing;
 
@@ -33,7 +34,7 @@ public class ContentVersionTests(TestDatabase database) : StoreFixture(database)
         var page = await CreatePageAsync("About");
 
         var published = await Manager.GetAsync(page.ContentItemId);
-        var byVersion = await InNewScopeAsync(s => s.GetRequiredService<ContentManager>().GetVersionAsync(page.ContentItemVersionId));
+        var byVersion = await InNewScopeAsync(s => s.GetRequiredService<ContentQuery>().GetVersionAsync(page.ContentItemVersionId));
         Assert.Multiple(() =>
         {
             Assert.That(published!.ContentItemVersionId, Is.EqualTo(page.ContentItemVersionId));
@@ -41,7 +42,7 @@ public class ContentVersionTests(TestDatabase database) : StoreFixture(database)
             Assert.That(published.PublishedUtc, Is.Not.Null);
             Assert.That(byVersion!.ToJson(), Is.EqualTo(published.ToJson()));
         });
-        Assert.That(await Manager.GetVersionAsync("no-such-version"), Is.Null);
+        Assert.That(await Query.GetVersionAsync("no-such-version"), Is.Null);
     }
 
     [Test]
@@ -206,7 +207,7 @@ public class ContentVersionTests(TestDatabase database) : StoreFixture(database)
         imported.Published = true;
         await Manager.ImportAsync(imported);
 
-        var counts = await Items.Records
+        var counts = await Db.ContentItems.AsNoTracking()
             .GroupBy(r => r.ContentItemId)
             .Select(g => new { Latest = g.Count(r => r.Latest), Published = g.Count(r => r.Published) })
             .ToListAsync();

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using OneDigital.Content.Items;
+using OneDigital.Content.Querying;
 using OneDigital.Content.Store;
 using OneDigital.Testing;
 
@@ -17,7 +18,7 @@ public class FieldIndexTests(TestDatabase database) : StoreFixture(database)
     {
         var report = await CreateReportAsync("Part one", 1, March, featured: true, topics: ["topic-a", "topic-b"]);
 
-        var rows = await Items.FieldIndex.Where(f => f.ContentItemId == report.ContentItemId && f.PartName == "Report")
+        var rows = await Db.ContentFieldIndex.AsNoTracking().Where(f => f.ContentItemId == report.ContentItemId && f.PartName == "Report")
             .OrderBy(f => f.FieldName).ThenBy(f => f.TextValue)
             .Select(f => new { f.FieldName, f.TextValue, f.NumberValue, f.DateValue, f.BooleanValue })
             .ToListAsync();
@@ -42,13 +43,10 @@ public class FieldIndexTests(TestDatabase database) : StoreFixture(database)
             await CreateReportAsync($"Part {n}", n);
         }
 
-        var titles = await PublishedReports()
-            .WhereField(Items.FieldIndex, "Report", "PartNumber", f => f.NumberValue >= 2)
-            .OrderByField(Items.FieldIndex, "Report", "PartNumber", f => f.NumberValue)
-            .Select(r => r.DisplayText).ToListAsync();
-        var descending = await PublishedReports()
-            .OrderByField(Items.FieldIndex, "Report", "PartNumber", f => f.NumberValue, descending: true)
-            .Select(r => r.DisplayText).ToListAsync();
+        var titles = await ReportTitlesAsync(
+            new ContentFilter.Field("Report", "PartNumber", FieldValueKind.Number, FilterOperator.GreaterThanOrEqual, 2),
+            new ContentSort.ByField("Report", "PartNumber", FieldValueKind.Number));
+        var descending = await ReportTitlesAsync(null, new ContentSort.ByField("Report", "PartNumber", FieldValueKind.Number, Descending: true));
 
         Assert.That(titles, Is.EqualTo(new[] { "Part 2", "Part 3", "Part 4" }));
         Assert.That(descending, Is.EqualTo(new[] { "Part 4", "Part 3", "Part 2", "Part 1" }));
@@ -61,17 +59,14 @@ public class FieldIndexTests(TestDatabase database) : StoreFixture(database)
         await CreateReportAsync("Winter", 2, March.AddMonths(-3), featured: false);
         await CreateReportAsync("Autumn", 3, March, featured: true);
 
-        var featured = await PublishedReports()
-            .WhereField(Items.FieldIndex, "Report", "Featured", f => f.BooleanValue == true)
-            .OrderByField(Items.FieldIndex, "Report", "IssuedOn", f => f.DateValue, descending: true)
-            .ThenByField(Items.FieldIndex, "Report", "Summary", f => f.TextValue)
-            .Select(r => r.DisplayText).ToListAsync();
-        var since = await PublishedReports()
-            .WhereField(Items.FieldIndex, "Report", "IssuedOn", f => f.DateValue >= March)
-            .Select(r => r.DisplayText).OrderBy(t => t).ToListAsync();
-        var bySummary = await PublishedReports()
-            .WhereField(Items.FieldIndex, "Report", "Summary", f => f.TextValue == "About Winter")
-            .Select(r => r.DisplayText).ToListAsync();
+        var featured = await ReportTitlesAsync(
+            new ContentFilter.Field("Report", "Featured", FieldValueKind.Boolean, FilterOperator.Equal, true),
+            new ContentSort.ByField("Report", "IssuedOn", FieldValueKind.Date, Descending: true),
+            new ContentSort.ByField("Report", "Summary", FieldValueKind.Text));
+        var since = await ReportTitlesAsync(
+            new ContentFilter.Field("Report", "IssuedOn", FieldValueKind.Date, FilterOperator.GreaterThanOrEqual, March),
+            new ContentSort.ByColumn(ContentColumn.DisplayText));
+        var bySummary = await ReportTitlesAsync(new ContentFilter.Field("Report", "Summary", FieldValueKind.Text, FilterOperator.Equal, "About Winter"));
 
         Assert.That(featured, Is.EqualTo(new[] { "Autumn", "Spring" }));
         Assert.That(since, Is.EqualTo(new[] { "Autumn", "Spring" }));
@@ -85,10 +80,9 @@ public class FieldIndexTests(TestDatabase database) : StoreFixture(database)
         await CreateReportAsync("One", 2, topics: ["volunteering"]);
         await CreateReportAsync("None", 3);
 
-        var tagged = await PublishedReports()
-            .WhereField(Items.FieldIndex, "Report", "Topics", f => f.TextValue == "volunteering")
-            .OrderByField(Items.FieldIndex, "Report", "PartNumber", f => f.NumberValue)
-            .Select(r => r.DisplayText).ToListAsync();
+        var tagged = await ReportTitlesAsync(
+            new ContentFilter.Field("Report", "Topics", FieldValueKind.Text, FilterOperator.Equal, "volunteering"),
+            new ContentSort.ByField("Report", "PartNumber", FieldValueKind.Number));
 
         Assert.That(tagged, Is.EqualTo(new[] { "Both", "One" }));
     }
@@ -117,15 +111,16 @@ public class FieldIndexTests(TestDatabase database) : StoreFixture(database)
 
         await Manager.RemoveAsync(report);
 
-        Assert.That(await Items.FieldIndex.CountAsync(f => f.ContentItemId == report.ContentItemId), Is.Zero);
-        Assert.That(await Items.FieldIndex.CountAsync(f => f.ContentItemId == kept.ContentItemId), Is.Positive);
+        Assert.That(await Db.ContentFieldIndex.CountAsync(f => f.ContentItemId == report.ContentItemId), Is.Zero);
+        Assert.That(await Db.ContentFieldIndex.CountAsync(f => f.ContentItemId == kept.ContentItemId), Is.Positive);
     }
 
-    private IQueryable<ContentItemRecord> PublishedReports() =>
-        Items.Records.Where(r => r.ContentType == "Report" && r.Published);
+    /// <summary>The titles of published reports the filter selects, in the sort keys' order.</summary>
+    private async Task<List<string?>> ReportTitlesAsync(ContentFilter? filter, params ContentSort[] sort) =>
+        (await Query.ListAsync(new ContentListRequest("Report") { Filter = filter, Sort = sort })).ConvertAll(r => r.DisplayText);
 
     private async Task<(double?, bool, bool)[]> PartNumberRowsAsync(string contentItemId) =>
-        (await Items.FieldIndex
+        (await Db.ContentFieldIndex.AsNoTracking()
             .Where(f => f.ContentItemId == contentItemId && f.PartName == "Report" && f.FieldName == "PartNumber")
             .OrderBy(f => f.NumberValue)
             .Select(f => new { f.NumberValue, f.Latest, f.Published })

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
+using OneDigital.Content.Querying;
 using OneDigital.Content.Store;
 using OneDigital.Testing;
 
@@ -22,7 +23,10 @@ public abstract class StoreFixture(TestDatabase database)
     protected ContentManager Manager => Get<ContentManager>();
 
     protected StoreTransaction Transaction => Get<StoreTransaction>();
-    protected ContentItemStore Items => Get<ContentItemStore>();
+    protected ContentQuery Query => Get<ContentQuery>();
+
+    /// <summary>The store's rows, for tests about what is stored rather than what a read returns.</summary>
+    protected ContentDbContext Db => Get<ContentDbContext>();
 
     [SetUp]
     public async Task CreateStoreAsync()
@@ -107,5 +111,5 @@ public abstract class StoreFixture(TestDatabase database)
 
     /// <summary>Every version row of an item as (DisplayText, Latest, Published), oldest first.</summary>
     protected async Task<(string?, bool, bool)[]> VersionFlagsAsync(string contentItemId) =>
-        (await Manager.GetVersionsAsync(contentItemId)).Select(v => (v.DisplayText, v.Latest, v.Published)).ToArray();
+        (await Query.GetVersionsAsync(contentItemId)).Select(v => (v.DisplayText, v.Latest, v.Published)).ToArray();
 }

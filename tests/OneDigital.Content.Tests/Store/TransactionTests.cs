@@ -81,7 +81,7 @@ public class TransactionTests(TestDatabase database) : StoreFixture(database)
             await CreatePageAsync("Two");
         });
 
-        var titles = await InNewScopeAsync(s => s.GetRequiredService<ContentItemStore>().Records
+        var titles = await InNewScopeAsync(s => s.GetRequiredService<ContentDbContext>().ContentItems.AsNoTracking()
             .Where(r => r.Published).OrderBy(r => r.DisplayText).Select(r => r.DisplayText).ToListAsync());
         Assert.That(titles, Is.EqualTo(new[] { "One", "Two" }));
     }

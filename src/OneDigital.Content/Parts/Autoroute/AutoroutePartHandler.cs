@@ -1,6 +1,7 @@
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
 using OneDigital.Content.Liquid;
+using OneDigital.Content.Querying;
 
 namespace OneDigital.Content.Parts.Autoroute;
 
@@ -8,7 +9,7 @@ namespace OneDigital.Content.Parts.Autoroute;
 /// Builds an item's path from its type's Liquid pattern and keeps paths unique among live items: a generated
 /// path that is taken gets a numeric suffix; a path someone chose that is taken is a validation error.
 /// </summary>
-public sealed class AutoroutePartHandler(LiquidRenderer liquid) : IContentPartHandler
+public sealed class AutoroutePartHandler(LiquidRenderer liquid, ContentQuery query) : IContentPartHandler
 {
     public async Task SavingAsync(ContentSaveContext context)
     {
@@ -54,7 +55,7 @@ public sealed class AutoroutePartHandler(LiquidRenderer liquid) : IContentPartHa
 
     private static string? Normalize(string? path) => path?.Trim().Trim('/') is { Length: > 0 } p ? p : null;
 
-    private static async Task<string> NextFreeAsync(ContentSaveContext context, string path)
+    private async Task<string> NextFreeAsync(ContentSaveContext context, string path)
     {
         for (var n = 2; ; n++)
         {
@@ -66,6 +67,6 @@ public sealed class AutoroutePartHandler(LiquidRenderer liquid) : IContentPartHa
         }
     }
 
-    private static Task<bool> IsTakenAsync(ContentSaveContext context, string path) =>
-        context.Manager.Store.IsPathTakenAsync(path, context.Item.ContentItemId);
+    private Task<bool> IsTakenAsync(ContentSaveContext context, string path) =>
+        query.IsPathTakenAsync(path, context.Item.ContentItemId);
 }

@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
 using OneDigital.Content.Items;
+using OneDigital.Content.Querying;
 
 namespace OneDigital.Content.Parts.Lists;
 
 /// <summary>An item added to a list without a position goes to the end of the list; its container must exist.</summary>
-public sealed class ContainedPartHandler : IContentPartHandler
+public sealed class ContainedPartHandler(ContentQuery query) : IContentPartHandler
 {
     public async Task SavingAsync(ContentSaveContext context)
     {
@@ -16,7 +17,7 @@ public sealed class ContainedPartHandler : IContentPartHandler
         {
             return;
         }
-        var max = await context.Manager.Store.LastOrderInListAsync(listId, context.Item.ContentItemId);
+        var max = await query.LastOrderInListAsync(listId, context.Item.ContentItemId);
         part["Order"] = max is null ? 0 : (int)max.Value + 1;
     }
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using OneDigital.Content.Items;
-using OneDigital.Content.Store;
+using OneDigital.Content.Querying;
 
 namespace OneDigital.Content.Recipes.Export;
 
@@ -9,7 +8,7 @@ namespace OneDigital.Content.Recipes.Export;
 /// The <c>content</c> step: every latest and every published version, oldest first, so a list is written before
 /// the items it contains and a published version before the draft that follows it.
 /// </summary>
-public sealed class ContentItemsExportSource(ContentItemStore store) : IRecipeExportSource
+public sealed class ContentItemsExportSource(ContentQuery query) : IRecipeExportSource
 {
     private const int FlushEvery = 500;
 
@@ -19,10 +18,9 @@ public sealed class ContentItemsExportSource(ContentItemStore store) : IRecipeEx
         writer.WriteString("name", "content");
         writer.WriteStartArray("Data");
         var written = 0;
-        var versions = store.Records.Where(r => r.Latest || r.Published).OrderBy(r => r.Id).AsAsyncEnumerable();
-        await foreach (var record in versions.WithCancellation(ct))
+        await foreach (var item in query.StreamCurrentVersionsAsync(ct))
         {
-            ContentItemStore.ToItem(record).Data.WriteTo(writer, ContentJson.Compact);
+            item.Data.WriteTo(writer, ContentJson.Compact);
             if (++written % FlushEvery == 0)
             {
                 // Keeps memory flat on large stores: the writer buffers until flushed.

@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
-using OneDigital.Content.Store;
+using OneDigital.Content.Querying;
 
 namespace OneDigital.Content.Recipes.Steps;
 
@@ -13,7 +12,7 @@ namespace OneDigital.Content.Recipes.Steps;
 /// else same path, else the only one with the same display text) updates that item, and every later reference to
 /// the recipe's id is pointed at it.
 /// </summary>
-public sealed class ContentStep(ContentManager manager, ContentDefinitionStore definitions, ContentItemStore store) : IRecipeStep
+public sealed class ContentStep(ContentManager manager, ContentDefinitionStore definitions, ContentQuery query) : IRecipeStep
 {
     public IReadOnlyCollection<string> Names { get; } = ["content"];
 
@@ -47,7 +46,7 @@ public sealed class ContentStep(ContentManager manager, ContentDefinitionStore d
                     throw context.Fail($"{path}.{date}", $"'{v}' is not a date.");
                 }
             }
-            if (string.IsNullOrEmpty(item.ContentItemId) || !await store.Records.AnyAsync(r => r.ContentItemId == item.ContentItemId))
+            if (string.IsNullOrEmpty(item.ContentItemId) || !await query.ExistsAsync(item.ContentItemId))
             {
                 await MatchExistingAsync(item, execution);
             }
@@ -121,9 +120,7 @@ public sealed class ContentStep(ContentManager manager, ContentDefinitionStore d
             return null;
         }
         var type = item.ContentType;
-        var ids = await store.Db.ContentFieldIndex.AsNoTracking()
-            .Where(x => x.PartName == part && x.FieldName == field && x.TextValue == value.Trim('/') && x.ContentType == type && x.Latest)
-            .Select(x => x.ContentItemId).Distinct().OrderBy(id => id).Take(2).ToListAsync();
+        var ids = await query.LatestIdsWithValueAsync(type, part, field, value.Trim('/'), take: 2);
         ids.RemoveAll(execution.CreatedItemIds.Contains);
         return ids.Count == 1 ? ids[0] : null;
     }
@@ -136,9 +133,7 @@ public sealed class ContentStep(ContentManager manager, ContentDefinitionStore d
             return null;
         }
         var type = item.ContentType;
-        var ids = await store.Records
-            .Where(r => r.ContentType == type && r.Latest && r.DisplayText == text)
-            .Select(r => r.ContentItemId).Distinct().OrderBy(id => id).Take(2).ToListAsync();
+        var ids = await query.LatestIdsWithDisplayTextAsync(type, text, take: 2);
         ids.RemoveAll(execution.CreatedItemIds.Contains);
         return ids.Count == 1 ? ids[0] : null;
     }

@@ -1,0 +1,34 @@
+namespace OneDigital.Content.Querying;
+
+/// <summary>
+/// A list of one content type's versions: which (status, owner, filter), in what order, and which page. Without
+/// sort keys, newest first (Orchard's order).
+/// </summary>
+public sealed record ContentListRequest(string ContentType)
+{
+    public ContentStatus Status { get; init; } = ContentStatus.Published;
+
+    /// <summary>When set, only versions this user owns (a null user id owns only items without an owner).</summary>
+    public ContentOwner? OwnedBy { get; init; }
+
+    public ContentFilter? Filter { get; init; }
+
+    public IReadOnlyList<ContentSort> Sort { get; init; } = [];
+
+    public int Skip { get; init; }
+
+    /// <summary>How many to return; all when null.</summary>
+    public int? Take { get; init; }
+}
+
+/// <summary>The owner a list is limited to.</summary>
+public sealed record ContentOwner(string? UserId);
+
+/// <summary>Which versions a list reads: the published ones, the latest ones, drafts (latest, not published), or every version.</summary>
+public enum ContentStatus
+{
+    Published,
+    Latest,
+    Draft,
+    All,
+}

@@ -1,0 +1,222 @@
+using System.Collections;
+using System.Globalization;
+using System.Linq.Expressions;
+using OneDigital.Content.Store;
+
+namespace OneDigital.Content.Querying;
+
+/// <summary>
+/// Plans a <see cref="ContentListRequest"/> on the version rows and the field index: the filter becomes one
+/// condition on the row (field conditions are <c>Id IN (matching index rows)</c>), sort keys become ORDER BY with the
+/// version id as the tie-break. Values are parameters, so the database reuses its plans.
+/// </summary>
+internal static class ContentListSql
+{
+    public static IQueryable<ContentItemRecord> Filtered(ContentListRequest request, IQueryable<ContentItemRecord> records, IQueryable<ContentFieldIndexRecord> index)
+    {
+        var contentType = request.ContentType;
+        var query = records.Where(r => r.ContentType == contentType);
+        query = request.Status switch
+        {
+            ContentStatus.Draft => query.Where(r => r.Latest && !r.Published),
+            ContentStatus.Latest => query.Where(r => r.Latest),
+            ContentStatus.All => query,
+            _ => query.Where(r => r.Published),
+        };
+        if (request.OwnedBy is { } owner)
+        {
+            var userId = owner.UserId;
+            query = query.Where(r => r.Owner == userId);
+        }
+        if (request.Filter is { } filter)
+        {
+            var record = Expression.Parameter(typeof(ContentItemRecord), "r");
+            query = query.Where(Expression.Lambda<Func<ContentItemRecord, bool>>(Condition(filter, record, index), record));
+        }
+        return query;
+    }
+
+    public static IQueryable<ContentItemRecord> Page(ContentListRequest request, IQueryable<ContentItemRecord> filtered, IQueryable<ContentFieldIndexRecord> index)
+    {
+        var ordered = filtered;
+        var first = true;
+        foreach (var key in request.Sort)
+        {
+            ordered = key switch
+            {
+                ContentSort.ByColumn c => SortByColumn(ordered, c.Column, first, c.Descending),
+                ContentSort.ByField f => SortByField(ordered, f, first, index),
+                _ => throw new InvalidOperationException($"Unknown sort key {key}."),
+            };
+            first = false;
+        }
+        // The tie-break runs the way the last key does, so the store can walk an index (type, status, key, id) and stop
+        // after the page instead of sorting every matching row.
+        var sorted = first
+            ? filtered.OrderByDescending(r => r.CreatedUtc).ThenByDescending(r => r.Id)
+            : request.Sort[^1].Descending
+                ? ((IOrderedQueryable<ContentItemRecord>)ordered).ThenByDescending(r => r.Id)
+                : ((IOrderedQueryable<ContentItemRecord>)ordered).ThenBy(r => r.Id);
+        var page = sorted.Skip(Math.Max(0, request.Skip));
+        return request.Take is { } take ? page.Take(take) : page;
+    }
+
+    // As GraphQL's where has always read: and/or fold left, an empty and is true, an empty or false.
+    private static Expression Condition(ContentFilter filter, ParameterExpression record, IQueryable<ContentFieldIndexRecord> index) => filter switch
+    {
+        ContentFilter.And and => Join(and.Filters, record, index, Expression.AndAlso, true),
+        ContentFilter.Or or => Join(or.Filters, record, index, Expression.OrElse, false),
+        ContentFilter.Not not => Expression.Not(Condition(not.Filter, record, index)),
+        ContentFilter.Column column => Compare(Expression.Property(record, column.Name.ToString()), column.Operator, column.Value),
+        ContentFilter.Field field => FieldCondition(field, record, index),
+        _ => throw new InvalidOperationException($"Unknown filter {filter}."),
+    };
+
+    private static Expression Join(IReadOnlyList<ContentFilter> filters, ParameterExpression record, IQueryable<ContentFieldIndexRecord> index,
+        Func<Expression, Expression, BinaryExpression> join, bool emptyValue)
+    {
+        Expression? result = null;
+        foreach (var filter in filters)
+        {
+            var condition = Condition(filter, record, index);
+            result = result is null ? condition : join(result, condition);
+        }
+        return result ?? Expression.Constant(emptyValue);
+    }
+
+    private static readonly System.Reflection.MethodInfo QueryableContains = typeof(Queryable).GetMethods()
+        .Single(m => m.Name == nameof(Queryable.Contains) && m.GetParameters().Length == 2).MakeGenericMethod(typeof(long));
+
+    /// <summary><c>r.Id IN (SELECT ContentItemRecordId FROM index WHERE part, field and value match)</c>.</summary>
+    private static Expression FieldCondition(ContentFilter.Field field, ParameterExpression record, IQueryable<ContentFieldIndexRecord> index)
+    {
+        var (partName, fieldName) = (field.Part, field.FieldName);
+        var row = Expression.Parameter(typeof(ContentFieldIndexRecord), "f");
+        var valueMatch = Expression.Lambda<Func<ContentFieldIndexRecord, bool>>(
+            Compare(Expression.Property(row, ValueProperty(field.Kind)), field.Operator, field.Value), row);
+        var matching = index.Where(f => f.PartName == partName && f.FieldName == fieldName).Where(valueMatch).Select(f => f.ContentItemRecordId);
+        return Expression.Call(QueryableContains, matching.Expression, Expression.Property(record, nameof(ContentItemRecord.Id)));
+    }
+
+    private static string ValueProperty(FieldValueKind kind) => kind switch
+    {
+        FieldValueKind.Text => nameof(ContentFieldIndexRecord.TextValue),
+        FieldValueKind.Number => nameof(ContentFieldIndexRecord.NumberValue),
+        FieldValueKind.Date => nameof(ContentFieldIndexRecord.DateValue),
+        FieldValueKind.Boolean => nameof(ContentFieldIndexRecord.BooleanValue),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    private static IQueryable<ContentItemRecord> SortByColumn(IQueryable<ContentItemRecord> query, ContentColumn column, bool first, bool descending) => column switch
+    {
+        ContentColumn.ContentItemId => Sort(query, r => r.ContentItemId, first, descending),
+        ContentColumn.ContentItemVersionId => Sort(query, r => r.ContentItemVersionId, first, descending),
+        ContentColumn.DisplayText => Sort(query, r => r.DisplayText, first, descending),
+        ContentColumn.Owner => Sort(query, r => r.Owner, first, descending),
+        ContentColumn.Author => Sort(query, r => r.Author, first, descending),
+        ContentColumn.CreatedUtc => Sort(query, r => r.CreatedUtc, first, descending),
+        ContentColumn.ModifiedUtc => Sort(query, r => r.ModifiedUtc, first, descending),
+        ContentColumn.PublishedUtc => Sort(query, r => r.PublishedUtc, first, descending),
+        ContentColumn.Published => Sort(query, r => r.Published, first, descending),
+        ContentColumn.Latest => Sort(query, r => r.Latest, first, descending),
+        _ => throw new ArgumentOutOfRangeException(nameof(column), column, null),
+    };
+
+    private static IOrderedQueryable<ContentItemRecord> Sort<T>(IQueryable<ContentItemRecord> query, Expression<Func<ContentItemRecord, T>> key, bool first, bool descending) =>
+        first ? (descending ? query.OrderByDescending(key) : query.OrderBy(key))
+              : (descending ? ((IOrderedQueryable<ContentItemRecord>)query).ThenByDescending(key) : ((IOrderedQueryable<ContentItemRecord>)query).ThenBy(key));
+
+    private static IQueryable<ContentItemRecord> SortByField(IQueryable<ContentItemRecord> query, ContentSort.ByField key, bool first, IQueryable<ContentFieldIndexRecord> index) => key.Kind switch
+    {
+        FieldValueKind.Text => SortByField(query, key, f => f.TextValue, first, index),
+        FieldValueKind.Number => SortByField(query, key, f => f.NumberValue, first, index),
+        FieldValueKind.Date => SortByField(query, key, f => f.DateValue, first, index),
+        FieldValueKind.Boolean => SortByField(query, key, f => f.BooleanValue, first, index),
+        _ => throw new ArgumentOutOfRangeException(nameof(key), key.Kind, null),
+    };
+
+    private static IOrderedQueryable<ContentItemRecord> SortByField<T>(IQueryable<ContentItemRecord> query, ContentSort.ByField key,
+        Expression<Func<ContentFieldIndexRecord, T>> value, bool first, IQueryable<ContentFieldIndexRecord> index) =>
+        first ? query.OrderByField(index, key.Part, key.FieldName, value, key.Descending)
+              : ((IOrderedQueryable<ContentItemRecord>)query).ThenByField(index, key.Part, key.FieldName, value, key.Descending);
+
+    /// <summary>The comparison of <paramref name="subject"/> (string, DateTime?, double?, bool?) with a value.</summary>
+    private static Expression Compare(Expression subject, FilterOperator op, object value)
+    {
+        var type = subject.Type;
+        if (op == FilterOperator.In)
+        {
+            var list = ConvertList(value, type);
+            var contains = typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2)
+                .MakeGenericMethod(type);
+            return Expression.Call(contains, Parameter(list, list.GetType()), subject);
+        }
+        var converted = Convert(value, type);
+        var constant = Parameter(converted, type);
+        switch (op)
+        {
+            case FilterOperator.Equal:
+                return Expression.Equal(subject, constant);
+            case FilterOperator.GreaterThan:
+                return Expression.GreaterThan(subject, constant);
+            case FilterOperator.GreaterThanOrEqual:
+                return Expression.GreaterThanOrEqual(subject, constant);
+            case FilterOperator.LessThan:
+                return Expression.LessThan(subject, constant);
+            case FilterOperator.LessThanOrEqual:
+                return Expression.LessThanOrEqual(subject, constant);
+            case FilterOperator.Contains or FilterOperator.StartsWith or FilterOperator.EndsWith:
+                var lowered = Parameter(((string)converted!).ToLowerInvariant(), typeof(string));
+                var method = op switch
+                {
+                    FilterOperator.Contains => nameof(string.Contains),
+                    FilterOperator.StartsWith => nameof(string.StartsWith),
+                    _ => nameof(string.EndsWith),
+                };
+                var lower = Expression.Call(subject, typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!);
+                return Expression.AndAlso(
+                    Expression.NotEqual(subject, Expression.Constant(null, typeof(string))),
+                    Expression.Call(lower, typeof(string).GetMethod(method, [typeof(string)])!, lowered));
+            default:
+                throw new InvalidOperationException($"Unknown filter operator '{op}'.");
+        }
+    }
+
+    // A captured value, so the database sees a parameter and reuses its plan.
+    private static Expression Parameter(object? value, Type type)
+    {
+        var boxType = typeof(Box<>).MakeGenericType(type);
+        var box = Activator.CreateInstance(boxType, value)!;
+        return Expression.Property(Expression.Constant(box), "Value");
+    }
+
+    private sealed class Box<T>(T value)
+    {
+        public T Value { get; } = value;
+    }
+
+    private static object ConvertList(object value, Type itemType)
+    {
+        var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(itemType))!;
+        foreach (var item in value as IEnumerable ?? new[] { value })
+        {
+            if (item is not null) list.Add(Convert(item, itemType));
+        }
+        return list;
+    }
+
+    private static object? Convert(object value, Type type)
+    {
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        return value switch
+        {
+            _ when target == typeof(string) => System.Convert.ToString(value, CultureInfo.InvariantCulture),
+            DateTime d when target == typeof(DateTime) => d.Kind == DateTimeKind.Local ? d.ToUniversalTime() : DateTime.SpecifyKind(d, DateTimeKind.Utc),
+            DateTimeOffset o when target == typeof(DateTime) => o.UtcDateTime,
+            string s when target == typeof(DateTime) => DateTime.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
+            _ when target == typeof(double) => System.Convert.ToDouble(value, CultureInfo.InvariantCulture),
+            _ when target == typeof(bool) => System.Convert.ToBoolean(value, CultureInfo.InvariantCulture),
+            _ => value,
+        };
+    }
+}

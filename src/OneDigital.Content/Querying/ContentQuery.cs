@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using OneDigital.Content.Items;
+using OneDigital.Content.Store;
+
+namespace OneDigital.Content.Querying;
+
+/// <summary>
+/// The front door for reading content: GraphQL, search, the REST APIs, recipes and part handlers read items only
+/// through here, so the rows, the field index and the SQL stay the store's to plan. Scoped, like the store's context.
+/// The reads made on every save or every GraphQL item are plain SQL or one query per batch.
+/// </summary>
+public sealed class ContentQuery(ContentDbContext db)
+{
+    private IQueryable<ContentItemRecord> Records => db.ContentItems.AsNoTracking();
+
+    private IQueryable<ContentFieldIndexRecord> FieldIndex => db.ContentFieldIndex.AsNoTracking();
+
+    public Task<ContentItem?> GetPublishedAsync(string contentItemId, CancellationToken ct = default) => GetCurrentAsync(contentItemId, published: true, ct);
+
+    public Task<ContentItem?> GetLatestAsync(string contentItemId, CancellationToken ct = default) => GetCurrentAsync(contentItemId, published: false, ct);
+
+    // Plain SQL: read on every save and every REST read, where EF's LINQ pipeline cost several times the query.
+    private async Task<ContentItem?> GetCurrentAsync(string contentItemId, bool published, CancellationToken ct)
+    {
+        var flag = published ? "\"Published\"" : "\"Latest\"";
+        await using var command = await StoreCommands.SqlAsync(db,
+            $"""SELECT "Latest", "Published", "Document" FROM "ContentItems" WHERE "ContentItemId" = @p0 AND {flag} = @p1 LIMIT 1""",
+            ct, contentItemId, true);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return null;
+        }
+        return ContentItemStore.ToItem(reader.GetString(2), reader.GetBoolean(0), reader.GetBoolean(1));
+    }
+
+    /// <summary>The published versions of the items that have one, by item id, in one query.</summary>
+    public async Task<IReadOnlyDictionary<string, ContentItem>> GetPublishedByIdAsync(IReadOnlyCollection<string> contentItemIds, CancellationToken ct = default)
+    {
+        var records = await Records.Where(r => r.Published && contentItemIds.Contains(r.ContentItemId)).ToListAsync(ct);
+        return records.ToDictionary(r => r.ContentItemId, ContentItemStore.ToItem);
+    }
+
+    /// <summary>The published versions of the items, in the order given (repeats once), in one query; items not published are left out.</summary>
+    public async Task<IReadOnlyList<ContentItem>> GetPublishedAsync(IReadOnlyList<string> contentItemIds, CancellationToken ct = default)
+    {
+        if (contentItemIds.Count == 0) return [];
+        var distinct = contentItemIds.Distinct().ToList();
+        var byId = await GetPublishedByIdAsync(distinct, ct);
+        return [.. distinct.Where(byId.ContainsKey).Select(id => byId[id])];
+    }
+
+    public async Task<ContentItem?> GetVersionAsync(string contentItemVersionId, CancellationToken ct = default)
+    {
+        var record = await Records.FirstOrDefaultAsync(r => r.ContentItemVersionId == contentItemVersionId, ct);
+        return record is null ? null : ContentItemStore.ToItem(record);
+    }
+
+    /// <summary>Every version of an item, oldest first.</summary>
+    public async Task<IReadOnlyList<ContentItem>> GetVersionsAsync(string contentItemId, CancellationToken ct = default)
+    {
+        var records = await Records.Where(r => r.ContentItemId == contentItemId).OrderBy(r => r.Id).ToListAsync(ct);
+        return records.ConvertAll(ContentItemStore.ToItem);
+    }
+
+    /// <summary>The published (or latest) item with this AutoroutePart path (as stored: no leading slash).</summary>
+    public Task<ContentItem?> GetByPathAsync(string path, bool latest = false, CancellationToken ct = default) =>
+        GetByPartValueAsync("AutoroutePart", "Path", path, latest, ct);
+
+    /// <summary>The published (or latest) item with this AliasPart alias.</summary>
+    public Task<ContentItem?> GetByAliasAsync(string alias, bool latest = false, CancellationToken ct = default) =>
+        GetByPartValueAsync("AliasPart", "Alias", alias, latest, ct);
+
+    private async Task<ContentItem?> GetByPartValueAsync(string part, string field, string value, bool latest, CancellationToken ct)
+    {
+        var rows = FieldIndex.Where(f => f.PartName == part && f.FieldName == field && f.TextValue == value);
+        var versions = (latest ? rows.Where(f => f.Latest) : rows.Where(f => f.Published)).Select(f => f.ContentItemRecordId);
+        var record = await Records.Where(r => versions.Contains(r.Id)).OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
+        return record is null ? null : ContentItemStore.ToItem(record);
+    }
+
+    /// <summary>A page of a type's versions: status, owner, filter, sort keys (newest first without), skip and take.</summary>
+    public async Task<List<ContentItem>> ListAsync(ContentListRequest request, CancellationToken ct = default)
+    {
+        var query = ContentListSql.Page(request, ContentListSql.Filtered(request, Records, FieldIndex), FieldIndex);
+        var records = await query.ToListAsync(ct);
+        return records.ConvertAll(ContentItemStore.ToItem);
+    }
+
+    /// <summary>How many versions the request's status, owner and filter select, whatever its sort and page.</summary>
+    public Task<int> CountAsync(ContentListRequest request, CancellationToken ct = default) =>
+        ContentListSql.Filtered(request, Records, FieldIndex).CountAsync(ct);
+
+    /// <summary>
+    /// The published items contained in each list (ContainedPart), by position then version id, one page per list,
+    /// read with two queries whatever the number of lists. Lists without items are left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<ContentItem>>> GetChildrenAsync(
+        IReadOnlyCollection<string> listContentItemIds, int skip, int take, CancellationToken ct = default)
+    {
+        var rows = FieldIndex.Where(f => f.PartName == "ContainedPart" && f.FieldName == "ListContentItemId" && f.Published);
+        List<(long Record, string List)> page;
+        if (listContentItemIds.Count == 1)
+        {
+            // One list (the usual case): let the database page it.
+            var listId = listContentItemIds.First();
+            var ids = await rows.Where(f => f.TextValue == listId)
+                .OrderBy(f => f.NumberValue).ThenBy(f => f.ContentItemRecordId)
+                .Skip(skip).Take(take).Select(f => f.ContentItemRecordId).ToListAsync(ct);
+            page = ids.ConvertAll(id => (id, listId));
+        }
+        else
+        {
+            // Several lists: their positions are small rows; page each in memory, then read only the page's documents.
+            var all = await rows.Where(f => listContentItemIds.Contains(f.TextValue!))
+                .Select(f => new { f.ContentItemRecordId, f.TextValue, f.NumberValue }).ToListAsync(ct);
+            page = [.. all.GroupBy(f => f.TextValue!)
+                .SelectMany(g => g.OrderBy(f => f.NumberValue).ThenBy(f => f.ContentItemRecordId).Skip(skip).Take(take)
+                    .Select(f => (f.ContentItemRecordId, g.Key)))];
+        }
+        var recordIds = page.Select(p => p.Record).ToList();
+        var records = await Records.Where(r => recordIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        return page.Where(p => records.ContainsKey(p.Record))
+            .GroupBy(p => p.List)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<ContentItem>)[.. g.Select(p => ContentItemStore.ToItem(records[p.Record]))]);
+    }
+
+    /// <summary>Whether the item has any version.</summary>
+    public Task<bool> ExistsAsync(string contentItemId, CancellationToken ct = default) =>
+        Records.AnyAsync(r => r.ContentItemId == contentItemId, ct);
+
+    /// <summary>Up to <paramref name="take"/> ids, in order, of latest items of a type whose part field holds this text.</summary>
+    public Task<List<string>> LatestIdsWithValueAsync(string contentType, string part, string field, string text, int take, CancellationToken ct = default) =>
+        FieldIndex.Where(x => x.PartName == part && x.FieldName == field && x.TextValue == text && x.ContentType == contentType && x.Latest)
+            .Select(x => x.ContentItemId).Distinct().OrderBy(id => id).Take(take).ToListAsync(ct);
+
+    /// <summary>Up to <paramref name="take"/> ids, in order, of latest items of a type with this title.</summary>
+    public Task<List<string>> LatestIdsWithDisplayTextAsync(string contentType, string displayText, int take, CancellationToken ct = default) =>
+        Records.Where(r => r.ContentType == contentType && r.Latest && r.DisplayText == displayText)
+            .Select(r => r.ContentItemId).Distinct().OrderBy(id => id).Take(take).ToListAsync(ct);
+
+    /// <summary>Every latest and every published version, oldest first, streamed (export).</summary>
+    public async IAsyncEnumerable<ContentItem> StreamCurrentVersionsAsync([EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var versions = Records.Where(r => r.Latest || r.Published).OrderBy(r => r.Id).AsAsyncEnumerable();
+        await foreach (var record in versions.WithCancellation(ct))
+        {
+            yield return ContentItemStore.ToItem(record);
+        }
+    }
+
+    // The lookups made on every save run as plain SQL: through EF's LINQ pipeline each cost several times the query.
+
+    /// <summary>
+    /// The greatest position of a latest item in a list (other than the given item), or null for an empty list.
+    /// The list's index rows carry each item's position, so this is one seek in the (part, field, text, number) index.
+    /// </summary>
+    public async Task<double?> LastOrderInListAsync(string listContentItemId, string exceptContentItemId, CancellationToken ct = default)
+    {
+        await using var command = await StoreCommands.SqlAsync(db,
+            """SELECT MAX("NumberValue") FROM "ContentFieldIndex" WHERE "PartName" = 'ContainedPart' AND "FieldName" = 'ListContentItemId' AND "TextValue" = @p0 AND "Latest" = @p1 AND "ContentItemId" <> @p2""",
+            ct, listContentItemId, true, exceptContentItemId);
+        return await command.ExecuteScalarAsync(ct) is { } value and not DBNull ? Convert.ToDouble(value, CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>Whether a live item other than the given one has this route.</summary>
+    public async Task<bool> IsPathTakenAsync(string path, string exceptContentItemId, CancellationToken ct = default)
+    {
+        await using var command = await StoreCommands.SqlAsync(db,
+            """SELECT 1 FROM "ContentFieldIndex" WHERE "PartName" = 'AutoroutePart' AND "FieldName" = 'Path' AND "TextValue" = @p0 AND "ContentItemId" <> @p1 LIMIT 1""",
+            ct, path, exceptContentItemId);
+        return await command.ExecuteScalarAsync(ct) is not null and not DBNull;
+    }
+}

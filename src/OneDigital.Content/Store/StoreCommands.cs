@@ -1,0 +1,48 @@
+using System.Data;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace OneDigital.Content.Store;
+
+/// <summary>
+/// Plain SQL on the context's connection and transaction, for the reads and inserts on hot paths (every save, the
+/// indexer's batches): EF's raw-SQL pipeline builds a query expression per call and cost more than the statement.
+/// The one place such commands are made; parameters are named <c>@p0</c>, <c>@p1</c>... in order.
+/// </summary>
+internal static class StoreCommands
+{
+    public static async Task<DbCommand> SqlAsync(ContentDbContext db, string sql, CancellationToken ct, params object[] values)
+    {
+        var command = await CommandAsync(db, sql, [], ct);
+        for (var i = 0; i < values.Length; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = $"@p{i}";
+            parameter.Value = values[i];
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+
+    /// <summary>A command with parameters the caller made (typed nulls for PostgreSQL, as the inserts need).</summary>
+    public static async Task<DbCommand> CommandAsync(ContentDbContext db, string sql, List<object> parameters, CancellationToken ct)
+    {
+        if (db.Database.GetDbConnection().State != ConnectionState.Open)
+        {
+            // Opened by EF so that EF closes it again when the context is disposed.
+            await db.Database.OpenConnectionAsync(ct);
+        }
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+
+    /// <summary><c>@p{first}, @p{first+1}, ...</c> for an IN list of <paramref name="count"/> values.</summary>
+    public static string InList(int first, int count) => string.Join(", ", Enumerable.Range(first, count).Select(i => $"@p{i}"));
+}
