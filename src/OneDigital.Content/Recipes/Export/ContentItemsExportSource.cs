@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OneDigital.Content.Items;
 using OneDigital.Content.Querying;
+using OneDigital.Content.Store;
 
 namespace OneDigital.Content.Recipes.Export;
 
