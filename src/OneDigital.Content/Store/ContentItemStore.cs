@@ -13,7 +13,7 @@ namespace OneDigital.Content.Store;
 
 /// <summary>
 /// Maps content item versions to rows and keeps the generic field index in step with them: the write side of the
-/// store, used by <see cref="ContentManager"/>. Reads go through <c>Querying.ContentQuery</c>.
+/// store, used by <see cref="ContentManager"/>. Reads go through the content query API, the front door above the store.
 /// </summary>
 internal sealed class ContentItemStore(ContentDbContext db)
 {

@@ -41,6 +41,9 @@ public sealed class StoreVersions(IServiceScopeFactory scopes, IEnumerable<Watch
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>Written into the poll's SQL as a comment, so logs and command counters can tell it from a request's queries.</summary>
+    public const string PollTag = "StoreVersions poll";
+
     private readonly WatchedDocument[] _watched = [.. watched.Distinct()];
     private readonly string[] _names = [.. watched.Select(w => w.Name).Distinct()];
 
@@ -81,6 +84,7 @@ public sealed class StoreVersions(IServiceScopeFactory scopes, IEnumerable<Watch
         var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
         var names = _names;
         var documents = await db.Documents.AsNoTracking()
+            .TagWith(PollTag)
             .Where(d => names.Contains(d.Name))
             .Select(d => new { d.Name, d.Version }).ToListAsync(ct);
         var content = await changes.ReadStampAsync(db, ct);

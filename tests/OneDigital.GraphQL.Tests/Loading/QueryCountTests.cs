@@ -21,7 +21,7 @@ public class QueryCountTests
 
         private void Record(DbCommand command)
         {
-            if (!command.CommandText.Contains("IndexingTasks", StringComparison.Ordinal) && !command.CommandText.Contains("RolesStamp", StringComparison.Ordinal))
+            if (!command.CommandText.Contains("IndexingTasks", StringComparison.Ordinal) && !command.CommandText.Contains(StoreVersions.PollTag, StringComparison.Ordinal))
             {
                 Interlocked.Increment(ref _count);
             }
