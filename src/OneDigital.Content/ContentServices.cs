@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Definitions;
+using OneDigital.Content.Features;
 using OneDigital.Content.Fields;
 using OneDigital.Content.Html;
 using OneDigital.Content.Indexing;
@@ -100,6 +101,8 @@ public static class ContentServices
         services.AddRecipeExport();
         services.AddSingleton<RecipeLocator>();
         services.AddScoped<SiteSettingsStore>();
+        services.AddScoped<SiteThemes>();
+        services.AddScoped<EnabledFeatures>();
         services.AddScoped<IRecipeStep, FeatureStep>();
         services.AddScoped<IRecipeStep, ThemesStep>();
         services.AddScoped<IRecipeStep, SettingsStep>();
@@ -107,8 +110,10 @@ public static class ContentServices
         services.AddScoped<IRecipeStep, DeleteContentDefinitionStep>();
         services.AddScoped<IRecipeStep, ContentStep>();
         services.AddScoped<IRecipeStep, MediaStep>();
+        services.AddScoped<QueryDefinitions>();
         services.AddScoped<IRecipeStep, QueriesStep>();
         services.AddSingleton(StoredQueriesDocument.Watched);
+        services.AddScoped<IndexProfiles>();
         services.AddScoped<IRecipeStep, IndexProfileSteps>();
         services.AddScoped<IRecipeStep, CustomSettingsStep>();
         services.AddScoped<IRecipeStep, RecipesStep>();

@@ -9,6 +9,27 @@ namespace OneDigital.Content.Items;
 /// </summary>
 public static class JsonValues
 {
+    /// <summary>A property of an object, its name compared ignoring case as Orchard's deserialisation does (an exact match first).</summary>
+    public static JsonNode? Property(JsonObject obj, string property) =>
+        obj.TryGetPropertyValue(property, out var exact) ? exact
+        : obj.FirstOrDefault(p => string.Equals(p.Key, property, StringComparison.OrdinalIgnoreCase)).Value;
+
+    /// <summary>Deep-merges settings-like objects: objects merge, anything else is replaced by a copy.</summary>
+    public static void Merge(JsonObject target, JsonObject source)
+    {
+        foreach (var (key, value) in source.ToList())
+        {
+            if (value is JsonObject sourceObject && target[key] is JsonObject targetObject)
+            {
+                Merge(targetObject, sourceObject);
+            }
+            else
+            {
+                target[key] = value?.DeepClone();
+            }
+        }
+    }
+
     /// <summary>A JSON string that is not empty; null for anything else.</summary>
     public static string? NonEmptyString(JsonNode? node) =>
         node is JsonValue v && v.TryGetValue(out string? s) && !string.IsNullOrEmpty(s) ? s : null;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OneDigital.Content.Items;
 
 namespace OneDigital.Content.Recipes;
 
@@ -30,9 +31,7 @@ public sealed class RecipeStepContext(RecipeExecution execution, JsonObject step
     /// <summary>A property of the step, its name compared ignoring case as Orchard's deserialisation does.</summary>
     public JsonNode? Get(string property) => Get(Step, property);
 
-    public static JsonNode? Get(JsonObject obj, string property) =>
-        obj.TryGetPropertyValue(property, out var exact) ? exact
-        : obj.FirstOrDefault(p => string.Equals(p.Key, property, StringComparison.OrdinalIgnoreCase)).Value;
+    public static JsonNode? Get(JsonObject obj, string property) => JsonValues.Property(obj, property);
 
     /// <summary>An array property; absent is empty, anything else than an array fails the step.</summary>
     public JsonArray Array(string property)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OneDigital.Content.Items;
 using OneDigital.Content.Store;
 
 namespace OneDigital.Content.Settings;
@@ -16,4 +17,22 @@ public sealed class SiteSettingsStore(DocumentStore documents)
 
     public async Task SaveAsync(JsonObject settings, CancellationToken ct = default) =>
         await documents.SaveAsync(DocumentName, settings, ct);
+
+    /// <summary>Sets each setting given; a section (an object) merges into the section already there, as Orchard's settings step does.</summary>
+    public async Task MergeAsync(IEnumerable<KeyValuePair<string, JsonNode?>> values, CancellationToken ct = default)
+    {
+        var site = await GetAsync(ct);
+        foreach (var (key, value) in values)
+        {
+            if (value is JsonObject section && site[key] is JsonObject existing)
+            {
+                JsonValues.Merge(existing, section);
+            }
+            else
+            {
+                site[key] = value?.DeepClone();
+            }
+        }
+        await SaveAsync(site, ct);
+    }
 }

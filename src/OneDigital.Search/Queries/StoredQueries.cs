@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OneDigital.Content.Queries;
-using OneDigital.Content.Store;
 
 namespace OneDigital.Search.Queries;
 
@@ -30,20 +29,16 @@ public sealed record StoredQuery(string Name, string Source, string? Index, stri
 }
 
 /// <summary>Stored queries by name, and running the Lucene ones (Orchard's Queries API and GraphQL fields use this).</summary>
-public sealed class StoredQueries(DocumentStore documents, LuceneQueryExecutor executor)
+public sealed class StoredQueries(QueryDefinitions definitions, LuceneQueryExecutor executor)
 {
     public async Task<IReadOnlyList<StoredQuery>> ListAsync(CancellationToken ct = default)
     {
-        var (stored, _) = await documents.GetAsync<StoredQueriesDocument>(StoredQueriesDocument.DocumentName, ct);
-        return [.. stored.Queries.Select(q => StoredQuery.From(q.Key, q.Value))];
+        return [.. (await definitions.ListAsync(ct)).Select(q => StoredQuery.From(q.Key, q.Value))];
     }
 
     public async Task<StoredQuery?> FindAsync(string name, CancellationToken ct = default)
     {
-        var (stored, _) = await documents.GetAsync<StoredQueriesDocument>(StoredQueriesDocument.DocumentName, ct);
-        // Looked up ignoring case, as Orchard does; the stored dictionary comes back from JSON case-sensitive.
-        var match = stored.Queries.FirstOrDefault(q => string.Equals(q.Key, name, StringComparison.OrdinalIgnoreCase));
-        return match.Value is null ? null : StoredQuery.From(match.Key, match.Value);
+        return await definitions.FindAsync(name, ct) is { } match ? StoredQuery.From(match.Name, match.Query) : null;
     }
 
     /// <summary>Runs a stored query by name; throws <see cref="UnknownQueryException"/> or <see cref="SearchQueryException"/>.</summary>

@@ -34,19 +34,10 @@ internal static class IndexVerb
 {
     public static async Task RunAsync(IServiceProvider services, IndexCommand command, HostConsole console, CancellationToken ct)
     {
-        var documents = services.GetRequiredService<DocumentStore>();
+        var profiles = services.GetRequiredService<IndexProfiles>();
         var transaction = services.GetRequiredService<StoreTransaction>();
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var names = await transaction.RunAsync(async () =>
-        {
-            var (doc, _) = await documents.GetAsync<IndexProfilesDocument>(IndexProfilesDocument.DocumentName, ct);
-            var selected = command.IndexName is null
-                ? doc.Profiles.Select(p => p.IndexName).ToList()
-                : [(doc.Find(command.IndexName) ?? throw new InvalidOperationException($"There is no index named '{command.IndexName}'.")).IndexName];
-            doc.PendingActions.AddRange(selected.Select(n => new IndexAction(n, command.Action, now)));
-            await documents.SaveAsync(IndexProfilesDocument.DocumentName, doc, ct);
-            return selected;
-        }, ct);
+        var names = await transaction.RunAsync(
+            () => profiles.QueueAsync(command.IndexName is null ? null : [command.IndexName], command.Action, ct), ct);
 
         if (names.Count == 0)
         {

@@ -26,24 +26,22 @@ internal static class StepWriter
     }
 }
 
-public sealed class FeaturesExportSource(DocumentStore documents) : IRecipeExportSource
+public sealed class FeaturesExportSource(EnabledFeatures enabledFeatures) : IRecipeExportSource
 {
     public async Task WriteStepsAsync(Utf8JsonWriter writer, CancellationToken ct)
     {
-        var (features, version) = await documents.GetAsync<FeaturesDocument>(FeaturesDocument.DocumentName, ct);
-        if (version > 0)
+        if (await enabledFeatures.GetAsync(ct) is { } features)
         {
             StepWriter.Write(writer, "feature", new JsonObject { ["enable"] = new JsonArray(features.Enabled.Order().Select(f => (JsonNode)f).ToArray()) });
         }
     }
 }
 
-public sealed class ThemesExportSource(DocumentStore documents) : IRecipeExportSource
+public sealed class ThemesExportSource(SiteThemes siteThemes) : IRecipeExportSource
 {
     public async Task WriteStepsAsync(Utf8JsonWriter writer, CancellationToken ct)
     {
-        var (themes, version) = await documents.GetAsync<ThemesDocument>(ThemesDocument.DocumentName, ct);
-        if (version > 0)
+        if (await siteThemes.GetAsync(ct) is { } themes)
         {
             StepWriter.Write(writer, "themes", new JsonObject { ["admin"] = themes.Admin ?? "", ["site"] = themes.Site ?? "" });
         }
@@ -86,25 +84,25 @@ public sealed class SiteSettingsExportSource(SiteSettingsStore settings) : IReci
     }
 }
 
-public sealed class QueriesExportSource(DocumentStore documents) : IRecipeExportSource
+public sealed class QueriesExportSource(QueryDefinitions definitions) : IRecipeExportSource
 {
     public async Task WriteStepsAsync(Utf8JsonWriter writer, CancellationToken ct)
     {
-        var (queries, _) = await documents.GetAsync<StoredQueriesDocument>(StoredQueriesDocument.DocumentName, ct);
-        if (queries.Queries.Count > 0)
+        var queries = await definitions.ListAsync(ct);
+        if (queries.Count > 0)
         {
-            var list = new JsonArray(queries.Queries.OrderBy(q => q.Key).Select(q => (JsonNode)q.Value.DeepClone()).ToArray());
+            var list = new JsonArray(queries.OrderBy(q => q.Key).Select(q => (JsonNode)q.Value.DeepClone()).ToArray());
             StepWriter.Write(writer, "queries", new JsonObject { ["Queries"] = list });
         }
     }
 }
 
 /// <summary>Index profiles in Orchard 3's step, which Orchard 3 and this CMS read.</summary>
-public sealed class IndexProfilesExportSource(DocumentStore documents) : IRecipeExportSource
+public sealed class IndexProfilesExportSource(IndexProfiles indexProfiles) : IRecipeExportSource
 {
     public async Task WriteStepsAsync(Utf8JsonWriter writer, CancellationToken ct)
     {
-        var (profiles, _) = await documents.GetAsync<IndexProfilesDocument>(IndexProfilesDocument.DocumentName, ct);
+        var profiles = await indexProfiles.GetAsync(ct);
         if (profiles.Profiles.Count > 0)
         {
             var list = JsonSerializer.SerializeToNode(profiles.Profiles, ContentJson.Compact)!;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Fields;
+using OneDigital.Content.Items;
 
 namespace OneDigital.Content.Recipes.Steps;
 
@@ -72,7 +73,7 @@ public sealed class ContentDefinitionStep(ContentDefinitionStore definitions) : 
             return;
         }
         if (incoming.DisplayName is not null) existing.DisplayName = incoming.DisplayName;
-        Merge(existing.Settings, incoming.Settings);
+        JsonValues.Merge(existing.Settings, incoming.Settings);
         foreach (var part in incoming.Parts)
         {
             var current = existing.Part(part.Name);
@@ -83,7 +84,7 @@ public sealed class ContentDefinitionStep(ContentDefinitionStore definitions) : 
             else
             {
                 current.PartName = part.PartName;
-                Merge(current.Settings, part.Settings);
+                JsonValues.Merge(current.Settings, part.Settings);
             }
         }
     }
@@ -97,7 +98,7 @@ public sealed class ContentDefinitionStep(ContentDefinitionStore definitions) : 
             doc.ContentParts.Add(incoming);
             return;
         }
-        Merge(existing.Settings, incoming.Settings);
+        JsonValues.Merge(existing.Settings, incoming.Settings);
         foreach (var field in incoming.Fields)
         {
             var current = existing.Field(field.Name);
@@ -108,23 +109,7 @@ public sealed class ContentDefinitionStep(ContentDefinitionStore definitions) : 
             else
             {
                 current.FieldName = field.FieldName;
-                Merge(current.Settings, field.Settings);
-            }
-        }
-    }
-
-    /// <summary>Deep-merges settings: objects merge, anything else is replaced.</summary>
-    internal static void Merge(JsonObject target, JsonObject source)
-    {
-        foreach (var (key, value) in source.ToList())
-        {
-            if (value is JsonObject sourceObject && target[key] is JsonObject targetObject)
-            {
-                Merge(targetObject, sourceObject);
-            }
-            else
-            {
-                target[key] = value?.DeepClone();
+                JsonValues.Merge(current.Settings, field.Settings);
             }
         }
     }
