@@ -349,7 +349,7 @@ public sealed class SearchIndexer(
 
         public static async Task<PassContext> LoadAsync(IServiceProvider services, CancellationToken ct)
         {
-            var (document, _) = await services.GetRequiredService<DocumentStore>().GetAsync<IndexProfilesDocument>(IndexProfilesDocument.DocumentName, ct);
+            var document = await services.GetRequiredService<IndexProfiles>().GetAsync(ct);
             var profiles = new List<IndexProfileSettings>();
             foreach (var profile in document.Profiles.Where(p => p.ProviderName.Equals("Lucene", StringComparison.OrdinalIgnoreCase)))
             {
