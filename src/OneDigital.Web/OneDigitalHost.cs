@@ -108,7 +108,7 @@ public static class OneDigitalHost
         services.AddSearchQueries();
         services.AddSiteSearch();
         services.AddOpenIdApplications();
-        services.AddOneDigitalSearch(configuration);
+        services.AddOneDigitalSearch();
         services.AddWebhooks();
         return services;
     }
