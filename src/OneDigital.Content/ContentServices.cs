@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OneDigital.Content.Configuration;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Fields;
 using OneDigital.Content.Html;
@@ -12,6 +13,7 @@ using OneDigital.Content.Parts.Lists;
 using OneDigital.Content.Parts.Title;
 using OneDigital.Content.Queries;
 using OneDigital.Content.Recipes;
+using OneDigital.Content.Recipes.Confinement;
 using OneDigital.Content.Recipes.Export;
 using OneDigital.Content.Recipes.Steps;
 using OneDigital.Content.Settings;
@@ -94,6 +96,13 @@ public static class ContentServices
         services.AddScoped<IContentPartHandler, FieldValidator>();
         services.AddScoped<IContentEventHandler, IndexingTaskRecorder>();
         services.AddScoped<RecipeExecutor>();
+        const string recipes = RecipeLimits.Section;
+        services.AddSettings<RecipeLimits>(recipes)
+            .AtLeast(recipes, nameof(RecipeLimits.MaxFileBytes), o => o.MaxFileBytes, 1)
+            .AtLeast(recipes, nameof(RecipeLimits.MaxMediaFileBytes), o => o.MaxMediaFileBytes, 1)
+            .AtLeast(recipes, nameof(RecipeLimits.MaxValueLength), o => o.MaxValueLength, 1)
+            // A string's doubling must not overflow: a larger length is taken as the largest safe one, as before.
+            .PostConfigure(o => o.MaxValueLength = Math.Min(o.MaxValueLength, RecipeLimits.LargestValueLength));
         services.AddSingleton<OneDigital.Content.Recipes.Staging.StagedImport>();
         services.AddRecipeExport();
         services.AddSingleton<RecipeLocator>();
