@@ -104,7 +104,7 @@ public static class OneDigitalHost
     {
         services.AddSingleton(console);
         services.AddOneDigitalContent(ContentServices.ReadStoreOptions(configuration));
-        services.AddSiteSetup(configuration);
+        services.AddSiteSetup();
         services.AddSearchQueries();
         services.AddSiteSearch();
         services.AddOpenIdApplications();
