@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OneDigital.Content.Configuration;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Features;
 using OneDigital.Content.Fields;
@@ -14,6 +16,7 @@ using OneDigital.Content.Parts.Lists;
 using OneDigital.Content.Parts.Title;
 using OneDigital.Content.Queries;
 using OneDigital.Content.Recipes;
+using OneDigital.Content.Recipes.Confinement;
 using OneDigital.Content.Recipes.Export;
 using OneDigital.Content.Recipes.Steps;
 using OneDigital.Content.Settings;
@@ -25,8 +28,15 @@ namespace OneDigital.Content;
 public static class ContentServices
 {
     /// <summary>Reads the store settings from configuration (see README: configuration keys).</summary>
+    /// <exception cref="OptionsValidationException">A value cannot work; each message names its key.</exception>
+    /// <remarks>
+    /// Read before the container exists, because the provider decides which database is registered, so it cannot be
+    /// an <c>AddSettings</c> section validated at start; its keys also span three sections. The rules and wording are
+    /// those of <see cref="OptionsRules"/>, and the host and the CLI report the failure as they report any setting.
+    /// </remarks>
     public static StoreOptions ReadStoreOptions(IConfiguration configuration)
     {
+        var failures = new List<string>();
         var options = new StoreOptions
         {
             DataDir = configuration["OneDigital:DataDir"] is { Length: > 0 } dir ? dir : "App_Data",
@@ -34,21 +44,22 @@ public static class ContentServices
         };
         if (configuration["OneDigital:Database:Provider"] is { Length: > 0 } provider)
         {
-            options.Provider = Enum.TryParse<DatabaseProvider>(provider, ignoreCase: true, out var p)
-                ? p
-                : throw new InvalidOperationException($"OneDigital:Database:Provider '{provider}' is not known; use Sqlite or Postgres.");
+            if (Enum.TryParse<DatabaseProvider>(provider, ignoreCase: true, out var p) && Enum.IsDefined(p)) options.Provider = p;
+            else failures.Add($"OneDigital:Database:Provider must be Sqlite or Postgres, not '{provider}'");
         }
         if (configuration["OneDigital:Database:BusyTimeoutSeconds"] is { Length: > 0 } busy)
         {
-            options.BusyTimeout = double.TryParse(busy, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds <= 3600
-                ? TimeSpan.FromSeconds(seconds)
-                : throw new InvalidOperationException($"OneDigital:Database:BusyTimeoutSeconds '{busy}' is not a number of seconds between 0 and 3600.");
+            if (double.TryParse(busy, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds <= 3600)
+            {
+                options.BusyTimeout = TimeSpan.FromSeconds(seconds);
+            }
+            else failures.Add($"OneDigital:Database:BusyTimeoutSeconds must be more than zero and at most 3600, not '{busy}'");
         }
         if (options.Provider == DatabaseProvider.Postgres && options.ConnectionString is null)
         {
-            throw new InvalidOperationException("OneDigital:Database:Provider is Postgres but ConnectionStrings:Default is empty.");
+            failures.Add("ConnectionStrings:Default must be set when OneDigital:Database:Provider is Postgres");
         }
-        return options;
+        return failures.Count == 0 ? options : throw new OptionsValidationException(nameof(StoreOptions), typeof(StoreOptions), failures);
     }
 
     public static IServiceCollection AddOneDigitalContent(this IServiceCollection services, StoreOptions store)
@@ -97,6 +108,13 @@ public static class ContentServices
         services.AddScoped<IContentPartHandler, FieldValidator>();
         services.AddScoped<IContentEventHandler, IndexingTaskRecorder>();
         services.AddScoped<RecipeExecutor>();
+        const string recipes = RecipeLimits.Section;
+        services.AddSettings<RecipeLimits>(recipes)
+            .AtLeast(recipes, nameof(RecipeLimits.MaxFileBytes), o => o.MaxFileBytes, 1)
+            .AtLeast(recipes, nameof(RecipeLimits.MaxMediaFileBytes), o => o.MaxMediaFileBytes, 1)
+            .AtLeast(recipes, nameof(RecipeLimits.MaxValueLength), o => o.MaxValueLength, 1)
+            // A string's doubling must not overflow: a larger length is taken as the largest safe one, as before.
+            .PostConfigure(o => o.MaxValueLength = Math.Min(o.MaxValueLength, RecipeLimits.LargestValueLength));
         services.AddSingleton<OneDigital.Content.Recipes.Staging.StagedImport>();
         services.AddRecipeExport();
         services.AddSingleton<RecipeLocator>();

@@ -104,11 +104,11 @@ public static class OneDigitalHost
     {
         services.AddSingleton(console);
         services.AddOneDigitalContent(ContentServices.ReadStoreOptions(configuration));
-        services.AddSiteSetup(configuration);
+        services.AddSiteSetup();
         services.AddSearchQueries();
         services.AddSiteSearch();
         services.AddOpenIdApplications();
-        services.AddOneDigitalSearch(configuration);
+        services.AddOneDigitalSearch();
         services.AddWebhooks();
         return services;
     }

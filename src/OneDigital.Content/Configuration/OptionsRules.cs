@@ -24,4 +24,9 @@ public static class OptionsRules
     public static OptionsBuilder<T> NotNegative<T>(this OptionsBuilder<T> builder, string section, string key, Func<T, double?> value)
         where T : class =>
         builder.Validate(o => value(o) is not { } v || v >= 0, $"{section}:{key} must not be negative");
+
+    /// <summary>Refuses zero and below (an interval, a buffer): "<c>{section}:{key} must be more than zero</c>".</summary>
+    public static OptionsBuilder<T> MoreThanZero<T>(this OptionsBuilder<T> builder, string section, string key, Func<T, double?> value)
+        where T : class =>
+        builder.Validate(o => value(o) is not { } v || v > 0, $"{section}:{key} must be more than zero");
 }

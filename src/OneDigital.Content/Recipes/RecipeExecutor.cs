@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
 using OneDigital.Content.Recipes.Confinement;
@@ -18,7 +19,8 @@ public sealed class RecipeExecutor(
     IServiceProvider services,
     IEnumerable<IRecipeStep> steps,
     StoreTransaction transaction,
-    IConfiguration configuration)
+    IConfiguration configuration,
+    IOptionsMonitor<RecipeLimits> limits)
 {
     private readonly Dictionary<string, IRecipeStep> _steps = steps
         .SelectMany(s => s.Names.Select(n => (Name: n, Step: s)))
@@ -45,7 +47,8 @@ public sealed class RecipeExecutor(
         var report = new ImportReport();
         var execution = new RecipeExecution(services, recipe, parameters, report)
         {
-            Limits = RecipeLimits.Read(configuration),
+            // The current value, so that a limit changed in a reloaded appsettings.json applies to the next recipe.
+            Limits = limits.CurrentValue,
             Variables = recipe.Root["variables"]?.DeepClone() as JsonObject ?? [],
         };
         await transaction.RunAsync(() => RunStepsAsync(execution, ct), ct);

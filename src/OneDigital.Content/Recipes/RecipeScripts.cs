@@ -31,7 +31,7 @@ public sealed class RecipeScripts
         _execution = execution;
         _configuration = configuration;
         _limits = execution.Limits;
-        _guard = new ConfigurationGuard(_limits.ConfigurationKeys);
+        _guard = new ConfigurationGuard(_limits.AllowedConfigurationKeys);
         _engine = new Engine(o =>
         {
             o.TimeoutInterval(TimeSpan.FromSeconds(10)).LimitMemory(64_000_000).LimitRecursion(256).Strict();

@@ -1,3 +1,5 @@
+// Why: the first start's recipe and administrator come from OneDigital:Setup, bound like every other settings
+// section; a blank value means the default, as it always has.
 namespace OneDigital.Web.Setup;
 
 /// <summary>
@@ -5,33 +7,33 @@ namespace OneDigital.Web.Setup;
 /// </summary>
 public sealed class SetupOptions
 {
+    public const string Section = "OneDigital:Setup";
     public const string DefaultRecipe = "recipes/onedigital.recipe.json";
 
-    public string AdminUserName { get; init; } = "admin";
-    public string? AdminEmail { get; init; }
+    public string AdminUserName { get; set; } = "admin";
+    public string? AdminEmail { get; set; }
 
     /// <summary>When none is configured, setup generates one and prints it once.</summary>
-    public string? AdminPassword { get; init; }
+    public string? AdminPassword { get; set; }
 
-    public string SiteName { get; init; } = "One Digital";
+    public string SiteName { get; set; } = "One Digital";
+
+    /// <summary>The recipe as given (<c>Recipe</c>); read <see cref="RecipePath"/>.</summary>
+    public string? Recipe { get; set; }
 
     /// <summary>Full path of the setup recipe.</summary>
-    public required string RecipePath { get; init; }
+    public string RecipePath { get; private set; } = Path.Combine(AppContext.BaseDirectory, DefaultRecipe);
 
-    public static SetupOptions Read(IConfiguration configuration)
+    /// <summary>Blank values take the defaults and the rest are trimmed; the recipe path is resolved once, at start.</summary>
+    internal void Normalize()
     {
-        var section = configuration.GetSection("OneDigital:Setup");
-        return new SetupOptions
-        {
-            AdminUserName = NonEmpty(section["AdminUserName"]) ?? "admin",
-            AdminEmail = NonEmpty(section["AdminEmail"]),
-            AdminPassword = NonEmpty(section["AdminPassword"]),
-            SiteName = NonEmpty(section["SiteName"]) ?? "One Digital",
-            // A path the user gives means what it says from where they stand; the default recipe ships beside the app.
-            RecipePath = NonEmpty(section["Recipe"]) is { } given
-                ? Path.GetFullPath(given)
-                : Path.Combine(AppContext.BaseDirectory, DefaultRecipe),
-        };
+        AdminUserName = NonEmpty(AdminUserName) ?? "admin";
+        AdminEmail = NonEmpty(AdminEmail);
+        AdminPassword = NonEmpty(AdminPassword);
+        SiteName = NonEmpty(SiteName) ?? "One Digital";
+        Recipe = NonEmpty(Recipe);
+        // A path the user gives means what it says from where they stand; the default recipe ships beside the app.
+        RecipePath = Recipe is { } given ? Path.GetFullPath(given) : Path.Combine(AppContext.BaseDirectory, DefaultRecipe);
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Items;
 using OneDigital.Search.Documents;
@@ -69,7 +68,7 @@ public sealed class SearchTestStore : IAsyncDisposable
 
     public static async Task<SearchTestStore> CreateAsync(TestDatabase database = TestDatabase.Sqlite, bool withModel = true)
     {
-        var store = await TestStore.CreateAsync(database, configureServices: s => s.AddOneDigitalSearch(new ConfigurationBuilder().Build()));
+        var store = await TestStore.CreateAsync(database, configureServices: s => s.AddOneDigitalSearch());
         var result = new SearchTestStore(store);
         if (withModel)
         {

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using GraphQL;
 using GraphQL.SystemTextJson;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Items;
 using OneDigital.GraphQL;
@@ -65,7 +64,7 @@ public sealed class OrchardBlogQueryTests
         var search = RecipeRunner.OrchardRecipe("blog.lucene.search.recipe.json");
         var query = RecipeRunner.OrchardRecipe("blog.lucene.query.recipe.json");
         var store = await TestStore.CreateAsync(TestDatabase.Sqlite, configureServices: services =>
-            services.AddOneDigitalSearch(new ConfigurationBuilder().Build()).AddSearchQueries().AddOneDigitalGraphQL());
+            services.AddOneDigitalSearch().AddSearchQueries().AddOneDigitalGraphQL());
         await store.ImportFileAsync(blog);
         await store.ImportFileAsync(search);
         await store.ImportFileAsync(query);

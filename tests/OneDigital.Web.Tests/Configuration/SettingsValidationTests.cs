@@ -31,4 +31,41 @@ public sealed class SettingsValidationTests
         Assert.That(result.Error, Does.Contain("OneDigital:Webhooks:MaxAttempts must be at least 1")
             .And.Contain("OneDigital:Webhooks:Timeout must be longer than zero"));
     }
+
+    [Test]
+    public async Task Search_settings_that_cannot_work_stop_the_site_naming_each_key()
+    {
+        await using var store = TestSite.Create();
+
+        var result = await store.RunAsync("--urls=http://127.0.0.1:0", "--OneDigital:Search:BatchSize=0", "--OneDigital:Search:WorkerIntervalSeconds=0")
+            .WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Error, Does.Contain("OneDigital:Search:BatchSize must be at least 1")
+            .And.Contain("OneDigital:Search:WorkerIntervalSeconds must be more than zero"));
+        Assert.That(File.Exists(Path.Combine(store.DataDir, "onedigital.db")), Is.False, "setup did not start before the settings were checked");
+    }
+
+    [Test]
+    public async Task A_recipe_limit_below_one_stops_the_site_naming_the_key()
+    {
+        await using var store = TestSite.Create();
+
+        var result = await store.RunAsync("--urls=http://127.0.0.1:0", "--OneDigital:Recipes:MaxFileBytes=-1").WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Error, Does.Contain("OneDigital:Recipes:MaxFileBytes must be at least 1"));
+        Assert.That(File.Exists(Path.Combine(store.DataDir, "onedigital.db")), Is.False, "setup did not start before the settings were checked");
+    }
+
+    [Test]
+    public async Task An_unknown_database_provider_stops_the_site_before_the_store_is_chosen_naming_the_key()
+    {
+        await using var store = TestSite.Create();
+
+        var result = await store.RunAsync("--urls=http://127.0.0.1:0", "--OneDigital:Database:Provider=Oracle").WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Error, Does.Contain("OneDigital:Database:Provider must be Sqlite or Postgres, not 'Oracle'"));
+    }
 }

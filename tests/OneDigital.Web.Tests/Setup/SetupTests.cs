@@ -129,13 +129,16 @@ public sealed partial class SetupTests
     [Test]
     public void A_relative_setup_recipe_path_resolves_from_the_current_directory_and_the_default_from_the_app()
     {
-        var given = SetupOptions.Read(Configuration(("OneDigital:Setup:Recipe", "recipes/mine.recipe.json")));
-        var fallback = SetupOptions.Read(Configuration());
+        var given = Settings(Configuration(("OneDigital:Setup:Recipe", "recipes/mine.recipe.json")));
+        var fallback = Settings(Configuration());
 
         Assert.That(given.RecipePath, Is.EqualTo(Path.Combine(Environment.CurrentDirectory, "recipes", "mine.recipe.json")));
         Assert.That(fallback.RecipePath, Is.EqualTo(Path.Combine(AppContext.BaseDirectory, "recipes", "onedigital.recipe.json")));
         Assert.That(fallback.AdminUserName, Is.EqualTo("admin"));
     }
+
+    private static SetupOptions Settings(IConfiguration configuration) =>
+        new ServiceCollection().AddSingleton(configuration).AddSiteSetup().BuildServiceProvider().GetRequiredService<SetupOptions>();
 
     private static IConfiguration Configuration(params (string Key, string Value)[] values) =>
         new ConfigurationBuilder()

@@ -1,51 +1,35 @@
-using Microsoft.Extensions.Configuration;
-
+// Why: a recipe is admin input, but it is often written elsewhere and imported as is, so it must not read the host's
+// files or secrets, nor exhaust its memory; the limits are bound from OneDigital:Recipes and a limit of zero or
+// below stops the start naming its key.
 namespace OneDigital.Content.Recipes.Confinement;
 
-/// <summary>
-/// What a recipe may reach and how much it may produce. A recipe is admin input, but it is often written elsewhere
-/// and imported as is, so it must not read the host's files or secrets, nor exhaust its memory.
-/// Read from <c>OneDigital:Recipes:*</c> (see README).
-/// </summary>
+/// <summary>What a recipe may reach and how much it may produce, from <c>OneDigital:Recipes:*</c> (see README).</summary>
 public sealed class RecipeLimits
 {
-    /// <summary>Keys (or <c>Prefix:*</c>) that <c>configuration()</c> may read unless <see cref="ConfigurationGuard"/> never allows them.</summary>
-    public IReadOnlyList<string> ConfigurationKeys { get; init; } = DefaultConfigurationKeys;
-
-    /// <summary>The largest file <c>[file:text()]</c> reads, in bytes.</summary>
-    public long MaxFileBytes { get; init; } = 16L * 1024 * 1024;
-
-    /// <summary>The largest file a media step copies, in bytes.</summary>
-    public long MaxMediaFileBytes { get; init; } = 256L * 1024 * 1024;
-
-    /// <summary>The longest string an expression, <c>base64()</c> or <c>gzip()</c> may produce, in characters.</summary>
-    public int MaxValueLength { get; init; } = 16 * 1024 * 1024;
+    public const string Section = "OneDigital:Recipes";
 
     // Orchard's blog recipe asks for the admin prefix; partner applications take their client secrets from
     // configuration (stored hashed by OpenIddict, never shown).
     public static readonly string[] DefaultConfigurationKeys = ["OrchardCore_Admin:AdminUrlPrefix", "Partners:*"];
 
-    public const string Section = "OneDigital:Recipes";
+    /// <summary>
+    /// The configured keys only. Empty by default because the binder appends to a list it finds filled, and a
+    /// configured list replaces the defaults rather than adding to them: read <see cref="AllowedConfigurationKeys"/>.
+    /// </summary>
+    public string[] ConfigurationKeys { get; set; } = [];
 
-    public static RecipeLimits Read(IConfiguration configuration)
-    {
-        var section = configuration.GetSection(Section);
-        var keys = section.GetSection("ConfigurationKeys").GetChildren().Select(c => c.Value).OfType<string>().ToArray();
-        return new RecipeLimits
-        {
-            ConfigurationKeys = keys.Length > 0 ? keys : DefaultConfigurationKeys,
-            MaxFileBytes = Positive(section, "MaxFileBytes", 16L * 1024 * 1024),
-            MaxMediaFileBytes = Positive(section, "MaxMediaFileBytes", 256L * 1024 * 1024),
-            MaxValueLength = (int)Math.Min(int.MaxValue / 2, Positive(section, "MaxValueLength", 16 * 1024 * 1024)),
-        };
-    }
+    /// <summary>Keys (or <c>Prefix:*</c>) that <c>configuration()</c> may read unless <see cref="ConfigurationGuard"/> never allows them.</summary>
+    public IReadOnlyList<string> AllowedConfigurationKeys => ConfigurationKeys.Length > 0 ? ConfigurationKeys : DefaultConfigurationKeys;
 
-    private static long Positive(IConfigurationSection section, string key, long fallback)
-    {
-        var text = section[key];
-        if (string.IsNullOrEmpty(text)) return fallback;
-        return long.TryParse(text, out var value) && value > 0
-            ? value
-            : throw new InvalidOperationException($"{Section}:{key} must be a positive whole number of {(key.EndsWith("Bytes", StringComparison.Ordinal) ? "bytes" : "characters")}, not '{text}'.");
-    }
+    /// <summary>The largest file <c>[file:text()]</c> reads, in bytes.</summary>
+    public long MaxFileBytes { get; set; } = 16L * 1024 * 1024;
+
+    /// <summary>The largest file a media step copies, in bytes.</summary>
+    public long MaxMediaFileBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>The longest string an expression, <c>base64()</c> or <c>gzip()</c> may produce, in characters.</summary>
+    public int MaxValueLength { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>Above this a string's doubling would overflow; a larger configured length means this.</summary>
+    internal const int LargestValueLength = int.MaxValue / 2;
 }
