@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OneDigital.Admin;
 using OneDigital.Content;
 using OneDigital.Content.Recipes;
 using OneDigital.GraphQL.Endpoint;
@@ -82,6 +83,7 @@ public static class OneDigitalHost
         builder.Services.AddBrowserSecurity(builder.Configuration);
         builder.Services.AddOneDigitalHealth();
         builder.Services.AddOneDigitalErrors();
+        builder.Services.AddOneDigitalAdmin(builder.Configuration);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -91,6 +93,7 @@ public static class OneDigitalHost
         app.UseBrowserSecurity();
         app.UseSetupGate();
         app.UseOpenIdServer();
+        app.MapOneDigitalAdmin();
         app.MapHealth();
         app.MapLuceneApi();
         app.MapQueriesApi();

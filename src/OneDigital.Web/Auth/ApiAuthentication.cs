@@ -6,15 +6,13 @@ using OpenIddict.Validation.AspNetCore;
 namespace OneDigital.Web.Auth;
 
 /// <summary>
-/// The <c>"Api"</c> authentication scheme, as in Orchard: a bearer token issued by this site's <c>/connect/token</c>,
-/// or else the admin's sign-in cookie once there is one; otherwise the caller is anonymous.
+/// The <c>"Api"</c> authentication scheme: a bearer token issued by this site's <c>/connect/token</c>; otherwise the
+/// caller is anonymous. Unlike Orchard, the admin's sign-in cookie is never accepted here: a browser sends a cookie with
+/// any cross-site request, so accepting it would open the API to forged requests (and it is sent for /admin only).
 /// </summary>
 public static class ApiAuthentication
 {
     public const string Scheme = "Api";
-
-    /// <summary>Identity's cookie scheme (<c>IdentityConstants.ApplicationScheme</c>), which an admin would sign in with.</summary>
-    private const string CookieScheme = "Identity.Application";
 
     private const string AnonymousScheme = "Api.Anonymous";
 
@@ -49,15 +47,8 @@ public static class ApiAuthentication
             ? Results.Forbid(authenticationSchemes: [Scheme])
             : Results.Challenge(authenticationSchemes: [Scheme]);
 
-    private static string Select(HttpContext context)
-    {
-        if (HasBearerToken(context.Request))
-        {
-            return OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
-        }
-        var schemes = context.RequestServices.GetRequiredService<IAuthenticationSchemeProvider>();
-        return schemes.GetSchemeAsync(CookieScheme).GetAwaiter().GetResult() is not null ? CookieScheme : AnonymousScheme;
-    }
+    private static string Select(HttpContext context) =>
+        HasBearerToken(context.Request) ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme : AnonymousScheme;
 
     /// <summary>No credentials: nobody signed in; a challenge asks for a bearer token.</summary>
     private sealed class AnonymousHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
+using OneDigital.Testing;
 using OneDigital.Web.Tests.Support;
 
 namespace OneDigital.Web.Tests.Setup;

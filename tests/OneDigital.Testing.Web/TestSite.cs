@@ -5,8 +5,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content;
 using OneDigital.Content.Store;
+using OneDigital.Testing;
+using OneDigital.Web;
 
-namespace OneDigital.Web.Tests.Support;
+namespace OneDigital.Testing.Web;
 
 /// <summary>A store in its own temporary folder, and the ways to run the app on it: as a site, as a verb, or by reading it.</summary>
 public sealed class TestSite : IAsyncDisposable

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace OneDigital.Web.Tests.Support;
+namespace OneDigital.Testing.Web;
 
 /// <summary>
 /// The built web host run as a real child process (<c>dotnet OneDigital.Web.dll</c>), for what an in-process host

@@ -1,6 +1,7 @@
 using System.Text;
+using OneDigital.Web;
 
-namespace OneDigital.Web.Tests.Support;
+namespace OneDigital.Testing.Web;
 
 /// <summary>A console whose output the test reads: text written and bytes streamed to standard output alike.</summary>
 public sealed class CapturedConsole

@@ -1,0 +1,85 @@
+// Why: the web host knows the admin by these two calls only, so the admin's pages, sign-in and assets can change
+// without touching the host, and the host's API pipeline cannot be changed by accident from here.
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using OneDigital.Admin.Account;
+using OneDigital.Admin.Assets;
+using OneDigital.Admin.Navigation;
+using OneDigital.Admin.Security;
+using OneDigital.Content.Configuration;
+using OneDigital.Content.Store;
+
+namespace OneDigital.Admin;
+
+public static class AdminServices
+{
+    /// <summary>Every admin URL starts with this; the sign-in cookie is sent for it only.</summary>
+    public const string PathPrefix = "/admin";
+
+    /// <summary>The admin's pages, sign-in (Identity's cookie), authorization, menu and assets.</summary>
+    public static IServiceCollection AddOneDigitalAdmin(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        const string section = AdminOptions.Section;
+        services.AddSettings<AdminOptions>(section)
+            .AtLeast(section, nameof(AdminOptions.MaxFailedSignIns), o => o.MaxFailedSignIns, 1)
+            .MoreThanZero(section, nameof(AdminOptions.LockoutDuration), o => o.LockoutDuration.TotalSeconds)
+            .MoreThanZero(section, nameof(AdminOptions.IdleTimeout), o => o.IdleTimeout.TotalSeconds);
+
+        services.AddAdminSignIn();
+        services.AddAdminAuthorization();
+        services.AddAdminMenu();
+        services.AddSingleton<AdminAssets>();
+
+        services.AddRazorPages(o =>
+            {
+                // Pages live in feature folders at the project's root; each names its absolute route (@page "/admin/...").
+                o.RootDirectory = "/";
+                o.Conventions.AuthorizeFolder("/", AdminAuthorization.Policy);
+                o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                // Anyone signed in may sign out, whatever they may see.
+                o.Conventions.AllowAnonymousToPage("/Account/SignOut");
+            })
+            .ConfigureApplicationPartManager(parts =>
+            {
+                // The host finds this assembly itself when it is the entry assembly's reference; a test host does not.
+                var assembly = typeof(AdminServices).Assembly;
+                if (!parts.ApplicationParts.Any(p => p is AssemblyPart a && a.Assembly == assembly))
+                {
+                    parts.ApplicationParts.Add(new CompiledRazorAssemblyPart(assembly));
+                }
+            });
+        return services;
+    }
+
+    /// <summary>
+    /// The admin's branch of the pipeline (its Content-Security-Policy, assets, the signed-in user, authorization) and
+    /// its pages. Call it after the host's own middleware (errors, security headers, setup gate).
+    /// </summary>
+    public static WebApplication MapOneDigitalAdmin(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(PathPrefix), branch =>
+        {
+            branch.Use((context, next) =>
+            {
+                context.Response.Headers.ContentSecurityPolicy = AdminContentSecurity.Policy;
+                return next(context);
+            });
+            branch.UseAdminAssets();
+            branch.UseAdminUser();
+            branch.UseAuthorization();
+        });
+        // WebApplication would otherwise put an authorization middleware in front of every request; the admin's
+        // runs in its branch, after the host's error handling and setup gate.
+        ((IApplicationBuilder)app).Properties["__AuthorizationMiddlewareSet"] = true;
+        app.MapRazorPages();
+        return app;
+    }
+}
