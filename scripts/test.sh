@@ -47,8 +47,17 @@ if command -v npm >/dev/null; then
   npm ci --prefix "$client_schema" --no-audit --no-fund --loglevel=error >&2 || fail "npm ci in $client_schema failed"
 fi
 
-# Browser prerequisites for OneDigital.Web.Tests (Debian's chromium and chromium-driver) go here when browser
-# tests arrive.
+# Debian's Chromium for the admin's browser tests (tests/OneDigital.Admin.Tests drive /usr/bin/chromium through
+# Playwright; without it they are skipped with the reason).
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq >&2 && apt-get install -y -qq chromium >&2 || fail "apt-get install chromium failed"
+  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+    sudo apt-get update -qq >&2 && sudo apt-get install -y -qq chromium >&2 || fail "apt-get install chromium failed"
+  else
+    echo "test.sh: Chromium is not installed and only root can install it (apt-get install chromium); browser tests will be skipped" >&2
+  fi
+fi
 
 # --- Build and test ------------------------------------------------------------------------------------------
 dotnet build OneDigital.sln -nologo -v minimal || fail "the build failed"
