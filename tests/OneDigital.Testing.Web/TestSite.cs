@@ -47,6 +47,16 @@ public sealed class TestSite : IAsyncDisposable
         return new TestSite(dir, store, dropStore);
     }
 
+    /// <summary>
+    /// Another web node on the same PostgreSQL database, with a data folder of its own (each node keeps its Lucene
+    /// indexes and its lock there). The database is dropped by the first node's store only.
+    /// </summary>
+    public TestSite OtherNode()
+    {
+        if (_dropStore is null) throw new InvalidOperationException("Only a PostgreSQL store can be shared by several nodes.");
+        return Create(new Dictionary<string, string?>(_store), null);
+    }
+
     /// <summary>The store's settings as command-line switches.</summary>
     public string[] StoreArguments => [.. _store.Select(s => $"--{s.Key}={s.Value}")];
 

@@ -35,6 +35,9 @@ public sealed class AdminSite : IAsyncDisposable
     /// <summary>A PostgreSQL store (a database of its own), for tests where several nodes matter.</summary>
     public static Task<AdminSite> StartPostgresAsync(params string[] settings) => StartAsync(TestSite.CreatePostgres(), settings);
 
+    /// <summary>A second web node on this site's PostgreSQL database (its own data folder), for web-farm tests.</summary>
+    public Task<AdminSite> StartOtherNodeAsync(params string[] settings) => StartAsync(_store.OtherNode(), settings);
+
     private static async Task<AdminSite> StartAsync(TestSite store, string[] settings)
     {
         try
