@@ -32,6 +32,8 @@ public sealed class ContentSchedule(
         {
             throw new ArgumentOutOfRangeException(nameof(action), action, null);
         }
+        // The name every change the schedule makes is attributed to.
+        ArgumentException.ThrowIfNullOrWhiteSpace(by.UserName, nameof(by));
         var due = AsUtc(dueUtc);
         var now = clock.GetUtcNow().UtcDateTime;
         if (due < now - options.Value.PastTolerance)
