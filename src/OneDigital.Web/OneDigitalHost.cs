@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OneDigital.Admin;
 using OneDigital.Content;
 using OneDigital.Content.Recipes;
+using OneDigital.Content.Scheduling;
 using OneDigital.GraphQL.Endpoint;
 using OneDigital.Search.Queries;
 using OneDigital.Search.SiteSearch;
@@ -113,6 +114,7 @@ public static class OneDigitalHost
         services.AddOpenIdApplications();
         services.AddOneDigitalSearch();
         services.AddWebhooks();
+        services.AddContentScheduling();
         return services;
     }
 }

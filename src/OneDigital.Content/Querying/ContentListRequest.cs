@@ -24,11 +24,15 @@ public sealed record ContentListRequest(string ContentType)
 /// <summary>The owner a list is limited to.</summary>
 public sealed record ContentOwner(string? UserId);
 
-/// <summary>Which versions a list reads: the published ones, the latest ones, drafts (latest, not published), or every version.</summary>
+/// <summary>
+/// Which versions a list reads: the published ones, the latest ones, drafts (latest, not published), every version,
+/// or the latest versions of items with a pending scheduled publish or unpublish (the admin's "scheduled").
+/// </summary>
 public enum ContentStatus
 {
     Published,
     Latest,
     Draft,
     All,
+    Scheduled,
 }

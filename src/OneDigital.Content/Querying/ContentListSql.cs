@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Linq.Expressions;
+using OneDigital.Content.Scheduling;
 using OneDigital.Content.Store;
 
 namespace OneDigital.Content.Querying;
@@ -12,7 +13,8 @@ namespace OneDigital.Content.Querying;
 /// </summary>
 internal static class ContentListSql
 {
-    public static IQueryable<ContentItemRecord> Filtered(ContentListRequest request, IQueryable<ContentItemRecord> records, IQueryable<ContentFieldIndexRecord> index)
+    public static IQueryable<ContentItemRecord> Filtered(ContentListRequest request, IQueryable<ContentItemRecord> records,
+        IQueryable<ContentFieldIndexRecord> index, IQueryable<ScheduledChange> schedules)
     {
         var contentType = request.ContentType;
         var query = records.Where(r => r.ContentType == contentType);
@@ -21,6 +23,8 @@ internal static class ContentListSql
             ContentStatus.Draft => query.Where(r => r.Latest && !r.Published),
             ContentStatus.Latest => query.Where(r => r.Latest),
             ContentStatus.All => query,
+            ContentStatus.Scheduled => query.Where(r => r.Latest
+                && schedules.Any(s => s.ContentItemId == r.ContentItemId && s.State == ScheduleState.Pending)),
             _ => query.Where(r => r.Published),
         };
         if (request.OwnedBy is { } owner)

@@ -17,6 +17,8 @@ public sealed class ContentQuery(ContentDbContext db)
 
     private IQueryable<ContentFieldIndexRecord> FieldIndex => db.ContentFieldIndex.AsNoTracking();
 
+    private IQueryable<Scheduling.ScheduledChange> Schedules => db.Set<Scheduling.ScheduledChange>().AsNoTracking();
+
     public Task<ContentItem?> GetPublishedAsync(string contentItemId, CancellationToken ct = default) => GetCurrentAsync(contentItemId, published: true, ct);
 
     public Task<ContentItem?> GetLatestAsync(string contentItemId, CancellationToken ct = default) => GetCurrentAsync(contentItemId, published: false, ct);
@@ -84,14 +86,14 @@ public sealed class ContentQuery(ContentDbContext db)
     /// <summary>A page of a type's versions: status, owner, filter, sort keys (newest first without), skip and take.</summary>
     public async Task<List<ContentItem>> ListAsync(ContentListRequest request, CancellationToken ct = default)
     {
-        var query = ContentListSql.Page(request, ContentListSql.Filtered(request, Records, FieldIndex), FieldIndex);
+        var query = ContentListSql.Page(request, ContentListSql.Filtered(request, Records, FieldIndex, Schedules), FieldIndex);
         var records = await query.ToListAsync(ct);
         return records.ConvertAll(ContentItemStore.ToItem);
     }
 
     /// <summary>How many versions the request's status, owner and filter select, whatever its sort and page.</summary>
     public Task<int> CountAsync(ContentListRequest request, CancellationToken ct = default) =>
-        ContentListSql.Filtered(request, Records, FieldIndex).CountAsync(ct);
+        ContentListSql.Filtered(request, Records, FieldIndex, Schedules).CountAsync(ct);
 
     /// <summary>
     /// The published items contained in each list (ContainedPart), by position then version id, one page per list,
