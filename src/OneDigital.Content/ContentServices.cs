@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OneDigital.Content.Audit;
 using OneDigital.Content.Configuration;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Features;
@@ -107,6 +108,7 @@ public static class ContentServices
         services.AddScoped<IContentPartHandler, HtmlSanitizingHandler>();
         services.AddScoped<IContentPartHandler, FieldValidator>();
         services.AddScoped<IContentEventHandler, IndexingTaskRecorder>();
+        services.AddAuditTrail();
         services.AddScoped<RecipeExecutor>();
         const string recipes = RecipeLimits.Section;
         services.AddSettings<RecipeLimits>(recipes)
