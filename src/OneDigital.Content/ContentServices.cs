@@ -11,6 +11,7 @@ using OneDigital.Content.Html;
 using OneDigital.Content.Indexing;
 using OneDigital.Content.Items;
 using OneDigital.Content.Liquid;
+using OneDigital.Content.Mail;
 using OneDigital.Content.Querying;
 using OneDigital.Content.Parts.Autoroute;
 using OneDigital.Content.Parts.Lists;
@@ -109,6 +110,7 @@ public static class ContentServices
         services.AddScoped<IContentPartHandler, FieldValidator>();
         services.AddScoped<IContentEventHandler, IndexingTaskRecorder>();
         services.AddAuditTrail();
+        services.AddOneDigitalMail();
         services.AddScoped<RecipeExecutor>();
         const string recipes = RecipeLimits.Section;
         services.AddSettings<RecipeLimits>(recipes)
