@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OneDigital.Content;
+using OneDigital.Content.Audit;
 using OneDigital.Content.Recipes;
 using OneDigital.GraphQL.Endpoint;
 using OneDigital.Search.Queries;
@@ -80,6 +81,8 @@ public static class OneDigitalHost
         builder.Services.AddOneDigitalSearchWorker();
         builder.Services.AddGraphQLEndpoint();
         builder.Services.AddBrowserSecurity(builder.Configuration);
+        builder.Services.AddStoredDataProtection();
+        builder.Services.AddAuditRetention();
         builder.Services.AddOneDigitalHealth();
         builder.Services.AddOneDigitalErrors();
         configureServices?.Invoke(builder.Services);
