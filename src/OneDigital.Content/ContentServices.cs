@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OneDigital.Content.Audit;
 using OneDigital.Content.Configuration;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Features;
@@ -10,6 +11,7 @@ using OneDigital.Content.Html;
 using OneDigital.Content.Indexing;
 using OneDigital.Content.Items;
 using OneDigital.Content.Liquid;
+using OneDigital.Content.Mail;
 using OneDigital.Content.Querying;
 using OneDigital.Content.Parts.Autoroute;
 using OneDigital.Content.Parts.Lists;
@@ -107,6 +109,8 @@ public static class ContentServices
         services.AddScoped<IContentPartHandler, HtmlSanitizingHandler>();
         services.AddScoped<IContentPartHandler, FieldValidator>();
         services.AddScoped<IContentEventHandler, IndexingTaskRecorder>();
+        services.AddAuditTrail();
+        services.AddOneDigitalMail();
         services.AddScoped<RecipeExecutor>();
         const string recipes = RecipeLimits.Section;
         services.AddSettings<RecipeLimits>(recipes)

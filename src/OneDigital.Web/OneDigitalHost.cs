@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using OneDigital.Admin;
 using OneDigital.Content;
+using OneDigital.Content.Audit;
 using OneDigital.Content.Recipes;
 using OneDigital.Content.Scheduling;
 using OneDigital.GraphQL.Endpoint;
@@ -82,6 +83,8 @@ public static class OneDigitalHost
         builder.Services.AddOneDigitalSearchWorker();
         builder.Services.AddGraphQLEndpoint();
         builder.Services.AddBrowserSecurity(builder.Configuration);
+        builder.Services.AddStoredDataProtection();
+        builder.Services.AddAuditRetention();
         builder.Services.AddOneDigitalHealth();
         builder.Services.AddOneDigitalErrors();
         builder.Services.AddOneDigitalAdmin(builder.Configuration);

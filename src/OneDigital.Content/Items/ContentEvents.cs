@@ -11,6 +11,10 @@ public interface IContentEventHandler
     Task PublishedAsync(ContentItem item) => Task.CompletedTask;
     Task UnpublishedAsync(ContentItem item) => Task.CompletedTask;
     Task RemovedAsync(ContentItem item) => Task.CompletedTask;
+    /// <summary>Raised before the events the discard causes (Updated, or Removed for an item never published).</summary>
+    Task DraftDiscardedAsync(ContentItem draft) => Task.CompletedTask;
+    /// <summary>Raised after the clone's Created.</summary>
+    Task ClonedAsync(ContentItem source, ContentItem clone) => Task.CompletedTask;
 }
 
 /// <summary>

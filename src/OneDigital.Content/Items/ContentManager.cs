@@ -139,6 +139,8 @@ public sealed class ContentManager(
             {
                 return;
             }
+            var draft = ContentItemStore.ToItem(latest);
+            await RaiseAsync(h => h.DraftDiscardedAsync(draft));
             var published = versions.Find(v => v.Published);
             if (published is null)
             {
@@ -161,7 +163,11 @@ public sealed class ContentManager(
         clone.PublishedUtc = null;
         // Two items cannot share a route: the clone's is generated afresh from the type's pattern.
         clone.Part("AutoroutePart")?.Remove("Path");
-        await CreateAsync(clone, publish: false, ct);
+        await transaction.RunAsync(async () =>
+        {
+            await CreateAsync(clone, publish: false, ct);
+            await RaiseAsync(h => h.ClonedAsync(item, clone));
+        }, ct);
         return clone;
     }
 

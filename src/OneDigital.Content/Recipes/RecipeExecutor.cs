@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using OneDigital.Content.Audit;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
 using OneDigital.Content.Recipes.Confinement;
@@ -20,7 +21,8 @@ public sealed class RecipeExecutor(
     IEnumerable<IRecipeStep> steps,
     StoreTransaction transaction,
     IConfiguration configuration,
-    IOptionsMonitor<RecipeLimits> limits)
+    IOptionsMonitor<RecipeLimits> limits,
+    AuditTrail audit)
 {
     private readonly Dictionary<string, IRecipeStep> _steps = steps
         .SelectMany(s => s.Names.Select(n => (Name: n, Step: s)))
@@ -51,7 +53,18 @@ public sealed class RecipeExecutor(
             Limits = limits.CurrentValue,
             Variables = recipe.Root["variables"]?.DeepClone() as JsonObject ?? [],
         };
-        await transaction.RunAsync(() => RunStepsAsync(execution, ct), ct);
+        await transaction.RunAsync(async () =>
+        {
+            // One audit row for the import, not one per item it wrote.
+            using (audit.Quiet())
+            {
+                await RunStepsAsync(execution, ct);
+            }
+            await audit.RecordAsync(new AuditEntry(AuditKind.Imported)
+            {
+                Detail = $"recipe '{execution.RecipeName}': {report.StepsRun.Count} steps run; items {report.ItemsCreated} created, {report.ItemsUpdated} updated, {report.ItemsUnchanged} unchanged",
+            }, ct);
+        }, ct);
         return (report, execution.AfterCommit);
     }
 

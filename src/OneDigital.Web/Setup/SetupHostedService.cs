@@ -1,4 +1,5 @@
 using OneDigital.Content.Store;
+using OneDigital.Web.Security;
 
 namespace OneDigital.Web.Setup;
 
@@ -22,6 +23,8 @@ internal sealed class SetupHostedService(
             await using var scope = scopes.CreateAsyncScope();
             var record = await scope.ServiceProvider.GetRequiredService<SiteSetup>().EnsureSetUpAsync(console.Out, stoppingToken);
             store.MarkOpened(StoreMarker.For(storeOptions, record.StoreId, record.SetUpUtc));
+            // Before the first request: the data-protection key every node shares (made once, under a lock).
+            await scope.ServiceProvider.GetRequiredService<StoredKeyRing>().EnsureKeyAsync(stoppingToken);
             state.Ready();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
