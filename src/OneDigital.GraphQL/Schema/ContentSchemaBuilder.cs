@@ -212,10 +212,33 @@ internal static class ContentSchemaBuilder
         var field = Field("contentItem", schema.ContentItem, c =>
         {
             var user = GraphQLUserContext.From(c);
-            var loaded = user.Loaders.Published.Load(c.GetArgument<string>("contentItemId"));
+            var id = c.GetArgument<string>("contentItemId");
+            var status = c.GetArgument<PublicationStatus?>("status") ?? PublicationStatus.Published;
+            if (status != PublicationStatus.Published)
+            {
+                return new Loading.DeferredResult<ContentItem?>(ct => LatestAsync(schema, user, id, status, ct));
+            }
+            var loaded = user.Loaders.Published.Load(id);
             return new Loading.DeferredResult<ContentItem?>(async ct => (await schema.ViewableAsync(user, [await loaded.GetResultAsync(ct)], ct)).FirstOrDefault());
-        }, "The published version of an item, if the caller may view it.");
-        field.Arguments = new QueryArguments(Argument("contentItemId", schema.Scalars.NonNull(schema.Scalars.String), "The item's id."));
+        }, "The published version of an item, or with status DRAFT or LATEST its latest version, if the caller may read it.");
+        field.Arguments = new QueryArguments(
+            Argument("contentItemId", schema.Scalars.NonNull(schema.Scalars.String), "The item's id."),
+            Argument("status", schema.Status, "PUBLISHED (default); DRAFT (the latest version when not published) or LATEST need permission to edit or a preview token for the item; ALL reads as LATEST.", PublicationStatus.Published));
         return field;
+    }
+
+    /// <summary>An item's latest version for a caller who may edit it, or who holds a preview token for it.</summary>
+    private static async Task<ContentItem?> LatestAsync(SchemaBuildContext schema, GraphQLUserContext user, string id, PublicationStatus status, CancellationToken ct)
+    {
+        var item = await user.WithStoreAsync(() => user.Content.GetLatestAsync(id, ct), ct);
+        if (item is null || !schema.IsExposed(item) || (status == PublicationStatus.Draft && item.Published))
+        {
+            return null;
+        }
+        if (user.PreviewContentItemId == item.ContentItemId)
+        {
+            return item;
+        }
+        return user.Access.Allows(await user.Access.ForTypeAsync(item.ContentType, edit: true, ct), item) ? item : null;
     }
 }

@@ -1,6 +1,5 @@
 // Why: a partner site reads one item's draft with a preview token and nothing else; an expired or revoked token, or
 // one issued for another item, must show no draft at all.
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OneDigital.Content.Items;
@@ -89,6 +88,29 @@ public class PreviewTokenTests
         }
 
         Assert.That(await DraftTitlesAsync(token.Token), Is.Empty);
+    }
+
+    [Test]
+    public async Task ContentItem_with_status_DRAFT_returns_the_tokens_item_only_and_editors_read_it_without_a_token()
+    {
+        var token = await IssueAsync(_previewed.ContentItemId);
+        var query = $$"""
+            {
+              previewed: contentItem(contentItemId: "{{_previewed.ContentItemId}}", status: DRAFT) { displayText }
+              other: contentItem(contentItemId: "{{_other.ContentItemId}}", status: DRAFT) { displayText }
+              published: contentItem(contentItemId: "{{_previewed.ContentItemId}}") { displayText }
+            }
+            """;
+
+        var withToken = await _site.DataAsync(query, previewToken: token.Token);
+        var anonymous = await _site.DataAsync(query);
+        var administrator = await _site.DataAsync(query, GraphQLTestSite.Administrator);
+
+        Assert.That(withToken["previewed"]?["displayText"]?.GetValue<string>(), Is.EqualTo("Previewed draft"));
+        Assert.That(withToken["other"], Is.Null);
+        Assert.That(withToken["published"], Is.Null, "a draft has no published version");
+        Assert.That(anonymous["previewed"], Is.Null);
+        Assert.That(administrator["other"]?["displayText"]?.GetValue<string>(), Is.EqualTo("Other draft"));
     }
 
     [Test]
