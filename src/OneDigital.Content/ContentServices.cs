@@ -140,6 +140,11 @@ public static class ContentServices
         services.AddScoped<IRecipeStep, CustomSettingsStep>();
         services.AddScoped<IRecipeStep, RecipesStep>();
         services.AddOneDigitalSecurity();
+        services.AddScoped<OneDigital.Content.Preview.PreviewTokens>();
+        const string preview = OneDigital.Content.Preview.PreviewOptions.Section;
+        services.AddSettings<OneDigital.Content.Preview.PreviewOptions>(preview)
+            .Validate(o => o.DefaultLifetime > TimeSpan.Zero && o.DefaultLifetime <= o.MaxLifetime,
+                $"{preview}:{nameof(OneDigital.Content.Preview.PreviewOptions.DefaultLifetime)} must be more than zero and at most {preview}:{nameof(OneDigital.Content.Preview.PreviewOptions.MaxLifetime)}");
         return services;
     }
 }

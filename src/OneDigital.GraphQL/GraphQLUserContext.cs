@@ -26,6 +26,12 @@ public sealed class GraphQLUserContext : Dictionary<string, object?>
 
     public ClaimsPrincipal User { get; }
 
+    /// <summary>
+    /// The item a valid preview token presented with the request grants: its latest version may be listed with
+    /// <c>status: DRAFT</c> or <c>LATEST</c> whatever the caller's permissions. Null without a (valid) token.
+    /// </summary>
+    public string? PreviewContentItemId { get; set; }
+
     public IServiceProvider RequestServices { get; }
 
     /// <summary>The request's content reads, resolved once per execution for every resolver and loader.</summary>

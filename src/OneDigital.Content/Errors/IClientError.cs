@@ -8,7 +8,7 @@ namespace OneDigital.Content.Errors;
 /// </summary>
 public interface IClientError
 {
-    /// <summary>The HTTP status: <see cref="Invalid"/> or <see cref="NotFound"/>.</summary>
+    /// <summary>The HTTP status: <see cref="Invalid"/>, <see cref="NotFound"/> or <see cref="Conflict"/>.</summary>
     int Status { get; }
 
     /// <summary>A short summary that is the same for every error of the kind.</summary>
@@ -25,4 +25,7 @@ public interface IClientError
 
     /// <summary>The request names something that does not exist (404).</summary>
     public const int NotFound = 404;
+
+    /// <summary>The request was made against a state that has changed since (409).</summary>
+    public const int Conflict = 409;
 }

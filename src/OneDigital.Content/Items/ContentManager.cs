@@ -99,6 +99,83 @@ public sealed class ContentManager(
             await RaiseAsync(h => h.UpdatedAsync(item));
         }, ct);
 
+    /// <summary>
+    /// Saves an editor's changes as a new latest version, provided the item's latest version is still
+    /// <paramref name="loadedVersionId"/> (the one the editor loaded) when the transaction runs; otherwise writes
+    /// nothing and throws <see cref="ContentConflictException"/>. Every such save is a new version, so a version id
+    /// names exactly what an editor saw and the history shows each save. The item keeps its Published flag as given
+    /// (a draft from <see cref="VersionOptions.DraftRequired"/>; a type without drafts is saved published).
+    /// </summary>
+    public Task UpdateAsync(ContentItem item, string loadedVersionId, CancellationToken ct = default) =>
+        transaction.RunAsync(async () =>
+        {
+            await ClaimLatestAsync(item.ContentItemId, loadedVersionId, release: true, ct);
+            item.ContentItemVersionId = IdGenerator.NewId();
+            item.Latest = true;
+            item.ModifiedUtc = Now();
+            await WriteVersionAsync(item, importing: false, ct);
+            await RaiseAsync(h => h.UpdatedAsync(item));
+        }, ct);
+
+    /// <summary>Publishes an editor's version as a new version, provided the latest is still <paramref name="loadedVersionId"/> (see <see cref="UpdateAsync(ContentItem, string, CancellationToken)"/>).</summary>
+    public Task PublishAsync(ContentItem item, string loadedVersionId, CancellationToken ct = default) =>
+        transaction.RunAsync(async () =>
+        {
+            await ClaimLatestAsync(item.ContentItemId, loadedVersionId, release: true, ct);
+            item.ContentItemVersionId = IdGenerator.NewId();
+            await PublishAsync(item, ct);
+        }, ct);
+
+    /// <summary>Unpublishes, provided the latest version is still <paramref name="loadedVersionId"/>; else throws <see cref="ContentConflictException"/>.</summary>
+    public Task UnpublishAsync(ContentItem item, string loadedVersionId, CancellationToken ct = default) =>
+        transaction.RunAsync(async () =>
+        {
+            await ClaimLatestAsync(item.ContentItemId, loadedVersionId, release: false, ct);
+            await UnpublishAsync(item, ct);
+        }, ct);
+
+    /// <summary>Discards the draft, provided the latest version is still <paramref name="loadedVersionId"/>; else throws <see cref="ContentConflictException"/>.</summary>
+    public Task DiscardDraftAsync(ContentItem item, string loadedVersionId, CancellationToken ct = default) =>
+        transaction.RunAsync(async () =>
+        {
+            await ClaimLatestAsync(item.ContentItemId, loadedVersionId, release: false, ct);
+            await DiscardDraftAsync(item, ct);
+        }, ct);
+
+    /// <summary>
+    /// Makes a new latest draft whose content is that of an earlier version; the published version (if any) stays
+    /// served until the draft is published. The draft goes through the part handlers (validation, routes) as any save.
+    /// With <paramref name="loadedVersionId"/> the restore is refused, as a save is, when the latest version moved on.
+    /// The item's ownership and creation time are kept; <paramref name="author"/> (who restored it) is recorded.
+    /// </summary>
+    public Task<ContentItem> RestoreAsync(
+        string contentItemId, string versionId, string? loadedVersionId = null, string? author = null, CancellationToken ct = default) =>
+        transaction.RunAsync(async () =>
+        {
+            var source = await query.GetVersionAsync(versionId, ct);
+            if (source is null || source.ContentItemId != contentItemId)
+            {
+                throw new ContentVersionNotFoundException(contentItemId, versionId);
+            }
+            var current = await query.GetLatestAsync(contentItemId, ct) ?? await query.GetPublishedAsync(contentItemId, ct);
+            if (loadedVersionId is not null)
+            {
+                await ClaimLatestAsync(contentItemId, loadedVersionId, release: true, ct);
+            }
+            var draft = source.Clone();
+            draft.ContentItemVersionId = IdGenerator.NewId();
+            draft.Latest = true;
+            draft.Published = false;
+            draft.ModifiedUtc = Now();
+            draft.CreatedUtc = current?.CreatedUtc ?? source.CreatedUtc;
+            draft.PublishedUtc = current?.PublishedUtc ?? source.PublishedUtc;
+            draft.Owner = current?.Owner ?? source.Owner;
+            draft.Author = author ?? source.Author;
+            await WriteVersionAsync(draft, importing: false, ct);
+            await RaiseAsync(h => h.UpdatedAsync(draft));
+            return draft;
+        }, ct);
+
     /// <summary>Writes the version and makes it the published one; the previous published version is kept as history.</summary>
     public Task PublishAsync(ContentItem item, CancellationToken ct = default) =>
         transaction.RunAsync(async () =>
@@ -240,6 +317,17 @@ public sealed class ContentManager(
         await store.SaveAsync(ct);
         await store.ClearFlagsAsync(item.ContentItemId, record.Id, latest: item.Latest, published: item.Published, ct);
         await store.SaveAsync(ct);
+    }
+
+    private async Task ClaimLatestAsync(string contentItemId, string loadedVersionId, bool release, CancellationToken ct)
+    {
+        if (await store.ClaimLatestAsync(contentItemId, loadedVersionId, release, ct))
+        {
+            return;
+        }
+        var current = await query.GetLatestAsync(contentItemId, ct);
+        throw new ContentConflictException(
+            contentItemId, loadedVersionId, current?.ContentItemVersionId, current?.Author ?? current?.Owner, current?.ModifiedUtc);
     }
 
     private async Task RemoveVersionsAsync(List<ContentItemRecord> versions, CancellationToken ct)

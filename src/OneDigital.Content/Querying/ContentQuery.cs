@@ -67,6 +67,19 @@ public sealed class ContentQuery(ContentDbContext db)
         return records.ConvertAll(ContentItemStore.ToItem);
     }
 
+    /// <summary>
+    /// An item's history, oldest first and numbered from 1: the columns of each version, without reading the
+    /// documents, so a long history lists as cheaply as a short one.
+    /// </summary>
+    public async Task<IReadOnlyList<ContentVersionInfo>> GetVersionHistoryAsync(string contentItemId, CancellationToken ct = default)
+    {
+        var rows = await Records.Where(r => r.ContentItemId == contentItemId).OrderBy(r => r.Id)
+            .Select(r => new { r.ContentItemVersionId, r.DisplayText, r.Latest, r.Published, r.CreatedUtc, r.ModifiedUtc, r.PublishedUtc, r.Owner, r.Author })
+            .ToListAsync(ct);
+        return rows.Select((r, i) => new ContentVersionInfo(
+            i + 1, r.ContentItemVersionId, r.DisplayText, r.Latest, r.Published, r.CreatedUtc, r.ModifiedUtc, r.PublishedUtc, r.Owner, r.Author)).ToList();
+    }
+
     /// <summary>The published (or latest) item with this AutoroutePart path (as stored: no leading slash).</summary>
     public Task<ContentItem?> GetByPathAsync(string path, bool latest = false, CancellationToken ct = default) =>
         GetByPartValueAsync("AutoroutePart", "Path", path, latest, ct);

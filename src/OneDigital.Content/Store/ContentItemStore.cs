@@ -58,6 +58,29 @@ internal sealed class ContentItemStore(ContentDbContext db)
         AddIndexRows(record, item, definitions);
     }
 
+    /// <summary>
+    /// Checks, inside the open transaction, that <paramref name="versionId"/> is still the item's latest version, with
+    /// one conditional UPDATE that must match exactly one row: the row lock it takes makes a concurrent writer from the
+    /// same base wait and then find the condition false, where a read followed by a write would let both pass. With
+    /// <paramref name="release"/> the row also gives up its Latest flag (its document and index rows follow), for a
+    /// caller about to write a new latest version; without it the row is only locked until the transaction ends.
+    /// </summary>
+    public async Task<bool> ClaimLatestAsync(string contentItemId, string versionId, bool release, CancellationToken ct = default)
+    {
+        var row = db.ContentItems.Where(r => r.ContentItemId == contentItemId && r.ContentItemVersionId == versionId && r.Latest);
+        var claimed = await row.ExecuteUpdateAsync(s => s.SetProperty(r => r.Latest, !release), ct);
+        if (claimed != 1)
+        {
+            return false;
+        }
+        if (release)
+        {
+            var record = await db.ContentItems.FirstAsync(r => r.ContentItemVersionId == versionId, ct);
+            await SetFlagsAsync(record, false, record.Published, ct);
+        }
+        return true;
+    }
+
     /// <summary>Takes the Latest and/or Published flag away from every other version of the item.</summary>
     public async Task ClearFlagsAsync(string contentItemId, long keepRecordId, bool latest, bool published, CancellationToken ct = default)
     {

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Changes;
+using OneDigital.Content.Preview;
 using OneDigital.Content.Security;
 using OneDigital.Content.Store;
 using OneDigital.GraphQL.Caching;
@@ -77,8 +79,12 @@ public sealed class GraphQLEndpointHandler(
 
         // The content schema is rebuilt when the definitions change; the source hands out the current one.
         var schema = await schemas.GetSchemaAsync(ct);
+        // Looked up only when one is sent: the cached anonymous path costs no store query.
+        var previewToken = PreviewToken(http.Request);
+        var previewItemId = previewToken is null ? null
+            : await http.RequestServices.GetRequiredService<PreviewTokens>().ValidateAsync(previewToken, ct);
         string? cacheKey = null;
-        if (anonymous && cacheOptions.Enabled && cache.Analyze(text) is { } query && query.IsShareable(request.Variables))
+        if (anonymous && previewToken is null && cacheOptions.Enabled && cache.Analyze(text) is { } query && query.IsShareable(request.Variables))
         {
             var variablesJson = request.Variables is null ? "" : serializer.Serialize(request.Variables);
             // The stamp is read before executing: a change committed meanwhile leaves this answer under an old key.
@@ -107,7 +113,7 @@ public sealed class GraphQLEndpointHandler(
             ValidationRules = validationRules,
             CancellationToken = budget.Token,
         };
-        ContentGraphQL.ConfigureExecution(options, http.RequestServices, caller);
+        ContentGraphQL.ConfigureExecution(options, http.RequestServices, caller).PreviewContentItemId = previewItemId;
         ExecutionResult result;
         try
         {
@@ -159,6 +165,16 @@ public sealed class GraphQLEndpointHandler(
             : StatusCodes.Status400BadRequest;
         await WriteAsync(http, status, bytes, anonymous, graphQLResponse);
     }
+
+    /// <summary>The header partner sites send a preview token in.</summary>
+    public const string PreviewTokenHeader = "X-Preview-Token";
+
+    /// <summary>The query-string parameter a preview link carries its token in.</summary>
+    public const string PreviewTokenParameter = "previewToken";
+
+    private static string? PreviewToken(HttpRequest request) =>
+        request.Headers[PreviewTokenHeader].FirstOrDefault(t => !string.IsNullOrEmpty(t))
+        ?? request.Query[PreviewTokenParameter].FirstOrDefault(t => !string.IsNullOrEmpty(t));
 
     private byte[] Serialize(ExecutionResult result) => System.Text.Encoding.UTF8.GetBytes(serializer.Serialize(result));
 

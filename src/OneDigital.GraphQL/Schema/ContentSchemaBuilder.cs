@@ -172,21 +172,39 @@ internal static class ContentSchemaBuilder
     private static async Task<List<ContentItem>> PageAsync(
         SchemaBuildContext schema, GraphQLUserContext user, ListArguments arguments, ContentListQuery list, ContentTypeDefinition type, CancellationToken ct)
     {
-        var edit = arguments.Status != PublicationStatus.Published;
-        var access = await user.Access.ForTypeAsync(type.Name, edit, ct);
-        if (access == TypeAccess.None) return [];
-        var request = list.Page(arguments, list.Filtered(arguments, access, user.Access.UserId, schema.Options), schema.Options);
+        if (await FilteredAsync(schema, user, arguments, list, type, ct) is not { } filtered) return [];
+        var request = list.Page(arguments, filtered, schema.Options);
         return await user.WithStoreAsync(() => user.Content.ListAsync(request, ct), ct);
     }
 
     private static async Task<int> CountAsync(
         SchemaBuildContext schema, GraphQLUserContext user, ListArguments arguments, ContentListQuery list, ContentTypeDefinition type, CancellationToken ct)
     {
+        if (await FilteredAsync(schema, user, arguments, list, type, ct) is not { } request) return 0;
+        return await user.WithStoreAsync(() => user.Content.CountAsync(request, ct), ct);
+    }
+
+    /// <summary>
+    /// The versions the caller may list, or null for none. A valid preview token adds its one item's latest version
+    /// to what a DRAFT or LATEST list returns, beside what the caller's own permissions allow.
+    /// </summary>
+    private static async Task<ContentListRequest?> FilteredAsync(
+        SchemaBuildContext schema, GraphQLUserContext user, ListArguments arguments, ContentListQuery list, ContentTypeDefinition type, CancellationToken ct)
+    {
         var edit = arguments.Status != PublicationStatus.Published;
         var access = await user.Access.ForTypeAsync(type.Name, edit, ct);
-        if (access == TypeAccess.None) return 0;
-        var request = list.Filtered(arguments, access, user.Access.UserId, schema.Options);
-        return await user.WithStoreAsync(() => user.Content.CountAsync(request, ct), ct);
+        var previewed = arguments.Status is PublicationStatus.Draft or PublicationStatus.Latest ? user.PreviewContentItemId : null;
+        if (access == TypeAccess.All || previewed is null)
+        {
+            return access == TypeAccess.None ? null : list.Filtered(arguments, access, user.Access.UserId, schema.Options);
+        }
+        var filtered = list.Filtered(arguments, TypeAccess.All, user.Access.UserId, schema.Options);
+        ContentFilter allowed = new ContentFilter.Column(ContentColumn.ContentItemId, FilterOperator.Equal, previewed);
+        if (access == TypeAccess.Own)
+        {
+            allowed = new ContentFilter.Or([allowed, new ContentFilter.Column(ContentColumn.Owner, FilterOperator.Equal, user.Access.UserId!)]);
+        }
+        return filtered with { Filter = filtered.Filter is { } where ? new ContentFilter.And([where, allowed]) : allowed };
     }
 
     private static FieldType SingleItemField(SchemaBuildContext schema)
@@ -194,10 +212,33 @@ internal static class ContentSchemaBuilder
         var field = Field("contentItem", schema.ContentItem, c =>
         {
             var user = GraphQLUserContext.From(c);
-            var loaded = user.Loaders.Published.Load(c.GetArgument<string>("contentItemId"));
+            var id = c.GetArgument<string>("contentItemId");
+            var status = c.GetArgument<PublicationStatus?>("status") ?? PublicationStatus.Published;
+            if (status != PublicationStatus.Published)
+            {
+                return new Loading.DeferredResult<ContentItem?>(ct => LatestAsync(schema, user, id, status, ct));
+            }
+            var loaded = user.Loaders.Published.Load(id);
             return new Loading.DeferredResult<ContentItem?>(async ct => (await schema.ViewableAsync(user, [await loaded.GetResultAsync(ct)], ct)).FirstOrDefault());
-        }, "The published version of an item, if the caller may view it.");
-        field.Arguments = new QueryArguments(Argument("contentItemId", schema.Scalars.NonNull(schema.Scalars.String), "The item's id."));
+        }, "The published version of an item, or with status DRAFT or LATEST its latest version, if the caller may read it.");
+        field.Arguments = new QueryArguments(
+            Argument("contentItemId", schema.Scalars.NonNull(schema.Scalars.String), "The item's id."),
+            Argument("status", schema.Status, "PUBLISHED (default); DRAFT (the latest version when not published) or LATEST need permission to edit or a preview token for the item; ALL reads as LATEST.", PublicationStatus.Published));
         return field;
+    }
+
+    /// <summary>An item's latest version for a caller who may edit it, or who holds a preview token for it.</summary>
+    private static async Task<ContentItem?> LatestAsync(SchemaBuildContext schema, GraphQLUserContext user, string id, PublicationStatus status, CancellationToken ct)
+    {
+        var item = await user.WithStoreAsync(() => user.Content.GetLatestAsync(id, ct), ct);
+        if (item is null || !schema.IsExposed(item) || (status == PublicationStatus.Draft && item.Published))
+        {
+            return null;
+        }
+        if (user.PreviewContentItemId == item.ContentItemId)
+        {
+            return item;
+        }
+        return user.Access.Allows(await user.Access.ForTypeAsync(item.ContentType, edit: true, ct), item) ? item : null;
     }
 }

@@ -51,7 +51,8 @@ public sealed class GraphQLTestSite : IAsyncDisposable
     /// limits; the defaults unless <paramref name="limits"/> is given) and returns the response as JSON (data, errors),
     /// as the endpoint would write it.
     /// </summary>
-    public async Task<JsonObject> ExecuteAsync(string query, ClaimsPrincipal? user = null, JsonObject? variables = null, GraphQLLimits? limits = null)
+    public async Task<JsonObject> ExecuteAsync(
+        string query, ClaimsPrincipal? user = null, JsonObject? variables = null, GraphQLLimits? limits = null, string? previewToken = null)
     {
         await using var scope = Store.Scope();
         var schema = await Store.Services.GetRequiredService<IGraphQLSchemaSource>().GetSchemaAsync();
@@ -65,15 +66,20 @@ public sealed class GraphQLTestSite : IAsyncDisposable
             ValidationRules = LimitRules.Create(graphQLOptions, limits, isDevelopment: false, NullLogger.Instance),
             ThrowOnUnhandledException = true,
         };
-        ContentGraphQL.ConfigureExecution(options, scope.ServiceProvider, user ?? Anonymous);
+        var context = ContentGraphQL.ConfigureExecution(options, scope.ServiceProvider, user ?? Anonymous);
+        // As the endpoint does with the X-Preview-Token header or previewToken parameter.
+        if (previewToken is not null)
+        {
+            context.PreviewContentItemId = await scope.ServiceProvider.GetRequiredService<OneDigital.Content.Preview.PreviewTokens>().ValidateAsync(previewToken);
+        }
         var result = await LimitRules.CreateExecuter(graphQLOptions, limits).ExecuteAsync(options);
         return JsonNode.Parse(Serializer.Serialize(result))!.AsObject();
     }
 
     /// <summary>Runs a query that must succeed and returns its data.</summary>
-    public async Task<JsonObject> DataAsync(string query, ClaimsPrincipal? user = null, JsonObject? variables = null)
+    public async Task<JsonObject> DataAsync(string query, ClaimsPrincipal? user = null, JsonObject? variables = null, string? previewToken = null)
     {
-        var response = await ExecuteAsync(query, user, variables);
+        var response = await ExecuteAsync(query, user, variables, previewToken: previewToken);
         Assert.That(response["errors"], Is.Null, () => response.ToJsonString());
         return response["data"]!.AsObject();
     }
