@@ -48,6 +48,13 @@ internal static class AdminSignIn
                 // A signed-in user who may not see a page gets 403 and the page saying so, where they asked.
                 cookie.Events.OnRedirectToAccessDenied = context => ForbiddenResult.WriteAsync(context.HttpContext);
             });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "OneDigital.Admin.Antiforgery";
+            o.Cookie.Path = AdminServices.PathPrefix;
+            // The site's security headers say DENY, which is stricter than antiforgery's SAMEORIGIN.
+            o.SuppressXFrameOptionsHeader = true;
+        });
         // The two-factor cookies (used by the coming 2FA sign-in) belong to the admin too.
         foreach (var scheme in new[] { IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme, IdentityConstants.ExternalScheme })
         {

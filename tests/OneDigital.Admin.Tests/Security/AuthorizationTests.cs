@@ -110,5 +110,6 @@ public sealed class AuthorizationTests
 
         Assert.That(admin.Headers.GetValues("Content-Security-Policy").Single(), Does.StartWith("default-src 'none'; script-src 'self'; style-src 'self';"));
         Assert.That(health.Headers.GetValues("Content-Security-Policy").Single(), Does.StartWith("default-src 'none'; frame-ancestors 'none'"));
+        Assert.That(admin.Headers.GetValues("X-Frame-Options").Single(), Is.EqualTo("DENY"));
     }
 }
