@@ -30,7 +30,7 @@ public sealed class PreviewTokenEndpointTests
         await using var scope = _site.Services.CreateAsyncScope();
         var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
         var item = await manager.NewAsync("BlogPost");
-        item.GetOrCreatePart("TitlePart")["Title"] = "Draft for the partner's preview";
+        item.GetOrCreatePart("TitlePart")["Title"] = "Draft for the partner preview";
         await manager.CreateAsync(item, publish: false);
         _draftId = item.ContentItemId;
     }
@@ -65,7 +65,7 @@ public sealed class PreviewTokenEndpointTests
         var answer = await PostWithHeaderAsync(Drafts, await IssueAsync());
 
         Assert.That(answer.Status, Is.EqualTo(HttpStatusCode.OK), answer.ToString());
-        Assert.That(answer.Body, Does.Contain("Draft for the partner's preview"));
+        Assert.That(answer.Body, Does.Contain("Draft for the partner preview"));
         Assert.That(answer.CacheControl, Is.EqualTo("no-store"));
         Assert.That(answer.ETag, Is.Null);
     }
@@ -79,7 +79,7 @@ public sealed class PreviewTokenEndpointTests
             $"{GraphQLHttp.Path}?query={Uri.EscapeDataString(Drafts)}&previewToken={Uri.EscapeDataString(token)}", null);
 
         Assert.That(answer.Status, Is.EqualTo(HttpStatusCode.OK), answer.ToString());
-        Assert.That(answer.Body, Does.Contain("Draft for the partner's preview"));
+        Assert.That(answer.Body, Does.Contain("Draft for the partner preview"));
     }
 
     [Test]
@@ -101,6 +101,6 @@ public sealed class PreviewTokenEndpointTests
         var answer = await PostWithHeaderAsync(Drafts, "not-a-token");
 
         Assert.That(answer.Status, Is.EqualTo(HttpStatusCode.OK), answer.ToString());
-        Assert.That(answer.Body, Does.Not.Contain("Draft for the partner's preview"));
+        Assert.That(answer.Body, Does.Not.Contain("Draft for the partner preview"));
     }
 }
