@@ -2,18 +2,14 @@
 // without touching the host, and the host's API pipeline cannot be changed by accident from here.
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using OneDigital.Admin.Account;
 using OneDigital.Admin.Assets;
 using OneDigital.Admin.Navigation;
 using OneDigital.Admin.Security;
 using OneDigital.Content.Configuration;
-using OneDigital.Content.Store;
 
 namespace OneDigital.Admin;
 
