@@ -4,10 +4,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OneDigital.Content.Store;
 
 namespace OneDigital.Content.Audit;
 
-public sealed class AuditPurge(IServiceScopeFactory scopes, IOptionsMonitor<AuditOptions> options, TimeProvider clock, ILogger<AuditPurge> logger)
+public sealed class AuditPurge(
+    IServiceScopeFactory scopes,
+    IOptionsMonitor<AuditOptions> options,
+    StoreCondition store,
+    TimeProvider clock,
+    ILogger<AuditPurge> logger)
     : BackgroundService
 {
     /// <summary>Runs one purge now with the current retention; returns how many rows went.</summary>
@@ -19,7 +25,17 @@ public sealed class AuditPurge(IServiceScopeFactory scopes, IOptionsMonitor<Audi
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        try
+        {
+            // Not before setup has opened the store: on SQLite a query would create an empty database file where a
+            // lost store should be reported as missing.
+            await store.Opened.WaitAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        while (!stoppingToken.IsCancellationRequested && !store.IsLost)
         {
             try
             {
@@ -31,7 +47,14 @@ public sealed class AuditPurge(IServiceScopeFactory scopes, IOptionsMonitor<Audi
                 // The store may be busy or briefly gone; the next round tries again.
                 logger.LogWarning(ex, "Audit retention purge failed; it is tried again at the next interval.");
             }
-            await Task.Delay(TimeSpan.FromMinutes(options.CurrentValue.PurgeIntervalMinutes), clock, stoppingToken);
+            try
+            {
+                await Task.Delay(TimeSpan.FromMinutes(options.CurrentValue.PurgeIntervalMinutes), clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
     }
 }

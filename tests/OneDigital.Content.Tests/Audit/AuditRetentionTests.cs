@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using OneDigital.Content.Audit;
+using OneDigital.Content.Store;
 using OneDigital.Testing;
 
 namespace OneDigital.Content.Tests.Audit;
@@ -40,27 +41,41 @@ public class AuditRetentionTests
     }
 
     [Test]
-    public async Task The_background_purge_runs_on_its_interval_as_the_clock_moves()
+    public async Task The_background_purge_waits_for_the_store_then_runs_on_its_interval_as_the_clock_moves()
     {
         await using var store = await StoreAsync(retentionDays: "1");
-        await RecordAsync(store, "soon old");
+        await RecordAsync(store, "old at start");
         var purge = store.Services.GetRequiredService<AuditPurge>();
         await purge.StartAsync(CancellationToken.None);
         try
         {
-            // The first round ran at start and found the event young; the next comes an interval (60 min) later.
-            _clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while ((await DetailsAsync(store)).Count > 0 && DateTime.UtcNow < deadline)
-            {
-                _clock.Advance(TimeSpan.FromMinutes(60));
-                await Task.Delay(50);
-            }
-            Assert.That(await DetailsAsync(store), Is.Empty);
+            _clock.Advance(TimeSpan.FromDays(2));
+            await Task.Delay(200);
+            Assert.That(await DetailsAsync(store), Is.EqualTo(new[] { "old at start" }), "nothing is read before setup has opened the store");
+
+            // As setup does once the store is migrated: the first round runs at once.
+            store.Services.GetRequiredService<StoreCondition>().MarkOpened(StoreMarker.For(store.Services.GetRequiredService<StoreOptions>(), "test-store", DateTime.UtcNow));
+            await EventuallyEmptyAsync(store, advanceBy: TimeSpan.Zero);
+
+            // A later event goes in a later round, an interval (60 min) after another, once it is a day old.
+            await RecordAsync(store, "old later");
+            await EventuallyEmptyAsync(store, advanceBy: TimeSpan.FromMinutes(60));
+            Assert.That(_clock.GetUtcNow() - new DateTimeOffset(2026, 1, 3, 0, 0, 0, TimeSpan.Zero), Is.GreaterThanOrEqualTo(TimeSpan.FromDays(1)));
         }
         finally
         {
             await purge.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task EventuallyEmptyAsync(TestStore store, TimeSpan advanceBy)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await DetailsAsync(store)).Count > 0)
+        {
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the purge did not run");
+            _clock.Advance(advanceBy);
+            await Task.Delay(20);
         }
     }
 
