@@ -26,4 +26,5 @@ public enum AuditKind
     PreviewTokenRevoked,
     PasswordResetRequested,
     PasswordChanged,
+    ScheduledChangeFailed,
 }

@@ -10,6 +10,8 @@ using OneDigital.Content.Items;
 using OneDigital.Content.Querying;
 using OneDigital.Content.Store;
 
+using OneDigital.Content.Audit;
+
 namespace OneDigital.Content.Scheduling;
 
 /// <summary>What one pass of the runner did: changes made, skipped, failed, and those another node finished first.</summary>
@@ -104,6 +106,8 @@ public sealed class ScheduledChangeRunner(
                     return ScheduleState.Pending;
                 }
                 services.GetRequiredService<ScheduledRunContext>().Current = change;
+                // The audit names who asked for the change, not the node that made it.
+                services.GetRequiredService<ContentActor>().Set(change.ScheduledByUserId, change.Actor);
                 var skipped = await MakeChangeAsync(services, change, ct);
                 change.State = skipped is null ? ScheduleState.Completed : ScheduleState.Skipped;
                 change.CompletedUtc = now;
