@@ -26,4 +26,9 @@ public enum AuditKind
     PreviewTokenRevoked,
     PasswordResetRequested,
     PasswordChanged,
+    PasswordReset,
+    EmailChanged,
+    TwoFactorEnabled,
+    TwoFactorDisabled,
+    RecoveryCodesRenewed,
 }
