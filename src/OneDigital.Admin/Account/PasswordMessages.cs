@@ -22,7 +22,7 @@ internal static class PasswordMessages
                 case nameof(IdentityErrorDescriber.PasswordRequiresDigit): needs.Add("include a number"); break;
                 case nameof(IdentityErrorDescriber.PasswordRequiresLower): needs.Add("include a lowercase letter"); break;
                 case nameof(IdentityErrorDescriber.PasswordRequiresUpper): needs.Add("include a capital letter"); break;
-                case nameof(IdentityErrorDescriber.PasswordRequiresNonAlphanumeric): needs.Add("include a symbol, such as ! or #"); break;
+                case nameof(IdentityErrorDescriber.PasswordRequiresNonAlphanumeric): needs.Add("include a symbol (like ! or #)"); break;
                 case nameof(IdentityErrorDescriber.PasswordRequiresUniqueChars):
                     needs.Add(string.Create(CultureInfo.InvariantCulture, $"use at least {rules.RequiredUniqueChars} different characters"));
                     break;
