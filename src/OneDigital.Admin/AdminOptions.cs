@@ -15,4 +15,16 @@ public sealed class AdminOptions
 
     /// <summary>How long a sign-in lasts without a request; each request past half of it renews it.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long the link in a "forgot password" email works (it works once).</summary>
+    public TimeSpan PasswordResetLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Reset emails one account may be sent in an hour; requests past it get the same answer and no email.</summary>
+    public int PasswordResetsPerHour { get; set; } = 3;
+
+    /// <summary>
+    /// The site's address for links in emails (e.g. <c>https://cms.example.org</c>). Set it in production: when empty
+    /// the link uses the address the request came to, which a forged Host header could change.
+    /// </summary>
+    public Uri? PublicUrl { get; set; }
 }

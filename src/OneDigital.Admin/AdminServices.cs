@@ -26,7 +26,9 @@ public static class AdminServices
         services.AddSettings<AdminOptions>(section)
             .AtLeast(section, nameof(AdminOptions.MaxFailedSignIns), o => o.MaxFailedSignIns, 1)
             .MoreThanZero(section, nameof(AdminOptions.LockoutDuration), o => o.LockoutDuration.TotalSeconds)
-            .MoreThanZero(section, nameof(AdminOptions.IdleTimeout), o => o.IdleTimeout.TotalSeconds);
+            .MoreThanZero(section, nameof(AdminOptions.IdleTimeout), o => o.IdleTimeout.TotalSeconds)
+            .MoreThanZero(section, nameof(AdminOptions.PasswordResetLifetime), o => o.PasswordResetLifetime.TotalSeconds)
+            .AtLeast(section, nameof(AdminOptions.PasswordResetsPerHour), o => o.PasswordResetsPerHour, 1);
 
         services.AddAdminSignIn();
         services.AddAdminAuthorization();
@@ -39,6 +41,9 @@ public static class AdminServices
                 o.RootDirectory = "/";
                 o.Conventions.AuthorizeFolder("/", AdminAuthorization.Policy);
                 o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                o.Conventions.AllowAnonymousToPage("/Account/TwoFactorSignIn");
+                o.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
+                o.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
                 // Anyone signed in may sign out, whatever they may see.
                 o.Conventions.AllowAnonymousToPage("/Account/SignOut");
             })

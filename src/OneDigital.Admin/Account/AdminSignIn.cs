@@ -31,6 +31,10 @@ internal static class AdminSignIn
             identity.Lockout.MaxFailedAccessAttempts = admin.Value.MaxFailedSignIns;
             identity.Lockout.DefaultLockoutTimeSpan = admin.Value.LockoutDuration;
         });
+        // The reset link's token is Identity's, protected with the store's data-protection keys, so any node accepts it.
+        services.AddOptions<DataProtectionTokenProviderOptions>().Configure<IOptions<AdminOptions>>((tokens, admin) =>
+            tokens.TokenLifespan = admin.Value.PasswordResetLifetime);
+        services.AddScoped<PasswordResetMail>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<IOptions<AdminOptions>, IHostEnvironment>((cookie, admin, environment) =>
             {
@@ -55,7 +59,7 @@ internal static class AdminSignIn
             // The site's security headers say DENY, which is stricter than antiforgery's SAMEORIGIN.
             o.SuppressXFrameOptionsHeader = true;
         });
-        // The two-factor cookies (used by the coming 2FA sign-in) belong to the admin too.
+        // The two-factor cookies (the second step of sign-in, a remembered device) belong to the admin too.
         foreach (var scheme in new[] { IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme, IdentityConstants.ExternalScheme })
         {
             services.AddOptions<CookieAuthenticationOptions>(scheme).Configure<IHostEnvironment>((cookie, environment) =>

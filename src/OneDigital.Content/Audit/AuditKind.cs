@@ -27,4 +27,9 @@ public enum AuditKind
     PasswordResetRequested,
     PasswordChanged,
     ScheduledChangeFailed,
+    PasswordReset,
+    EmailChanged,
+    TwoFactorEnabled,
+    TwoFactorDisabled,
+    RecoveryCodesRenewed,
 }
