@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using OneDigital.Admin.Account;
 using OneDigital.Admin.Assets;
+using OneDigital.Admin.ContentItems;
 using OneDigital.Admin.Navigation;
 using OneDigital.Admin.Security;
 using OneDigital.Content.Configuration;
@@ -36,6 +37,7 @@ public static class AdminServices
         services.AddAdminAuthorization();
         services.AddAdminMenu();
         services.AddSingleton<AdminAssets>();
+        services.AddContentList();
 
         services.AddRazorPages(o =>
             {
