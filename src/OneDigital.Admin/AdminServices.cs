@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using OneDigital.Admin.Account;
 using OneDigital.Admin.Assets;
+using OneDigital.Admin.ContentItems;
 using OneDigital.Admin.Navigation;
 using OneDigital.Admin.Security;
 using OneDigital.Content.Configuration;
@@ -34,6 +35,7 @@ public static class AdminServices
         services.AddAdminAuthorization();
         services.AddAdminMenu();
         services.AddSingleton<AdminAssets>();
+        services.AddContentList();
 
         services.AddRazorPages(o =>
             {

@@ -9,6 +9,7 @@ IScenario[] scenarios =
     new GraphQLScenario(),
     new LuceneQueryScenario(),
     new MixedLoadScenario(),
+    new AdminListScenario(),
 ];
 
 BenchmarkOptions options;

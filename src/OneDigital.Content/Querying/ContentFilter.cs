@@ -46,6 +46,8 @@ public enum ContentColumn
     PublishedUtc,
     Published,
     Latest,
+    /// <summary>The item's type: for lists over several types (a request without one).</summary>
+    ContentType,
 }
 
 /// <summary>Which of a field index row's values a condition or sort key reads.</summary>

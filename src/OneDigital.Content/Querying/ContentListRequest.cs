@@ -1,10 +1,11 @@
 namespace OneDigital.Content.Querying;
 
 /// <summary>
-/// A list of one content type's versions: which (status, owner, filter), in what order, and which page. Without
-/// sort keys, newest first (Orchard's order).
+/// A list of one content type's versions (or every type's, when <see cref="ContentType"/> is null: the admin's list
+/// of all content, narrowed by a <see cref="ContentColumn.ContentType"/> filter when needed): which (status, owner,
+/// filter), in what order, and which page. Without sort keys, newest first (Orchard's order).
 /// </summary>
-public sealed record ContentListRequest(string ContentType)
+public sealed record ContentListRequest(string? ContentType)
 {
     public ContentStatus Status { get; init; } = ContentStatus.Published;
 

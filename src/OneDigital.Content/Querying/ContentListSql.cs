@@ -16,8 +16,11 @@ internal static class ContentListSql
     public static IQueryable<ContentItemRecord> Filtered(ContentListRequest request, IQueryable<ContentItemRecord> records,
         IQueryable<ContentFieldIndexRecord> index, IQueryable<ScheduledChange> schedules)
     {
-        var contentType = request.ContentType;
-        var query = records.Where(r => r.ContentType == contentType);
+        var query = records;
+        if (request.ContentType is { } contentType)
+        {
+            query = query.Where(r => r.ContentType == contentType);
+        }
         query = request.Status switch
         {
             ContentStatus.Draft => query.Where(r => r.Latest && !r.Published),
@@ -115,6 +118,7 @@ internal static class ContentListSql
     {
         ContentColumn.ContentItemId => Sort(query, r => r.ContentItemId, first, descending),
         ContentColumn.ContentItemVersionId => Sort(query, r => r.ContentItemVersionId, first, descending),
+        ContentColumn.ContentType => Sort(query, r => r.ContentType, first, descending),
         ContentColumn.DisplayText => Sort(query, r => r.DisplayText, first, descending),
         ContentColumn.Owner => Sort(query, r => r.Owner, first, descending),
         ContentColumn.Author => Sort(query, r => r.Author, first, descending),

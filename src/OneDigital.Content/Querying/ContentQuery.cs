@@ -109,6 +109,23 @@ public sealed class ContentQuery(ContentDbContext db)
         ContentListSql.Filtered(request, Records, FieldIndex, Schedules).CountAsync(ct);
 
     /// <summary>
+    /// For each item (of a page of a list), whether it has a published version, a draft (a latest version that is not
+    /// published) and a pending scheduled change: two small queries on the item-id indexes, no documents read.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, ContentItemState>> GetStatesAsync(IReadOnlyCollection<string> contentItemIds, CancellationToken ct = default)
+    {
+        if (contentItemIds.Count == 0) return new Dictionary<string, ContentItemState>();
+        var flags = await Records.Where(r => contentItemIds.Contains(r.ContentItemId) && (r.Latest || r.Published))
+            .Select(r => new { r.ContentItemId, r.Latest, r.Published }).ToListAsync(ct);
+        var scheduled = await Schedules.Where(s => contentItemIds.Contains(s.ContentItemId) && s.State == Scheduling.ScheduleState.Pending)
+            .Select(s => s.ContentItemId).Distinct().ToListAsync(ct);
+        return contentItemIds.Distinct().ToDictionary(id => id, id => new ContentItemState(
+            flags.Any(f => f.ContentItemId == id && f.Published),
+            flags.Any(f => f.ContentItemId == id && f.Latest && !f.Published),
+            scheduled.Contains(id)));
+    }
+
+    /// <summary>
     /// The published items contained in each list (ContainedPart), by position then version id, one page per list,
     /// read with two queries whatever the number of lists. Lists without items are left out.
     /// </summary>

@@ -32,6 +32,8 @@ public abstract class ContentDbContext(DbContextOptions options) : IdentityDbCon
             e.HasIndex(x => new { x.ContentItemId, x.Latest, x.Published });
             e.HasIndex(x => new { x.ContentType, x.Published, x.PublishedUtc });
             e.HasIndex(x => new { x.ContentType, x.Latest, x.ModifiedUtc });
+            // The admin lists every type's latest versions, newest first: walked in this index, not sorted.
+            e.HasIndex(x => new { x.Latest, x.ModifiedUtc });
         });
 
         builder.Entity<ContentFieldIndexRecord>(e =>

@@ -459,6 +459,8 @@ namespace OneDigital.Content.Migrations.Postgres
                     b.HasIndex("ContentItemVersionId")
                         .IsUnique();
 
+                    b.HasIndex("Latest", "ModifiedUtc");
+
                     b.HasIndex("ContentItemId", "Latest", "Published");
 
                     b.HasIndex("ContentType", "Latest", "ModifiedUtc");

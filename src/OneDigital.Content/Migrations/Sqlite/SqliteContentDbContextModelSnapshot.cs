@@ -442,6 +442,8 @@ namespace OneDigital.Content.Migrations.Sqlite
                     b.HasIndex("ContentItemVersionId")
                         .IsUnique();
 
+                    b.HasIndex("Latest", "ModifiedUtc");
+
                     b.HasIndex("ContentItemId", "Latest", "Published");
 
                     b.HasIndex("ContentType", "Latest", "ModifiedUtc");
