@@ -30,7 +30,8 @@ public static class AdminServices
         services.AddSettings<AdminOptions>(section)
             .AtLeast(section, nameof(AdminOptions.MaxFailedSignIns), o => o.MaxFailedSignIns, 1)
             .MoreThanZero(section, nameof(AdminOptions.LockoutDuration), o => o.LockoutDuration.TotalSeconds)
-            .MoreThanZero(section, nameof(AdminOptions.IdleTimeout), o => o.IdleTimeout.TotalSeconds);
+            .MoreThanZero(section, nameof(AdminOptions.IdleTimeout), o => o.IdleTimeout.TotalSeconds)
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), $"{section}:{nameof(AdminOptions.TimeZone)} must be a time zone id such as Europe/London.");
 
         services.AddAdminSignIn();
         services.AddAdminAuthorization();
