@@ -13,6 +13,16 @@ public sealed record ConflictRow(string Label, string Yours, string Theirs)
 
 public sealed record ConflictView(string? ChangedBy, DateTime? ChangedUtc, bool Removed, IReadOnlyList<ConflictRow> Rows)
 {
+    /// <summary>What the form calls the known parts' properties.</summary>
+    private static readonly Dictionary<string, string> PartLabels = new(StringComparer.Ordinal)
+    {
+        ["TitlePart.Title"] = "Title",
+        ["AutoroutePart.Path"] = "Path",
+        ["AliasPart.Alias"] = "Alias",
+        ["MarkdownBodyPart.Markdown"] = "Body",
+        ["HtmlBodyPart.Html"] = "Body",
+    };
+
     /// <summary>One row per part property and field of the type, in the form's order; values as plain text.</summary>
     public static ConflictView Of(ContentConflictException conflict, ContentTypeDefinition type, ContentDefinitionDocument definitions, ContentItem yours, ContentItem? theirs)
     {
@@ -27,7 +37,7 @@ public sealed record ConflictView(string? ChangedBy, DateTime? ChangedUtc, bool 
             {
                 var label = fields.Find(f => f.Name == name) is { } field
                     ? field.GetSettings<ContentPartFieldSettings>().DisplayName ?? field.Name
-                    : $"{typePart.Name.Replace("Part", "", StringComparison.Ordinal)} {name}".Trim();
+                    : PartLabels.GetValueOrDefault($"{typePart.PartName}.{name}") ?? $"{typePart.Name} {name}";
                 rows.Add(new ConflictRow(label, Text(mine?[name]), Text(saved?[name])));
             }
         }
