@@ -27,4 +27,6 @@ public sealed class AdminOptions
     /// the link uses the address the request came to, which a forged Host header could change.
     /// </summary>
     public Uri? PublicUrl { get; set; }
+    /// <summary>The site's time zone (an IANA id such as Europe/London): editors see and type dates and times in it; they are stored in UTC.</summary>
+    public string TimeZone { get; set; } = "UTC";
 }

@@ -29,7 +29,8 @@ public static class AdminServices
             .MoreThanZero(section, nameof(AdminOptions.LockoutDuration), o => o.LockoutDuration.TotalSeconds)
             .MoreThanZero(section, nameof(AdminOptions.IdleTimeout), o => o.IdleTimeout.TotalSeconds)
             .MoreThanZero(section, nameof(AdminOptions.PasswordResetLifetime), o => o.PasswordResetLifetime.TotalSeconds)
-            .AtLeast(section, nameof(AdminOptions.PasswordResetsPerHour), o => o.PasswordResetsPerHour, 1);
+            .AtLeast(section, nameof(AdminOptions.PasswordResetsPerHour), o => o.PasswordResetsPerHour, 1)
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), $"{section}:{nameof(AdminOptions.TimeZone)} must be a time zone id such as Europe/London.");
 
         services.AddAdminSignIn();
         services.AddAdminAuthorization();

@@ -1,0 +1,83 @@
+// Why: creating and editing share everything but loading and the final write: the generated form, reading a post,
+// refusing bad input with nothing written, the engine's validation errors on their fields, previews and searches
+// that redisplay the form, and the actor the audit trail records.
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OneDigital.Admin.Security;
+using OneDigital.Content.Audit;
+using OneDigital.Content.Definitions;
+using OneDigital.Content.Items;
+using OneDigital.Content.Querying;
+using OneDigital.Content.Store;
+
+namespace OneDigital.Admin.Editing;
+
+public abstract class ContentEditorPage : AdminPage
+{
+    /// <summary>The submit buttons' <c>action</c> values.</summary>
+    public const string SaveDraft = "draft", SaveAndContinue = "continue", Publish = "publish", Preview = "preview", Search = "search";
+
+    public ContentTypeDefinition Type { get; private set; } = null!;
+
+    public IReadOnlyList<FormSection> Sections { get; private set; } = [];
+
+    /// <summary>Whether the user may publish this item (the Publish button is shown).</summary>
+    public bool CanPublish { get; protected set; }
+
+    protected ContentDefinitionDocument Definitions { get; private set; } = null!;
+
+    protected ContentManager Manager => Service<ContentManager>();
+
+    protected T Service<T>() where T : notnull => HttpContext.RequestServices.GetRequiredService<T>();
+
+    protected CancellationToken Aborted => HttpContext.RequestAborted;
+
+    protected string PostedAction => Request.HasFormContentType ? Request.Form["action"].ToString() : "";
+
+    /// <summary>Loads the type's definition for this request; false when there is no such type.</summary>
+    protected async Task<bool> LoadTypeAsync(string typeName)
+    {
+        Definitions = await Service<ContentDefinitionStore>().GetAsync(Aborted);
+        if (Definitions.Type(typeName) is not { } type) return false;
+        Type = type;
+        return true;
+    }
+
+    protected ContentForm Form(bool redisplay) => new(Type, Editors(redisplay), ModelState);
+
+    protected EditorServices Editors(bool redisplay) => new(
+        Definitions, Service<ContentQuery>(), Service<UserManager<User>>(), TimeZone(), redisplay ? Request.Form : null, Aborted);
+
+    protected async Task ShowAsync(ContentItem item, bool redisplay) => Sections = await Form(redisplay).RenderAsync(item);
+
+    /// <summary>Reads the post into the item; false (with messages in ModelState) when some input could not be read.</summary>
+    protected bool ReadPost(ContentItem item)
+    {
+        ModelState.Clear();
+        Form(redisplay: true).Read(item, Request.Form);
+        return ModelState.IsValid;
+    }
+
+    /// <summary>The engine's validation errors, each on the input it is about.</summary>
+    protected void AddErrors(ContentValidationException invalid)
+    {
+        var form = Form(redisplay: true);
+        foreach (var error in invalid.Errors) ModelState.AddModelError(form.KeyFor(error), form.MessageFor(error));
+    }
+
+    /// <summary>Who the audit trail names for this request's writes.</summary>
+    protected void SetActor() =>
+        Service<ContentActor>().Set(UserId(User), User.Identity?.Name ?? "unknown", HttpContext.Connection.RemoteIpAddress?.ToString());
+
+    protected static string? UserId(ClaimsPrincipal user) => user.FindFirst(ClaimTypes.NameIdentifier)?.Value;
+
+    private TimeZoneInfo TimeZone()
+    {
+        var id = Service<IOptions<AdminOptions>>().Value.TimeZone;
+        return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+    }
+}

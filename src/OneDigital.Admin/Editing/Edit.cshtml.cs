@@ -1,0 +1,86 @@
+// Why: editing saves a new version only if the item's latest version is still the one the form was loaded from
+// (carried in the form); otherwise the conflict page shows both versions and nothing is overwritten.
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using OneDigital.Content.Items;
+using OneDigital.Content.Security;
+
+namespace OneDigital.Admin.Editing;
+
+public sealed class EditModel : ContentEditorPage
+{
+    /// <summary>The latest version id the form was loaded from.</summary>
+    [BindProperty]
+    public string VersionId { get; set; } = "";
+
+    public ContentItem Item { get; private set; } = null!;
+
+    /// <summary>Set when a save was refused because someone saved a newer version.</summary>
+    public ConflictView? Conflict { get; private set; }
+
+    /// <summary>The side panel's links (versions, preview, schedule...), from every registered <see cref="IContentEditorPanelLink"/>.</summary>
+    public IReadOnlyList<InfoLink> PanelLinks { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public string? Saved { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string id)
+    {
+        if (await LoadAsync(id) is { } refused) return refused;
+        VersionId = Item.ContentItemVersionId;
+        await ShowAsync(Item, redisplay: false);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id)
+    {
+        if (await LoadAsync(id) is { } refused) return refused;
+        var action = PostedAction;
+        var publish = action == Publish;
+        if (publish && await DemandAsync(Permissions.PublishContent, Item) is { } notPublisher) return notPublisher;
+        Saved = null;
+
+        // The draft the post is written into: a new version over a published one, so the published stays served.
+        var item = await Manager.GetAsync(id, VersionOptions.DraftRequired, Aborted) ?? Item;
+        if (action is SaveDraft or SaveAndContinue or Publish && ReadPost(item))
+        {
+            try
+            {
+                SetActor();
+                if (publish) await Manager.PublishAsync(item, VersionId, Aborted);
+                else await Manager.UpdateAsync(item, VersionId, Aborted);
+                return Redirect(action == SaveAndContinue ? ContentEditorLinks.Edit(id) + "?saved=1" : ContentEditorLinks.List);
+            }
+            catch (ContentValidationException invalid)
+            {
+                AddErrors(invalid);
+            }
+            catch (ContentConflictException conflict)
+            {
+                var theirs = await Service<OneDigital.Content.Querying.ContentQuery>().GetLatestAsync(id, Aborted);
+                Conflict = ConflictView.Of(conflict, Type, Definitions, item, theirs);
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
+            }
+        }
+        await ShowAsync(item, redisplay: true);
+        return Page();
+    }
+
+    /// <summary>The item's latest version and the type; the answer to give instead (404, 403) when there is none or it may not be edited.</summary>
+    private async Task<IActionResult?> LoadAsync(string id)
+    {
+        if (await Manager.GetAsync(id, VersionOptions.Latest, Aborted) is not { } item || !await LoadTypeAsync(item.ContentType)) return NotFound();
+        Item = item;
+        if (await DemandAsync(Permissions.EditContent, item) is { } refused) return refused;
+        CanPublish = await IsGrantedAsync(Permissions.PublishContent, item);
+        var links = new List<(int Order, InfoLink Link)>();
+        foreach (var panel in HttpContext.RequestServices.GetServices<IContentEditorPanelLink>())
+        {
+            if (await panel.ForAsync(item, User, HttpContext.RequestServices, Aborted) is { } link) links.Add((panel.Order, link));
+        }
+        PanelLinks = [.. links.OrderBy(l => l.Order).Select(l => l.Link)];
+        return null;
+    }
+}

@@ -1,0 +1,26 @@
+// Why: a few editors need more than the field's value: pickers list items and users, date editors show the site's
+// time zone, and a no-JavaScript search reloads the form with the words typed. One request-scoped bag for them.
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using OneDigital.Content.Definitions;
+using OneDigital.Content.Querying;
+using OneDigital.Content.Store;
+
+namespace OneDigital.Admin.Editing;
+
+public sealed class EditorServices(ContentDefinitionDocument definitions, ContentQuery query, UserManager<User> users, TimeZoneInfo timeZone, IFormCollection? posted, CancellationToken ct)
+{
+    public ContentDefinitionDocument Definitions { get; } = definitions;
+
+    public ContentQuery Query { get; } = query;
+
+    public UserManager<User> Users { get; } = users;
+
+    /// <summary>The site's time zone: dates and times are shown and typed in it and stored in UTC.</summary>
+    public TimeZoneInfo TimeZone { get; } = timeZone;
+
+    /// <summary>The form being redisplayed (after an error, a preview or a search), else null.</summary>
+    public IFormCollection? Posted { get; } = posted;
+
+    public CancellationToken Aborted { get; } = ct;
+}
