@@ -38,11 +38,14 @@ public sealed class ContentScope(ContentDefinitionStore definitions, PermissionS
     /// The condition that keeps a list to what the user may see of <paramref name="types"/>: their types, and their
     /// own items only where that is all they may see.
     /// </summary>
-    public static ContentFilter Filter(IReadOnlyList<VisibleType> types, string? userId)
+    public async Task<ContentFilter> FilterAsync(IReadOnlyList<VisibleType> types, string? userId, CancellationToken ct)
     {
         var all = types.Where(t => t.AllItems).Select(t => t.Name).ToList();
         var ownOnly = types.Where(t => !t.AllItems).Select(t => t.Name).ToList();
-        var allFilter = new ContentFilter.Column(ContentColumn.ContentType, FilterOperator.In, all);
+        // "Not one of the other types" rather than "one of these": the store then walks its (Latest, modified) index
+        // and stops after a page, where a list of types would make it sort every matching row.
+        var others = (await definitions.GetAsync(ct)).ContentTypes.Select(t => t.Name).Except(all, StringComparer.Ordinal).ToList();
+        ContentFilter allFilter = new ContentFilter.Not(new ContentFilter.Column(ContentColumn.ContentType, FilterOperator.In, others));
         if (ownOnly.Count == 0) return allFilter;
         ContentFilter mine = userId is null
             ? new ContentFilter.Or([])

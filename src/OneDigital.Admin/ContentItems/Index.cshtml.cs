@@ -91,7 +91,7 @@ public sealed class IndexModel(ContentScope scope, ContentQuery query, ContentAc
         }
         if (shown.Count == 0 || !ModelState.IsValid) return Page();
 
-        var filters = new List<ContentFilter> { ContentScope.Filter(shown, userId) };
+        var filters = new List<ContentFilter> { await scope.FilterAsync(shown, userId, ct) };
         if (!string.IsNullOrWhiteSpace(Text))
         {
             filters.Add(new ContentFilter.Column(ContentColumn.DisplayText, FilterOperator.Contains, Text.Trim()));

@@ -21,14 +21,17 @@ internal static class ContentListSql
         {
             query = query.Where(r => r.ContentType == contentType);
         }
+        // Flags compared with parameters, not as bare columns: SQLite uses an index only for "Latest = ?", so the
+        // (type, Latest, modified) and (Latest, modified) indexes are walked in order instead of sorting every row.
+        var (yes, no) = (true, false);
         query = request.Status switch
         {
-            ContentStatus.Draft => query.Where(r => r.Latest && !r.Published),
-            ContentStatus.Latest => query.Where(r => r.Latest),
+            ContentStatus.Draft => query.Where(r => r.Latest == yes && r.Published == no),
+            ContentStatus.Latest => query.Where(r => r.Latest == yes),
             ContentStatus.All => query,
-            ContentStatus.Scheduled => query.Where(r => r.Latest
+            ContentStatus.Scheduled => query.Where(r => r.Latest == yes
                 && schedules.Any(s => s.ContentItemId == r.ContentItemId && s.State == ScheduleState.Pending)),
-            _ => query.Where(r => r.Published),
+            _ => query.Where(r => r.Published == yes),
         };
         if (request.OwnedBy is { } owner)
         {

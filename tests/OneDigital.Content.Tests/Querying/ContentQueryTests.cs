@@ -99,6 +99,41 @@ public class ContentQueryTests(TestDatabase database) : StoreFixture(database)
     }
 
     [Test]
+    public async Task A_list_without_a_type_reads_every_type_and_a_type_column_filter_narrows_and_counts_it()
+    {
+        await CreatePageAsync("Page one");
+        await CreateArticleAsync("Article one");
+        await CreatePageAsync("Page two");
+
+        var every = await Query.ListAsync(new ContentListRequest(null) { Status = ContentStatus.Latest, Sort = [new ContentSort.ByColumn(ContentColumn.DisplayText)] });
+        var articlesOnly = new ContentListRequest(null)
+        {
+            Status = ContentStatus.Latest,
+            Filter = new ContentFilter.Column(ContentColumn.ContentType, FilterOperator.In, new[] { "Article" }),
+        };
+
+        Assert.That(every.Select(i => i.DisplayText), Is.SupersetOf(new[] { "Article one", "Page one", "Page two" }));
+        Assert.That((await Query.ListAsync(articlesOnly)).Select(i => i.DisplayText), Is.EqualTo(new[] { "Article one" }));
+        Assert.That(await Query.CountAsync(articlesOnly), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Item_states_say_published_draft_or_both_without_reading_documents()
+    {
+        var published = await CreatePageAsync("Published");
+        var draft = await CreatePageAsync("Draft", publish: false);
+        var both = await CreatePageAsync("Both");
+        var newer = await Manager.GetAsync(both.ContentItemId, VersionOptions.DraftRequired);
+        await Manager.UpdateAsync(newer!);
+
+        var states = await Query.GetStatesAsync([published.ContentItemId, draft.ContentItemId, both.ContentItemId]);
+
+        Assert.That(states[published.ContentItemId], Is.EqualTo(new ContentItemState(true, false, false)));
+        Assert.That(states[draft.ContentItemId], Is.EqualTo(new ContentItemState(false, true, false)));
+        Assert.That(states[both.ContentItemId], Is.EqualTo(new ContentItemState(true, true, false)));
+    }
+
+    [Test]
     public async Task Without_sort_keys_a_list_is_newest_first_and_can_be_limited_to_an_owner_and_a_column()
     {
         foreach (var title in new[] { "First", "Second", "Third" })
