@@ -15,4 +15,7 @@ public sealed class AdminOptions
 
     /// <summary>How long a sign-in lasts without a request; each request past half of it renews it.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The site's time zone (an IANA id such as <c>Europe/London</c>): editors read and enter times in it; the store keeps UTC.</summary>
+    public string TimeZone { get; set; } = "UTC";
 }

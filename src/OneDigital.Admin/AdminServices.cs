@@ -10,7 +10,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using OneDigital.Admin.Account;
 using OneDigital.Admin.Assets;
+using OneDigital.Admin.Audit;
 using OneDigital.Admin.Navigation;
+using OneDigital.Admin.Scheduling;
 using OneDigital.Admin.Security;
 using OneDigital.Content.Configuration;
 using OneDigital.Content.Store;
@@ -30,12 +32,15 @@ public static class AdminServices
         services.AddSettings<AdminOptions>(section)
             .AtLeast(section, nameof(AdminOptions.MaxFailedSignIns), o => o.MaxFailedSignIns, 1)
             .MoreThanZero(section, nameof(AdminOptions.LockoutDuration), o => o.LockoutDuration.TotalSeconds)
-            .MoreThanZero(section, nameof(AdminOptions.IdleTimeout), o => o.IdleTimeout.TotalSeconds);
+            .MoreThanZero(section, nameof(AdminOptions.IdleTimeout), o => o.IdleTimeout.TotalSeconds)
+            .Validate(o => SiteTime.Find(o.TimeZone) is not null,
+                $"{section}:{nameof(AdminOptions.TimeZone)} must be a time zone id such as UTC or Europe/London");
 
         services.AddAdminSignIn();
         services.AddAdminAuthorization();
         services.AddAdminMenu();
         services.AddSingleton<AdminAssets>();
+        services.AddSingleton<SiteTime>();
 
         services.AddRazorPages(o =>
             {
@@ -74,6 +79,7 @@ public static class AdminServices
             });
             branch.UseAdminAssets();
             branch.UseAdminUser();
+            branch.UseAdminActor();
             branch.UseAuthorization();
         });
         // WebApplication would otherwise put an authorization middleware in front of every request; the admin's
