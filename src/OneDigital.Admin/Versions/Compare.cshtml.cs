@@ -59,7 +59,7 @@ public sealed class CompareModel(ContentQuery query) : ItemPage(query)
     }
 
     public SelectField VersionField(string name, string label, string? selected) =>
-        new(name, label, [.. History.Reverse().Select(v => new Choice(v.ContentItemVersionId, IndexModel.VersionLabel(v)) { Selected = v.ContentItemVersionId == selected })]);
+        new(name, label, [.. History.Reverse().Select(v => new Choice(v.ContentItemVersionId, VersionsModel.VersionLabel(v)) { Selected = v.ContentItemVersionId == selected })]);
 
     public static string ChangeText(VersionChangeKind kind) => kind switch
     {

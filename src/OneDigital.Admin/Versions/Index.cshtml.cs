@@ -7,7 +7,7 @@ using OneDigital.Content.Security;
 
 namespace OneDigital.Admin.Versions;
 
-public sealed class IndexModel(ContentQuery query) : ItemPage(query)
+public sealed class VersionsModel(ContentQuery query) : ItemPage(query)
 {
     /// <summary>Newest first.</summary>
     public IReadOnlyList<VersionRow> Rows { get; private set; } = [];
