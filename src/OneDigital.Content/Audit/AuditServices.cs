@@ -3,6 +3,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Configuration;
 using OneDigital.Content.Items;
+using OneDigital.Content.Scheduling;
 
 namespace OneDigital.Content.Audit;
 
@@ -13,6 +14,7 @@ public static class AuditServices
         services.AddScoped<ContentActor>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<IContentEventHandler, AuditRecorder>();
+        services.AddScoped<IScheduleEventHandler, ScheduleAuditRecorder>();
         const string section = AuditOptions.Section;
         services.AddSettings<AuditOptions>(section)
             .NotNegative(section, nameof(AuditOptions.RetentionDays), o => o.RetentionDays)
