@@ -20,7 +20,8 @@ public sealed class AuditModel(AuditTrail trail, SiteTime time, IOptions<AuditOp
     [BindProperty(SupportsGet = true, Name = "user")] public string? UserName { get; set; }
     [BindProperty(SupportsGet = true, Name = "item")] public string? ItemId { get; set; }
     [BindProperty(SupportsGet = true, Name = "text")] public string? Text { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // Not "page": Razor Pages routes by that name.
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public string? FromDay { get; private set; }
     public string? FromMonth { get; private set; }
@@ -119,7 +120,7 @@ public sealed class AuditModel(AuditTrail trail, SiteTime time, IOptions<AuditOp
     /// <summary>The link to another page of the same filtered list.</summary>
     public string PageLink(int page)
     {
-        var query = Request.Query.Where(p => p.Key != "page").SelectMany(p => p.Value.Select(v => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(v ?? "")}"));
-        return $"{AdminServices.PathPrefix}/audit?{string.Join('&', query.Append($"page={page}"))}";
+        var query = Request.Query.Where(p => p.Key != "p").SelectMany(p => p.Value.Select(v => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(v ?? "")}"));
+        return $"{AdminServices.PathPrefix}/audit?{string.Join('&', query.Append($"p={page}"))}";
     }
 }
