@@ -8,7 +8,9 @@ using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using OneDigital.Admin.Account;
 using OneDigital.Admin.Assets;
 using OneDigital.Admin.ContentItems;
+using OneDigital.Admin.Audit;
 using OneDigital.Admin.Navigation;
+using OneDigital.Admin.Scheduling;
 using OneDigital.Admin.Security;
 using OneDigital.Content.Configuration;
 
@@ -30,13 +32,15 @@ public static class AdminServices
             .MoreThanZero(section, nameof(AdminOptions.IdleTimeout), o => o.IdleTimeout.TotalSeconds)
             .MoreThanZero(section, nameof(AdminOptions.PasswordResetLifetime), o => o.PasswordResetLifetime.TotalSeconds)
             .AtLeast(section, nameof(AdminOptions.PasswordResetsPerHour), o => o.PasswordResetsPerHour, 1)
-            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), $"{section}:{nameof(AdminOptions.TimeZone)} must be a time zone id such as Europe/London.");
+            .Validate(o => SiteTime.Find(o.TimeZone) is not null,
+                $"{section}:{nameof(AdminOptions.TimeZone)} must be a time zone id such as UTC or Europe/London");
 
         services.AddAdminSignIn();
         services.AddAdminAuthorization();
         services.AddAdminMenu();
         services.AddSingleton<AdminAssets>();
         services.AddContentList();
+        services.AddSingleton<SiteTime>();
 
         services.AddRazorPages(o =>
             {
@@ -78,6 +82,7 @@ public static class AdminServices
             });
             branch.UseAdminAssets();
             branch.UseAdminUser();
+            branch.UseAdminActor();
             branch.UseAuthorization();
         });
         // WebApplication would otherwise put an authorization middleware in front of every request; the admin's

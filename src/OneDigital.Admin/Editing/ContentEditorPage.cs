@@ -13,6 +13,7 @@ using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
 using OneDigital.Content.Querying;
 using OneDigital.Content.Store;
+using OneDigital.Admin.Scheduling;
 
 namespace OneDigital.Admin.Editing;
 
@@ -50,7 +51,7 @@ public abstract class ContentEditorPage : AdminPage
     protected ContentForm Form(bool redisplay) => new(Type, Editors(redisplay), ModelState);
 
     protected EditorServices Editors(bool redisplay) => new(
-        Definitions, Service<ContentQuery>(), Service<UserManager<User>>(), TimeZone(), redisplay ? Request.Form : null, Aborted);
+        Definitions, Service<ContentQuery>(), Service<UserManager<User>>(), Service<SiteTime>().Zone, redisplay ? Request.Form : null, Aborted);
 
     protected async Task ShowAsync(ContentItem item, bool redisplay) => Sections = await Form(redisplay).RenderAsync(item);
 
@@ -75,9 +76,4 @@ public abstract class ContentEditorPage : AdminPage
 
     protected static string? UserId(ClaimsPrincipal user) => user.FindFirst(ClaimTypes.NameIdentifier)?.Value;
 
-    private TimeZoneInfo TimeZone()
-    {
-        var id = Service<IOptions<AdminOptions>>().Value.TimeZone;
-        return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
-    }
 }

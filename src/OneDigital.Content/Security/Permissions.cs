@@ -84,6 +84,9 @@ public static class Permissions
     public static readonly Permission ManageValidationSettings = new("ManageValidationSettings", "Manage the OpenID Connect validation settings");
     public static readonly Permission ManageClientSettings = new("ManageClientSettings", "Manage the OpenID Connect client settings");
 
+    // OrchardCore.AuditTrail's names.
+    public static readonly Permission ViewAuditTrail = new("ViewAuditTrail", "View audit trail");
+
     public static readonly IReadOnlyList<Permission> All =
     [
         PublishContent, PublishOwnContent, EditContent, EditOwnContent, DeleteContent, DeleteOwnContent,
@@ -99,6 +102,7 @@ public static class Permissions
         ManageQueries, ExecuteApiAll, ManageSqlQueries, ExecuteGraphQLMutations, ExecuteGraphQL,
         ManageLuceneIndexes, QueryLuceneApi, QueryLuceneSearchIndex, ManageIndexes, QuerySearchIndex, ManageSearchSettings,
         ManageApplications, ManageScopes, ManageServerSettings, ManageValidationSettings, ManageClientSettings,
+        ViewAuditTrail,
     ];
 
     private static readonly Dictionary<string, Permission> ByName = All.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);

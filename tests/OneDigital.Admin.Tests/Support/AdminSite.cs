@@ -32,17 +32,21 @@ public sealed class AdminSite : IAsyncDisposable
     /// <summary>A SQLite store in a temporary folder; <paramref name="settings"/> are extra <c>--Key=value</c> switches.</summary>
     public static Task<AdminSite> StartAsync(params string[] settings) => StartAsync(TestSite.Create(), settings);
 
+    /// <summary>A SQLite store, with the test's own services added last (a clock the test moves).</summary>
+    public static Task<AdminSite> StartAsync(Action<IServiceCollection> configureServices, params string[] settings) =>
+        StartAsync(TestSite.Create(), settings, configureServices);
+
     /// <summary>A PostgreSQL store (a database of its own), for tests where several nodes matter.</summary>
     public static Task<AdminSite> StartPostgresAsync(params string[] settings) => StartAsync(TestSite.CreatePostgres(), settings);
 
     /// <summary>A second web node on this site's PostgreSQL database (its own data folder), for web-farm tests.</summary>
     public Task<AdminSite> StartOtherNodeAsync(params string[] settings) => StartAsync(_store.OtherNode(), settings);
 
-    private static async Task<AdminSite> StartAsync(TestSite store, string[] settings)
+    private static async Task<AdminSite> StartAsync(TestSite store, string[] settings, Action<IServiceCollection>? configureServices = null)
     {
         try
         {
-            var site = await store.StartAsync(
+            var site = await store.StartAsync(configureServices,
             [
                 $"--OneDigital:Setup:AdminUserName={AdminUserName}",
                 $"--OneDigital:Setup:AdminEmail={AdminEmail}",

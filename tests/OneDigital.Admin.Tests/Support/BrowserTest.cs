@@ -18,11 +18,14 @@ public abstract class BrowserTest
     /// <summary>Extra settings for the site this fixture's tests run against.</summary>
     protected virtual string[] SiteSettings => [];
 
+    /// <summary>Services of the fixture's own added last (a clock the test moves); none by default.</summary>
+    protected virtual Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? SiteServices => null;
+
     [SetUp]
     public async Task StartBrowserAndSiteAsync()
     {
         var browser = await Browser.GetAsync();
-        _site = await AdminSite.StartAsync(SiteSettings);
+        _site = SiteServices is { } services ? await AdminSite.StartAsync(services, SiteSettings) : await AdminSite.StartAsync(SiteSettings);
         _context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Site.Address.ToString(), Locale = "en-GB" });
         _context.SetDefaultTimeout(15_000);
         Page = await _context.NewPageAsync();
