@@ -12,6 +12,7 @@ using OneDigital.Admin.Audit;
 using OneDigital.Admin.Navigation;
 using OneDigital.Admin.Scheduling;
 using OneDigital.Admin.Security;
+using OneDigital.Admin.Versions;
 using OneDigital.Content.Configuration;
 
 namespace OneDigital.Admin;
@@ -41,6 +42,7 @@ public static class AdminServices
         services.AddSingleton<AdminAssets>();
         services.AddContentList();
         services.AddSingleton<SiteTime>();
+        services.AddItemPageLinks();
 
         services.AddRazorPages(o =>
             {

@@ -5,5 +5,5 @@ namespace OneDigital.Admin.Versions;
 public sealed record ItemNav(string Id, string Current)
 {
     public static readonly IReadOnlyList<(string Page, string Text)> Pages =
-        [("versions", "Versions"), ("preview", "Preview"), ("schedule", "Schedule")];
+        [("edit", "Edit"), ("versions", "Versions"), ("preview", "Preview"), ("schedule", "Schedule")];
 }

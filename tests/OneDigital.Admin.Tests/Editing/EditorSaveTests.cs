@@ -210,6 +210,27 @@ public sealed class EditorSaveTests
     }
 
     [Test]
+    public async Task The_edit_page_links_to_the_items_versions_preview_and_schedule_pages_each_only_for_who_may_open_it()
+    {
+        using var contributor = _site.NewClient();
+        await contributor.SignInAsync("contributor", Password);
+        var id = await _site.CreateAsync("Page", i => i.GetOrCreatePart("TitlePart")["Title"] = "Linked", owner: await UserIdAsync("contributor"));
+
+        var asAdmin = await _admin.HtmlAsync($"/admin/content/{id}/edit");
+        var asContributor = await contributor.HtmlAsync($"/admin/content/{id}/edit");
+
+        Assert.Multiple(() =>
+        {
+            foreach (var page in new[] { "versions", "preview", "schedule" })
+            {
+                Assert.That(asAdmin, Does.Contain($"href=\"/admin/content/{id}/{page}\""), page);
+            }
+            Assert.That(asContributor, Does.Contain($"href=\"/admin/content/{id}/versions\""), "a Contributor edits and so sees the history of own items");
+            Assert.That(asContributor, Does.Not.Contain($"href=\"/admin/content/{id}/schedule\""), "a Contributor cannot publish, so is not offered scheduling");
+        });
+    }
+
+    [Test]
     public async Task A_Contributor_saves_drafts_but_is_not_offered_or_allowed_Publish()
     {
         using var contributor = _site.NewClient();
