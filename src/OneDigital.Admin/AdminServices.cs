@@ -9,6 +9,7 @@ using OneDigital.Admin.Account;
 using OneDigital.Admin.Assets;
 using OneDigital.Admin.ContentItems;
 using OneDigital.Admin.Audit;
+using OneDigital.Admin.Errors;
 using OneDigital.Admin.Navigation;
 using OneDigital.Admin.Scheduling;
 using OneDigital.Admin.Security;
@@ -56,6 +57,7 @@ public static class AdminServices
                 // Anyone signed in may sign out, whatever they may see.
                 o.Conventions.AllowAnonymousToPage("/Account/SignOut");
             })
+            .AddMvcOptions(o => o.Filters.Add(new NotFoundPage()))
             .ConfigureApplicationPartManager(parts =>
             {
                 // The host finds this assembly itself when it is the entry assembly's reference; a test host does not.

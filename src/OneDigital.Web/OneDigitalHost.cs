@@ -89,6 +89,7 @@ public static class OneDigitalHost
         builder.Services.AddOneDigitalErrors();
         builder.Services.AddOneDigitalAdmin(builder.Configuration);
         configureServices?.Invoke(builder.Services);
+        builder.Services.RemoveKeyRingWarmUp();
 
         var app = builder.Build();
         // Errors first, so every failure below becomes a ProblemDetails; the security headers are added as the

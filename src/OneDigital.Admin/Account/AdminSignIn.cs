@@ -51,6 +51,8 @@ internal static class AdminSignIn
                 cookie.ReturnUrlParameter = "returnUrl";
                 // A signed-in user who may not see a page gets 403 and the page saying so, where they asked.
                 cookie.Events.OnRedirectToAccessDenied = context => ForbiddenResult.WriteAsync(context.HttpContext);
+                // In place of Identity's 30-minute stamp check: a disabled user or a removed role ends the session at once.
+                cookie.Events.OnValidatePrincipal = SignedInUserCheck.ValidateAsync;
             });
         services.AddAntiforgery(o =>
         {

@@ -15,17 +15,25 @@ public static class StoredDataProtection
     public static IServiceCollection AddStoredDataProtection(this IServiceCollection services)
     {
         services.AddDataProtection().SetApplicationName(ApplicationName);
-        // Data protection warms its key ring from a hosted service as the host starts, before setup has opened (or
-        // found missing) the store; on SQLite that read would create an empty database file. The ring is read on
-        // first use instead, which the setup gate keeps until the store is open.
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+            o.XmlRepository = new StoreXmlRepository(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<StoreCondition>(), sp.GetRequiredService<TimeProvider>())));
+        services.AddSingleton<StoredKeyRing>();
+        return services;
+    }
+
+    /// <summary>
+    /// Data protection warms its key ring from a hosted service as the host starts, before setup has opened (or found
+    /// missing) the store: the read fails and logs an error, and on SQLite it would create an empty database file. The
+    /// ring is read on first use instead, which the setup gate keeps until the store is open. Called once every
+    /// service is added, because each later AddDataProtection (antiforgery's, Identity's) adds the warm-up back.
+    /// </summary>
+    public static IServiceCollection RemoveKeyRingWarmUp(this IServiceCollection services)
+    {
         foreach (var warmUp in services.Where(d => d.ServiceType == typeof(IHostedService)
             && d.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService").ToList())
         {
             services.Remove(warmUp);
         }
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
-            o.XmlRepository = new StoreXmlRepository(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<StoreCondition>(), sp.GetRequiredService<TimeProvider>())));
-        services.AddSingleton<StoredKeyRing>();
         return services;
     }
 }

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using OneDigital.Content.Store;
 using OneDigital.Admin.Tests.Support;
 
 namespace OneDigital.Admin.Tests.Account;
@@ -163,5 +166,42 @@ public sealed class SignInTests
 
         Assert.That(inside.Headers.Location?.ToString(), Is.EqualTo("/admin/forbidden"));
         Assert.That(outside.Headers.Location?.ToString(), Is.EqualTo("/admin"));
+    }
+
+    [Test]
+    public async Task A_user_disabled_while_signed_in_is_sent_to_sign_in_on_their_next_admin_request()
+    {
+        await _site.AddUserAsync("soon-disabled", "Editor-Pa55word!", "Editor");
+        using var client = _site.NewClient();
+        await client.SignInAsync("soon-disabled", "Editor-Pa55word!");
+        using var before = await client.GetAsync("/admin/content");
+
+        await _site.UpdateUserAsync("soon-disabled", u => u.IsEnabled = false);
+        using var after = await client.GetAsync("/admin/content");
+
+        Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(after.Headers.Location?.ToString(), Does.Contain("/admin/sign-in?returnUrl=%2Fadmin%2Fcontent"));
+    }
+
+    [Test]
+    public async Task A_user_taken_out_of_their_role_while_signed_in_is_sent_to_sign_in_on_their_next_admin_request()
+    {
+        var user = await _site.AddUserAsync("soon-demoted", "Editor-Pa55word!", "Editor");
+        using var client = _site.NewClient();
+        await client.SignInAsync("soon-demoted", "Editor-Pa55word!");
+        using var before = await client.GetAsync("/admin/content");
+
+        await using (var scope = _site.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+            var stored = await users.FindByIdAsync(user.Id);
+            Assert.That((await users.RemoveFromRoleAsync(stored!, "Editor")).Succeeded, Is.True);
+        }
+        using var after = await client.GetAsync("/admin/content");
+
+        Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(after.Headers.Location?.ToString(), Does.Contain("/admin/sign-in?returnUrl=%2Fadmin%2Fcontent"));
     }
 }

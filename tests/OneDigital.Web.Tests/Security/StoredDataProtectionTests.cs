@@ -3,6 +3,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OneDigital.Content.Security;
 using OneDigital.Content.Store;
 using OneDigital.Web.Tests.Support;
@@ -21,6 +22,23 @@ public class StoredDataProtectionTests
 
     private static Task<int> KeyCountAsync(TestSite site) =>
         site.WithStoreAsync(s => s.GetRequiredService<ContentDbContext>().Set<DataProtectionKeyRecord>().CountAsync());
+
+    [Test]
+    public async Task The_first_start_of_a_new_site_logs_no_failure_and_leaves_one_key()
+    {
+        await using var site = TestSite.Create();
+        var log = new RecordedLog(LogLevel.Warning);
+        await using (var first = await site.StartAsync(log.AddTo))
+        {
+            // A request as setup runs is what a browser opened at once sends; it must not read the ring early.
+            using var early = await first.Http.GetAsync("/admin/sign-in");
+            await first.SetupCompletion;
+            using var signIn = await first.Http.GetAsync("/admin/sign-in");
+            Assert.That(signIn.IsSuccessStatusCode, Is.True);
+            Assert.That(log.Lines.Where(l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal)), Is.Empty);
+        }
+        Assert.That(await KeyCountAsync(site), Is.EqualTo(1));
+    }
 
     [Test]
     public async Task What_one_node_protects_another_node_on_the_same_PostgreSQL_store_unprotects()

@@ -90,6 +90,11 @@ namespace OneDigital.Content.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ContentItems_Latest_ModifiedUtc",
+                table: "ContentItems",
+                columns: new[] { "Latest", "ModifiedUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEvents_ContentItemId_OccurredUtc",
                 table: "AuditEvents",
                 columns: new[] { "ContentItemId", "OccurredUtc" });
@@ -140,6 +145,10 @@ namespace OneDigital.Content.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ScheduledChanges");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ContentItems_Latest_ModifiedUtc",
+                table: "ContentItems");
         }
     }
 }

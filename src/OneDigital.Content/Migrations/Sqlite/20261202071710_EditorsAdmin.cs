@@ -89,6 +89,11 @@ namespace OneDigital.Content.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ContentItems_Latest_ModifiedUtc",
+                table: "ContentItems",
+                columns: new[] { "Latest", "ModifiedUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEvents_ContentItemId_OccurredUtc",
                 table: "AuditEvents",
                 columns: new[] { "ContentItemId", "OccurredUtc" });
@@ -139,6 +144,10 @@ namespace OneDigital.Content.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ScheduledChanges");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ContentItems_Latest_ModifiedUtc",
+                table: "ContentItems");
         }
     }
 }

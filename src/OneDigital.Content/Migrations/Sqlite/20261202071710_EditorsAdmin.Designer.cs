@@ -11,8 +11,8 @@ using OneDigital.Content.Store;
 namespace OneDigital.Content.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteContentDbContext))]
-    [Migration("20261202052137_AdminContentList")]
-    partial class AdminContentList
+    [Migration("20261202071710_EditorsAdmin")]
+    partial class EditorsAdmin
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

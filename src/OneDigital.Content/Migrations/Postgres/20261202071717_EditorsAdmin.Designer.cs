@@ -12,8 +12,8 @@ using OneDigital.Content.Store;
 namespace OneDigital.Content.Migrations.Postgres
 {
     [DbContext(typeof(PostgresContentDbContext))]
-    [Migration("20261202052159_AdminContentList")]
-    partial class AdminContentList
+    [Migration("20261202071717_EditorsAdmin")]
+    partial class EditorsAdmin
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
