@@ -69,6 +69,7 @@ public static class SiteServices
     public static WebApplication MapOneDigitalSite(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var assets = app.Services.GetRequiredService<ThemeAssets>();
         app.UseWhen(c => IsSitePath(c.Request.Path), branch =>
         {
             branch.Use((context, next) =>
@@ -78,7 +79,17 @@ public static class SiteServices
             });
             branch.UseMiddleware<SiteErrors>();
             branch.UseResponseCompression();
-            branch.UseStaticFiles(app.Services.GetRequiredService<ThemeAssets>().StaticFiles());
+            branch.Use((context, next) =>
+            {
+                // Routing ran first and the fallback route matches every path; static files serve only requests
+                // without an endpoint, so the theme's folder is taken out of the fallback here.
+                if (context.Request.Path.StartsWithSegments(ThemeAssets.RequestPath))
+                {
+                    context.SetEndpoint(null);
+                }
+                return next(context);
+            });
+            branch.UseStaticFiles(assets.StaticFiles());
             branch.UseOutputCache();
         });
         // Below every other endpoint: a page of the site is whatever no one else answers.

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OneDigital.Content.Changes;
+using OneDigital.Site.Theme;
 
 namespace OneDigital.Site.Caching;
 
@@ -39,6 +40,9 @@ internal sealed class SiteCachePolicy : IOutputCachePolicy
         }
         var stamp = await context.HttpContext.RequestServices.GetRequiredService<IContentChangeStamp>().GetAsync(cancellation);
         context.CacheVaryByRules.VaryByValues["content"] = stamp.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // A designer's edit to the theme changes the markup and the assets' hashed URLs.
+        context.CacheVaryByRules.VaryByValues["theme"] = context.HttpContext.RequestServices.GetRequiredService<ThemeTemplates>()
+            .Stamp.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var last = Interlocked.Exchange(ref _lastStamp, stamp);
         if (last != stamp && last != long.MinValue)
         {

@@ -16,7 +16,7 @@ internal static class ContentPages
     /// <summary>How many posts, case studies and events the home page lists.</summary>
     public const int HomeListLength = 3;
 
-    /// <summary>The item whose path is the request's, in Content-{Type}; 404 (or 410 once removed) otherwise.</summary>
+    /// <summary>The item whose path is the request's, in Content-{Type}; 404 otherwise (a draft, unpublished or removed).</summary>
     public static async Task<IResult> ItemAsync(HttpContext http, ContentQuery query, ItemViews views, string? path)
     {
         if (!SiteServices.IsSitePath(http.Request.Path))
@@ -33,8 +33,7 @@ internal static class ContentPages
         var item = await query.GetByPathAsync(path, ct: ct);
         if (item is null)
         {
-            // The path was an item's that is now removed (no latest version left): gone, not missing.
-            return await IsRemovedAsync(query, path, ct) ? SitePage.Gone() : SitePage.NotFound();
+            return SitePage.NotFound();
         }
         var view = await views.DetailAsync(item, ct);
         return SitePage.Render(ThemeRenderer.ContentTemplates(item.ContentType), view,
@@ -69,15 +68,6 @@ internal static class ContentPages
         Sort = [new ContentSort.ByColumn(ContentColumn.PublishedUtc, Descending: true)],
         Take = HomeListLength,
     };
-
-    private static async Task<bool> IsRemovedAsync(ContentQuery query, string path, CancellationToken ct) =>
-        await query.GetByPathAsync(path, latest: true, ct) is null
-        && (await query.ListAsync(new ContentListRequest(null)
-        {
-            Status = ContentStatus.All,
-            Filter = new ContentFilter.Field("AutoroutePart", "Path", FieldValueKind.Text, FilterOperator.Equal, path),
-            Take = 1,
-        }, ct)).Count > 0;
 
     private static string? Description(ItemView view) =>
         view.Fields.TryGetValue("Summary", out var summary) && summary is string text ? text : null;

@@ -21,10 +21,6 @@ public sealed class SitePage(IReadOnlyList<string> templates, object? model, Pag
     public static SitePage NotFound() =>
         new(["NotFound"], null, new PageView { Title = "Page not found", NoIndex = true }, StatusCodes.Status404NotFound);
 
-    /// <summary>The 410 page (Gone.liquid, else NotFound.liquid): the item was here and has been removed.</summary>
-    public static SitePage Gone() =>
-        new(["Gone", "NotFound"], null, new PageView { Title = "Page removed", NoIndex = true }, StatusCodes.Status410Gone);
-
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var renderer = httpContext.RequestServices.GetRequiredService<ThemeRenderer>();

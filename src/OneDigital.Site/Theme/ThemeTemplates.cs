@@ -34,6 +34,39 @@ public sealed class ThemeTemplates
 
     public string ViewsFolder { get; }
 
+    /// <summary>
+    /// A hash of the names and change times of the theme's files (templates and wwwroot), worked out at most once a second: cached
+    /// pages are keyed on it, so a designer's edit shows on the next visit.
+    /// </summary>
+    public long Stamp
+    {
+        get
+        {
+            var now = _clock.GetUtcNow();
+            var (stamp, checkedAt) = _stamp;
+            if (now - checkedAt < CheckInterval) return stamp;
+            var theme = Path.GetDirectoryName(ViewsFolder)!;
+            // Every file's name and time, not the latest time: a file copied in with an older time is a change too.
+            var hash = new HashCode();
+            foreach (var file in Directory.EnumerateFiles(theme, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                hash.Add(file, StringComparer.Ordinal);
+                hash.Add(File.GetLastWriteTimeUtc(file).Ticks);
+            }
+            var previous = _stamp.Stamp;
+            stamp = hash.ToHashCode();
+            _stamp = (stamp, now);
+            if (stamp != previous)
+            {
+                // The page about to be cached under the new stamp must not be rendered with a template parsed before it.
+                _entries.Clear();
+            }
+            return stamp;
+        }
+    }
+
+    private (long Stamp, DateTimeOffset CheckedAt) _stamp = (0, DateTimeOffset.MinValue);
+
     public IFileProvider Files { get; }
 
     /// <summary>The first of <paramref name="names"/> the theme has (without the extension), or null when it has none.</summary>

@@ -2,6 +2,7 @@
 // content as editors do (through ContentManager), so a test reads as what a reader sees after an editor acts.
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Items;
+using OneDigital.Content.Querying;
 
 namespace OneDigital.Site.Tests.Support;
 
@@ -54,9 +55,10 @@ public sealed class ReadersSite : IAsyncDisposable
     }
 
     /// <summary>A new item with a title (and a markdown body when the type has one), published or a draft.</summary>
-    public Task<ContentItem> CreateAsync(string contentType, string title, bool publish, string? markdown = null) => WithContentAsync(async manager =>
+    public Task<ContentItem> CreateAsync(string contentType, string title, bool publish, string? markdown = null, Action<ContentItem>? change = null) => WithContentAsync(async manager =>
     {
         var item = await manager.NewAsync(contentType);
+        change?.Invoke(item);
         item.DisplayText = title;
         item.GetOrCreatePart("TitlePart")["Title"] = title;
         if (markdown is not null)
@@ -66,6 +68,14 @@ public sealed class ReadersSite : IAsyncDisposable
         await manager.CreateAsync(item, publish);
         return await manager.GetAsync(item.ContentItemId, VersionOptions.Latest) ?? throw new InvalidOperationException("not created");
     });
+
+    /// <summary>The id of the published item at a path (the setup recipe's blog: "blog").</summary>
+    public async Task<string> IdAtAsync(string path)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var item = await scope.ServiceProvider.GetRequiredService<ContentQuery>().GetByPathAsync(path);
+        return item?.ContentItemId ?? throw new InvalidOperationException($"no published item at {path}");
+    }
 
     public async Task<string> GetStringAsync(string path)
     {
