@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The admin's front-end packages, fetched at pinned versions from npm and copied (the dist files the admin loads,
+# The admin's (and the readers' site theme's) front-end packages, fetched at pinned versions from npm and copied (the dist files the admin loads,
 # plus each package's licence) into src/OneDigital.Admin/wwwroot/lib/<package>/, which is committed: `dotnet run`
 # and the build need no Node. Nothing under wwwroot/lib is edited by hand; change a version here and run it again.
 #   scripts/assets.sh
@@ -38,5 +38,11 @@ done
   sed -n '/^## Licence/,/^## /p' "$work/govuk-frontend/package/README.md" | sed '$d'
 } > "$lib/govuk-frontend/LICENSE"
 
-echo "assets.sh: copied into $lib:" >&2
-find "$lib" -type f | sort >&2
+# The readers' site's theme uses the same GOV.UK Frontend, its CSS only (the site works without scripts).
+site_lib=src/OneDigital.Site/Themes/OneDigital/wwwroot/lib/govuk-frontend
+rm -rf "$site_lib"
+mkdir -p "$site_lib"
+cp "$lib/govuk-frontend/govuk-frontend.min.css" "$lib/govuk-frontend/LICENSE" "$lib/govuk-frontend/VERSION" "$site_lib/"
+
+echo "assets.sh: copied into $lib and $site_lib:" >&2
+find "$lib" "$site_lib" -type f | sort >&2

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OneDigital.Admin;
+using OneDigital.Site;
 using OneDigital.Content;
 using OneDigital.Content.Audit;
 using OneDigital.Content.Recipes;
@@ -88,6 +89,7 @@ public static class OneDigitalHost
         builder.Services.AddOneDigitalHealth();
         builder.Services.AddOneDigitalErrors();
         builder.Services.AddOneDigitalAdmin(builder.Configuration);
+        builder.Services.AddOneDigitalSite(builder.Configuration);
         configureServices?.Invoke(builder.Services);
         builder.Services.RemoveKeyRingWarmUp();
 
@@ -104,6 +106,8 @@ public static class OneDigitalHost
         app.MapQueriesApi();
         app.MapContentApi();
         app.MapOneDigitalGraphQL();
+        // Last: the readers' site answers every path the admin and the APIs leave.
+        app.MapOneDigitalSite();
         return app;
     }
 

@@ -24,7 +24,7 @@ internal static class ReferenceDirection
         ["OneDigital.GraphQL"] = ["OneDigital.Content"],
         ["OneDigital.Admin"] = ["OneDigital.Content", "OneDigital.Search"],
         ["OneDigital.Site"] = ["OneDigital.Content", "OneDigital.Search"],
-        ["OneDigital.Web"] = ["OneDigital.Content", "OneDigital.Search", "OneDigital.GraphQL", "OneDigital.Admin"],
+        ["OneDigital.Web"] = ["OneDigital.Content", "OneDigital.Search", "OneDigital.GraphQL", "OneDigital.Admin", "OneDigital.Site"],
     };
 
     /// <summary>One message per reference against the direction, naming the csproj and what it references.</summary>

@@ -18,7 +18,7 @@ public class FieldKindCoverageTests
 {
     private static readonly Assembly[] Sources =
         [typeof(FieldKind).Assembly, typeof(FieldMappings).Assembly, typeof(GraphQLOptions).Assembly, typeof(OneDigitalHost).Assembly,
-         typeof(OneDigital.Admin.AdminServices).Assembly];
+         typeof(OneDigital.Admin.AdminServices).Assembly, typeof(OneDigital.Site.SiteServices).Assembly];
 
     /// <summary>The only answers that may be "none": kinds GraphQL's schema has no type for.</summary>
     private static readonly Dictionary<string, FieldKind[]> MayAnswerNull = new()
@@ -39,7 +39,7 @@ public class FieldKindCoverageTests
     {
         Assert.That(Visitors().Select(t => t.Name), Is.SupersetOf(new[]
         {
-            "OrchardNames", "KindChecks", "FieldIndexValues", "FieldMappings", "FieldGraphTypes", "ContentFilterInputs", "FieldEditors",
+            "OrchardNames", "KindChecks", "FieldIndexValues", "FieldMappings", "FieldGraphTypes", "ContentFilterInputs", "FieldEditors", "FieldViewValues",
         }));
     }
 

@@ -120,7 +120,7 @@ public sealed class BrowserSecurityTests
     [TestCase("GET", "/api/graphql?query={__typename}", Description = "an API answer")]
     [TestCase("GET", "/api/content/nothing-here", Description = "401")]
     [TestCase("POST", "/connect/token", Description = "an OpenIddict error")]
-    [TestCase("GET", "/no-such-page", Description = "404 with no body")]
+    [TestCase("GET", "/api/no-such-page", Description = "404 with no body")]
     [TestCase("OPTIONS", "/api/graphql", Description = "a preflight")]
     public async Task Every_response_carries_the_security_headers_and_no_Server_header(string method, string path)
     {

@@ -1,0 +1,28 @@
+// Why: the layout needs the same few facts about every page (title, description, canonical address, whether search
+// engines may index it) whichever endpoint made the page, so every page hands it this and nothing else.
+namespace OneDigital.Site.Models;
+
+/// <summary>What the layout shows about a page (<c>Page</c> in every template).</summary>
+public sealed class PageView
+{
+    /// <summary>The page's title (the one <c>h1</c> and the window title).</summary>
+    public required string Title { get; init; }
+
+    /// <summary>The meta description; the site's description when null.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The page's own path (<c>/blog</c>), for the canonical link; none when null.</summary>
+    public string? Path { get; init; }
+
+    /// <summary>Asks search engines to leave the page out (previews, errors).</summary>
+    public bool NoIndex { get; init; }
+
+    /// <summary>Set by the renderer: the site's name from the site settings.</summary>
+    public string SiteName { get; internal set; } = "";
+
+    /// <summary>Set by the renderer: the canonical URL (scheme, host and <see cref="Path"/>).</summary>
+    public string? CanonicalUrl { get; internal set; }
+
+    /// <summary>Set by the renderer: the path of the request, so navigation can mark the current section.</summary>
+    public string RequestPath { get; internal set; } = "/";
+}

@@ -1,0 +1,88 @@
+// Why: an item's address is its AutoroutePart path and nothing else, so editors choose URLs in the admin and the site
+// follows; the home page gathers the newest of each kind so it stays current without an editor touching it.
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using OneDigital.Content.Items;
+using OneDigital.Content.Querying;
+using OneDigital.Content.Settings;
+using OneDigital.Site.Models;
+using OneDigital.Site.Theme;
+
+namespace OneDigital.Site.Pages;
+
+/// <summary>The home page and every routable published item at its path.</summary>
+internal static class ContentPages
+{
+    /// <summary>How many posts, case studies and events the home page lists.</summary>
+    public const int HomeListLength = 3;
+
+    /// <summary>The item whose path is the request's, in Content-{Type}; 404 otherwise (a draft, unpublished or removed).</summary>
+    public static async Task<IResult> ItemAsync(HttpContext http, ContentQuery query, ItemViews views, string? path)
+    {
+        if (!SiteServices.IsSitePath(http.Request.Path))
+        {
+            // An unknown admin or API address answers as its owner's would, not with a page of the site.
+            return Results.NotFound();
+        }
+        var ct = http.RequestAborted;
+        path = path?.Trim('/');
+        if (string.IsNullOrEmpty(path))
+        {
+            return await HomeAsync(http, query, views);
+        }
+        var item = await query.GetByPathAsync(path, ct: ct);
+        if (item is null)
+        {
+            return SitePage.NotFound();
+        }
+        var view = await views.DetailAsync(item, ct);
+        return SitePage.Render(ThemeRenderer.ContentTemplates(item.ContentType), view,
+            new PageView { Title = view.DisplayText, Path = view.Url, Description = Description(view) });
+    }
+
+    private static async Task<IResult> HomeAsync(HttpContext http, ContentQuery query, ItemViews views)
+    {
+        var ct = http.RequestAborted;
+        var settings = await http.RequestServices.GetRequiredService<SiteSettingsStore>().GetAsync(ct);
+        // Orchard's HomeRoute names the item the site opens with (the setup recipe: the About page).
+        var introId = JsonValues.NonEmptyString(settings["HomeRoute"]?["ContentItemId"]);
+        var intro = introId is null ? null : await query.GetPublishedAsync(introId, ct);
+        var now = DateTime.UtcNow;
+        var home = new HomeView
+        {
+            Intro = intro is null ? null : (await views.SummariesAsync([intro], ct))[0],
+            LatestPosts = await views.SummariesAsync(await query.ListAsync(Newest("BlogPost"), ct), ct),
+            LatestCaseStudies = await views.SummariesAsync(await query.ListAsync(Newest("CaseStudy"), ct), ct),
+            NextEvents = await views.SummariesAsync(await query.ListAsync(new ContentListRequest("Event")
+            {
+                Filter = new ContentFilter.Field("Event", "StartsAt", FieldValueKind.Date, FilterOperator.GreaterThanOrEqual, now),
+                Sort = [new ContentSort.ByField("Event", "StartsAt", FieldValueKind.Date)],
+                Take = HomeListLength,
+            }, ct), ct),
+        };
+        return SitePage.Render("Home", home, new PageView { Title = intro?.DisplayText ?? "Home", Path = "/" });
+    }
+
+    private static ContentListRequest Newest(string type) => new(type)
+    {
+        Sort = [new ContentSort.ByColumn(ContentColumn.PublishedUtc, Descending: true)],
+        Take = HomeListLength,
+    };
+
+    private static string? Description(ItemView view) =>
+        view.Fields.TryGetValue("Summary", out var summary) && summary is string text ? text : null;
+}
+
+/// <summary>The home page's model (Home.liquid).</summary>
+public sealed class HomeView
+{
+    /// <summary>The item the site settings' HomeRoute names: what the Community of Practice is.</summary>
+    public ItemView? Intro { get; init; }
+
+    public IReadOnlyList<ItemView> LatestPosts { get; init; } = [];
+
+    public IReadOnlyList<ItemView> LatestCaseStudies { get; init; } = [];
+
+    /// <summary>Events starting from now, soonest first.</summary>
+    public IReadOnlyList<ItemView> NextEvents { get; init; } = [];
+}

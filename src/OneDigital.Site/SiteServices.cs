@@ -1,0 +1,104 @@
+// Why: the web host knows the readers' site by these two calls only, so the theme engine, its caching and its pages
+// can change without touching the host, and the site cannot take a path the admin or an API owns.
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OneDigital.Content.Configuration;
+using OneDigital.Site.Caching;
+using OneDigital.Site.Models;
+using OneDigital.Site.Pages;
+using OneDigital.Site.Theme;
+
+namespace OneDigital.Site;
+
+public static class SiteServices
+{
+    /// <summary>The output cache policy every anonymous page endpoint of the site names (<c>.CacheOutput(SiteServices.CachePolicy)</c>).</summary>
+    public const string CachePolicy = "OneDigital.Site";
+
+    /// <summary>Self-hosted styles and images only; no scripts from anywhere but the site.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
+        + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+    /// <summary>Paths the site never answers: the admin's and the APIs' (an unknown API path stays a ProblemDetails 404).</summary>
+    private static readonly string[] OtherOwners = ["/admin", "/api", "/connect", "/health", "/media", "/.well-known"];
+
+    /// <summary>The theme engine, view models, output cache and compression.</summary>
+    public static IServiceCollection AddOneDigitalSite(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSettings<SiteOptions>(SiteOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ThemePath), $"{SiteOptions.Section}:{nameof(SiteOptions.ThemePath)} must name a folder")
+            .MoreThanZero(SiteOptions.Section, nameof(SiteOptions.CacheDuration), o => o.CacheDuration.TotalSeconds);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ThemeTemplates>();
+        services.AddSingleton<ThemeAssets>();
+        services.AddSingleton<ThemeRenderer>();
+        services.AddScoped<ItemViews>();
+        services.AddSiteViewModel<HomeView>();
+        services.AddOutputCache(o => o.AddPolicy(CachePolicy, new SiteCachePolicy()));
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "image/svg+xml"];
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        return services;
+    }
+
+    /// <summary>Lets templates read the public members of <typeparamref name="T"/> (a page's view model).</summary>
+    public static IServiceCollection AddSiteViewModel<T>(this IServiceCollection services) =>
+        services.AddSingleton(new SiteViewModel(typeof(T)));
+
+    /// <summary>Whether the site answers this path (everything the admin and the APIs do not own).</summary>
+    public static bool IsSitePath(PathString path) => !OtherOwners.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The site's branch of the pipeline (its Content-Security-Policy, error page, compression, theme files, output
+    /// cache) and the fallback route of content pages. Call it after the host's own middleware and endpoints.
+    /// </summary>
+    public static WebApplication MapOneDigitalSite(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var assets = app.Services.GetRequiredService<ThemeAssets>();
+        app.UseWhen(c => IsSitePath(c.Request.Path), branch =>
+        {
+            branch.Use((context, next) =>
+            {
+                SetContentSecurityPolicy(context);
+                return next(context);
+            });
+            branch.UseMiddleware<SiteErrors>();
+            branch.UseResponseCompression();
+            branch.Use((context, next) =>
+            {
+                // Routing ran first and the fallback route matches every path; static files serve only requests
+                // without an endpoint, so the theme's folder is taken out of the fallback here.
+                if (context.Request.Path.StartsWithSegments(ThemeAssets.RequestPath))
+                {
+                    context.SetEndpoint(null);
+                }
+                return next(context);
+            });
+            branch.UseStaticFiles(assets.StaticFiles());
+            branch.UseOutputCache();
+        });
+        // Below every other endpoint: a page of the site is whatever no one else answers.
+        app.MapFallback("{**path}", (Delegate)ContentPages.ItemAsync).CacheOutput(CachePolicy);
+        return app;
+    }
+
+    internal static void SetContentSecurityPolicy(HttpContext http) => http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+
+    /// <summary>Keeps this response out of the output cache (forms, previews).</summary>
+    public static void DoNotCache(HttpContext http) => SiteCachePolicy.DoNotCache(http);
+}
