@@ -23,25 +23,7 @@ public sealed class ListOrderTests
         _site = await AdminSite.StartAsync();
         _admin = await _site.SignedInAdminAsync();
         await _site.AddUserAsync("author", Password, "Author");
-        await _site.AlterDefinitionsAsync(async store =>
-        {
-            await store.AlterTypeAsync("Chapter", type =>
-            {
-                SettingsReader.Write(type.Settings, new ContentTypeSettings { Draftable = true, Versionable = true });
-                type.Parts.Add(new ContentTypePartDefinition { PartName = "TitlePart", Name = "TitlePart" });
-            });
-            foreach (var (name, ordering) in new[] { ("Book", true), ("Shelf", false) })
-            {
-                await store.AlterTypeAsync(name, type =>
-                {
-                    SettingsReader.Write(type.Settings, new ContentTypeSettings { Creatable = true, Listable = true, Draftable = true, Versionable = true });
-                    type.Parts.Add(new ContentTypePartDefinition { PartName = "TitlePart", Name = "TitlePart" });
-                    var list = new ContentTypePartDefinition { PartName = "ListPart", Name = "ListPart" };
-                    SettingsReader.Write(list.Settings, new ListPartSettings { EnableOrdering = ordering, ContainedContentTypes = ["Chapter"] });
-                    type.Parts.Add(list);
-                });
-            }
-        });
+        await ListOrderSite.DefineBooksAsync(_site);
     }
 
     [OneTimeTearDown]
@@ -117,13 +99,42 @@ public sealed class ListOrderTests
         Assert.That(await _admin.HtmlAsync($"/admin/content/{shelf}/edit"), Does.Contain("In the order they were added.").And.Not.Contain("Change the order"));
     }
 
-    private async Task<(string Book, string[] Chapters)> BookAsync(string title, string[] chapters, string type = "Book")
+    private Task<(string Book, string[] Chapters)> BookAsync(string title, string[] chapters, string type = "Book") =>
+        ListOrderSite.BookAsync(_site, title, chapters, type);
+
+    private Task<string[]> GraphQLTitlesAsync(string bookTitle) => ListOrderSite.GraphQLTitlesAsync(_site, bookTitle);
+}
+
+/// <summary>Books (lists with EnableOrdering) and Shelves (without) of Chapters, for the HTTP and browser tests.</summary>
+internal static class ListOrderSite
+{
+    public static Task DefineBooksAsync(AdminSite site) => site.AlterDefinitionsAsync(async store =>
     {
-        var book = await _site.CreateAsync(type, item => item.GetOrCreatePart("TitlePart")["Title"] = title, publish: true);
+        await store.AlterTypeAsync("Chapter", type =>
+        {
+            SettingsReader.Write(type.Settings, new ContentTypeSettings { Draftable = true, Versionable = true });
+            type.Parts.Add(new ContentTypePartDefinition { PartName = "TitlePart", Name = "TitlePart" });
+        });
+        foreach (var (name, ordering) in new[] { ("Book", true), ("Shelf", false) })
+        {
+            await store.AlterTypeAsync(name, type =>
+            {
+                SettingsReader.Write(type.Settings, new ContentTypeSettings { Creatable = true, Listable = true, Draftable = true, Versionable = true });
+                type.Parts.Add(new ContentTypePartDefinition { PartName = "TitlePart", Name = "TitlePart" });
+                var list = new ContentTypePartDefinition { PartName = "ListPart", Name = "ListPart" };
+                SettingsReader.Write(list.Settings, new ListPartSettings { EnableOrdering = ordering, ContainedContentTypes = ["Chapter"] });
+                type.Parts.Add(list);
+            });
+        }
+    });
+
+    public static async Task<(string Book, string[] Chapters)> BookAsync(AdminSite site, string title, string[] chapters, string type = "Book")
+    {
+        var book = await site.CreateAsync(type, item => item.GetOrCreatePart("TitlePart")["Title"] = title, publish: true);
         var ids = new List<string>();
         foreach (var chapter in chapters)
         {
-            ids.Add(await _site.CreateAsync("Chapter", item =>
+            ids.Add(await site.CreateAsync("Chapter", item =>
             {
                 item.GetOrCreatePart("TitlePart")["Title"] = chapter;
                 item.GetOrCreatePart("ContainedPart")["ListContentItemId"] = book;
@@ -132,9 +143,9 @@ public sealed class ListOrderTests
         return (book, [.. ids]);
     }
 
-    private async Task<string[]> GraphQLTitlesAsync(string bookTitle)
+    public static async Task<string[]> GraphQLTitlesAsync(AdminSite site, string bookTitle)
     {
-        using var http = new HttpClient { BaseAddress = _site.Address };
+        using var http = new HttpClient { BaseAddress = site.Address };
         using var response = await http.PostAsJsonAsync("/api/graphql", new { query = "{ book { displayText listPart { contentItems { displayText } } } }" });
         var json = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         var book = json["data"]!["book"]!.AsArray().Single(b => (string?)b!["displayText"] == bookTitle)!;
