@@ -2,7 +2,6 @@
 // item, whether the user may, whether it applies, and does it through ContentManager (each item its own transaction).
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
-using OneDigital.Content.Audit;
 using OneDigital.Content.Items;
 using OneDigital.Content.Querying;
 using OneDigital.Content.Security;
@@ -25,7 +24,7 @@ public sealed record ActionOutcome(string ContentItemId, string Title, bool Done
     public static ActionOutcome Success(ContentItem item) => new(item.ContentItemId, ContentActions.TitleOf(item), true, false, null);
 }
 
-public sealed class ContentActions(ContentManager manager, ContentQuery query, PermissionService permissions, ContentActor actor)
+public sealed class ContentActions(ContentManager manager, ContentQuery query, PermissionService permissions)
 {
     /// <summary>The path segment of an action (<c>/admin/content/{id}/discard-draft</c>).</summary>
     public static string Slug(ContentAction action) => action switch
@@ -104,7 +103,6 @@ public sealed class ContentActions(ContentManager manager, ContentQuery query, P
         {
             return new ActionOutcome(contentItemId, TitleOf(item), false, false, reason);
         }
-        SetActor(context);
         try
         {
             switch (action)
@@ -139,14 +137,5 @@ public sealed class ContentActions(ContentManager manager, ContentQuery query, P
             return new ActionOutcome(contentItemId, TitleOf(item), false, false, $"it is not valid: {string.Join("; ", e.Errors)}");
         }
         return ActionOutcome.Success(item);
-    }
-
-    // The audit records who did it; ContentManager's events do not say.
-    private void SetActor(HttpContext context)
-    {
-        if (context.User.Identity?.Name is { Length: > 0 } name)
-        {
-            actor.Set(context.User.FindFirstValue(ClaimTypes.NameIdentifier), name, context.Connection.RemoteIpAddress?.ToString());
-        }
     }
 }

@@ -1,14 +1,10 @@
 // Why: creating and editing share everything but loading and the final write: the generated form, reading a post,
 // refusing bad input with nothing written, the engine's validation errors on their fields, previews and searches
-// that redisplay the form, and the actor the audit trail records.
+// that redisplay the form. Who acts is set for every admin request by Audit/AdminActor.
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using OneDigital.Admin.Security;
-using OneDigital.Content.Audit;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
 using OneDigital.Content.Querying;
@@ -17,7 +13,9 @@ using OneDigital.Admin.Scheduling;
 
 namespace OneDigital.Admin.Editing;
 
-public abstract class ContentEditorPage : AdminPage
+/// <summary>The editor pages' base; the services it needs are its constructor's.</summary>
+public abstract class ContentEditorPage(ContentManager manager, ContentQuery query, ContentDefinitionStore definitions, UserManager<User> users, SiteTime time)
+    : AdminPage
 {
     /// <summary>The submit buttons' <c>action</c> values.</summary>
     public const string SaveDraft = "draft", SaveAndContinue = "continue", Publish = "publish", Preview = "preview", Search = "search";
@@ -31,9 +29,9 @@ public abstract class ContentEditorPage : AdminPage
 
     protected ContentDefinitionDocument Definitions { get; private set; } = null!;
 
-    protected ContentManager Manager => Service<ContentManager>();
+    protected ContentManager Manager => manager;
 
-    protected T Service<T>() where T : notnull => HttpContext.RequestServices.GetRequiredService<T>();
+    protected ContentQuery Query => query;
 
     protected CancellationToken Aborted => HttpContext.RequestAborted;
 
@@ -42,7 +40,7 @@ public abstract class ContentEditorPage : AdminPage
     /// <summary>Loads the type's definition for this request; false when there is no such type.</summary>
     protected async Task<bool> LoadTypeAsync(string typeName)
     {
-        Definitions = await Service<ContentDefinitionStore>().GetAsync(Aborted);
+        Definitions = await definitions.GetAsync(Aborted);
         if (Definitions.Type(typeName) is not { } type) return false;
         Type = type;
         return true;
@@ -51,7 +49,7 @@ public abstract class ContentEditorPage : AdminPage
     protected ContentForm Form(bool redisplay) => new(Type, Editors(redisplay), ModelState);
 
     protected EditorServices Editors(bool redisplay) => new(
-        Definitions, Service<ContentQuery>(), Service<UserManager<User>>(), Service<SiteTime>().Zone, redisplay ? Request.Form : null, Aborted);
+        Definitions, query, users, time.Zone, redisplay ? Request.Form : null, Aborted);
 
     protected async Task ShowAsync(ContentItem item, bool redisplay) => Sections = await Form(redisplay).RenderAsync(item);
 
@@ -69,10 +67,6 @@ public abstract class ContentEditorPage : AdminPage
         var form = Form(redisplay: true);
         foreach (var error in invalid.Errors) ModelState.AddModelError(form.KeyFor(error), form.MessageFor(error));
     }
-
-    /// <summary>Who the audit trail names for this request's writes.</summary>
-    protected void SetActor() =>
-        Service<ContentActor>().Set(UserId(User), User.Identity?.Name ?? "unknown", HttpContext.Connection.RemoteIpAddress?.ToString());
 
     protected static string? UserId(ClaimsPrincipal user) => user.FindFirst(ClaimTypes.NameIdentifier)?.Value;
 

@@ -19,9 +19,9 @@ public sealed class ContentForm(ContentTypeDefinition type, EditorServices servi
     {
         ["TitlePart"] = new TitlePartEditor(),
         ["AutoroutePart"] = new AutoroutePartEditor(),
-        ["AliasPart"] = new AliasPartEditor(),
-        ["MarkdownBodyPart"] = new MarkdownBodyPartEditor(),
-        ["HtmlBodyPart"] = new HtmlBodyPartEditor(),
+        ["AliasPart"] = TextPropertyPartEditor.Alias,
+        ["MarkdownBodyPart"] = TextPropertyPartEditor.MarkdownBody,
+        ["HtmlBodyPart"] = TextPropertyPartEditor.HtmlBody,
         ["ContainedPart"] = new ContainedPartEditor(),
         ["ListPart"] = new ListPartEditor(),
     };

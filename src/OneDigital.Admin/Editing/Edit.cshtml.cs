@@ -1,14 +1,19 @@
 // Why: editing saves a new version only if the item's latest version is still the one the form was loaded from
 // (carried in the form); otherwise the conflict page shows both versions and nothing is overwritten.
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection;
+using OneDigital.Admin.Scheduling;
+using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
+using OneDigital.Content.Querying;
 using OneDigital.Content.Security;
+using OneDigital.Content.Store;
 
 namespace OneDigital.Admin.Editing;
 
-public sealed class EditModel : ContentEditorPage
+public sealed class EditModel(ContentManager manager, ContentQuery query, ContentDefinitionStore definitions, UserManager<User> users, SiteTime time, IEnumerable<IContentEditorPanelLink> panels)
+    : ContentEditorPage(manager, query, definitions, users, time)
 {
     /// <summary>The latest version id the form was loaded from.</summary>
     [BindProperty]
@@ -47,7 +52,6 @@ public sealed class EditModel : ContentEditorPage
         {
             try
             {
-                SetActor();
                 if (publish) await Manager.PublishAsync(item, VersionId, Aborted);
                 else await Manager.UpdateAsync(item, VersionId, Aborted);
                 return Redirect(action == SaveAndContinue ? ContentEditorLinks.Edit(id) + "?saved=1" : ContentEditorLinks.List);
@@ -58,7 +62,7 @@ public sealed class EditModel : ContentEditorPage
             }
             catch (ContentConflictException conflict)
             {
-                var theirs = await Service<OneDigital.Content.Querying.ContentQuery>().GetLatestAsync(id, Aborted);
+                var theirs = await Query.GetLatestAsync(id, Aborted);
                 Conflict = ConflictView.Of(conflict, Type, Definitions, item, theirs);
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return Page();
@@ -76,7 +80,7 @@ public sealed class EditModel : ContentEditorPage
         if (await DemandAsync(Permissions.EditContent, item) is { } refused) return refused;
         CanPublish = await IsGrantedAsync(Permissions.PublishContent, item);
         var links = new List<(int Order, InfoLink Link)>();
-        foreach (var panel in HttpContext.RequestServices.GetServices<IContentEditorPanelLink>())
+        foreach (var panel in panels)
         {
             if (await panel.ForAsync(item, User, HttpContext.RequestServices, Aborted) is { } link) links.Add((panel.Order, link));
         }

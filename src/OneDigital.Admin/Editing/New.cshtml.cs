@@ -1,12 +1,18 @@
 // Why: a new item of a Creatable type, owned by the editor who creates it; the permission is checked on that item,
 // so an Author (EditOwnContent) may create and a Contributor may save drafts but not publish.
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using OneDigital.Admin.Scheduling;
+using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
+using OneDigital.Content.Querying;
 using OneDigital.Content.Security;
+using OneDigital.Content.Store;
 
 namespace OneDigital.Admin.Editing;
 
-public sealed class NewModel : ContentEditorPage
+public sealed class NewModel(ContentManager manager, ContentQuery query, ContentDefinitionStore definitions, UserManager<User> users, SiteTime time)
+    : ContentEditorPage(manager, query, definitions, users, time)
 {
     public async Task<IActionResult> OnGetAsync(string type)
     {
@@ -28,7 +34,6 @@ public sealed class NewModel : ContentEditorPage
         {
             try
             {
-                SetActor();
                 await Manager.CreateAsync(item, publish, Aborted);
                 return Redirect(action == SaveAndContinue ? ContentEditorLinks.Edit(item.ContentItemId) + "?saved=1" : ContentEditorLinks.List);
             }

@@ -32,4 +32,5 @@ public enum AuditKind
     TwoFactorEnabled,
     TwoFactorDisabled,
     RecoveryCodesRenewed,
+    Reordered,
 }

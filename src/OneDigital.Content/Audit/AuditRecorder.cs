@@ -26,6 +26,10 @@ public sealed class AuditRecorder(AuditTrail trail, ContentDbContext db) : ICont
     public Task ClonedAsync(ContentItem source, ContentItem clone) =>
         RecordAsync(AuditKind.Cloned, clone, $"cloned from {source.ContentItemId} ({source.DisplayText})");
 
+    // One row for the list, however many of its items moved: the editor made one change.
+    public Task ContainedReorderedAsync(ContentItem list, IReadOnlyList<ContentItem> moved) =>
+        RecordAsync(AuditKind.Reordered, list, $"{moved.Count} item{(moved.Count == 1 ? "" : "s")} moved: {string.Join(", ", moved.Select(m => m.DisplayText ?? m.ContentItemId))}");
+
     private async Task RecordAsync(AuditKind kind, ContentItem item, string? detail = null)
     {
         if (trail.IsQuiet)

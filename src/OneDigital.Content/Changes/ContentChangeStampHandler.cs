@@ -19,6 +19,9 @@ internal sealed class ContentChangeStampHandler(ContentDbContext db, StoreTransa
 
     public Task RemovedAsync(ContentItem item) => MarkChanged();
 
+    // Readers of the list (GraphQL's list field) see the published items in their new order.
+    public Task ContainedReorderedAsync(ContentItem list, IReadOnlyList<ContentItem> moved) => MarkChanged();
+
     private Task MarkChanged()
     {
         var current = db.Database.CurrentTransaction;

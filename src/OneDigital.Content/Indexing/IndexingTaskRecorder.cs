@@ -22,6 +22,12 @@ public sealed class IndexingTaskRecorder(ContentDbContext db, IndexingSignal sig
     public Task UnpublishedAsync(ContentItem item) => AppendAsync(item, IndexingTaskType.Update);
     public Task RemovedAsync(ContentItem item) => AppendAsync(item, IndexingTaskType.Delete);
 
+    // The moved items' documents changed (their position), and the task log is what other nodes' caches follow.
+    public async Task ContainedReorderedAsync(ContentItem list, IReadOnlyList<ContentItem> moved)
+    {
+        foreach (var item in moved) await AppendAsync(item, IndexingTaskType.Update);
+    }
+
     private async Task AppendAsync(ContentItem item, IndexingTaskType type)
     {
         var transaction = db.Database.CurrentTransaction;

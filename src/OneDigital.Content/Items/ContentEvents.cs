@@ -15,6 +15,8 @@ public interface IContentEventHandler
     Task DraftDiscardedAsync(ContentItem draft) => Task.CompletedTask;
     /// <summary>Raised after the clone's Created.</summary>
     Task ClonedAsync(ContentItem source, ContentItem clone) => Task.CompletedTask;
+    /// <summary>A list's items were put in a new order (their positions changed in place, no new versions); <paramref name="moved"/> are those whose position changed, latest versions.</summary>
+    Task ContainedReorderedAsync(ContentItem list, IReadOnlyList<ContentItem> moved) => Task.CompletedTask;
 }
 
 /// <summary>

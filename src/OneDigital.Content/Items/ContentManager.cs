@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OneDigital.Content.Definitions;
+using OneDigital.Content.Parts.Lists;
 using OneDigital.Content.Querying;
 using OneDigital.Content.Store;
 
@@ -251,6 +252,48 @@ public sealed class ContentManager(
     /// <summary>Removes the item: no version stays latest or published. Rows are kept as history, as Orchard does.</summary>
     public Task RemoveAsync(ContentItem item, CancellationToken ct = default) =>
         transaction.RunAsync(async () => await RemoveVersionsAsync(await store.VersionsAsync(item.ContentItemId, ct), ct), ct);
+
+    /// <summary>
+    /// Puts a list's items in the given order, as Orchard's ListPart ordering does: each item's ContainedPart.Order
+    /// becomes its position (0, 1, ...) in place on its latest and its published version. No new versions are made:
+    /// the order is the list's, not an edit of the item, and an editor's open form of an item still saves.
+    /// <paramref name="orderedChildIds"/> must name every item in the list exactly once; otherwise nothing is written
+    /// and <see cref="ListOrderException"/> says why (a repeat is 400, a foreign item or one left out is 409).
+    /// </summary>
+    public Task ReorderContainedAsync(string listContentItemId, IReadOnlyList<string> orderedChildIds, CancellationToken ct = default) =>
+        transaction.RunAsync(async () =>
+        {
+            var list = await query.GetLatestAsync(listContentItemId, ct) ?? throw ListOrderException.NoList(listContentItemId);
+            var versions = await store.ContainedVersionsAsync(listContentItemId, ct);
+            var inList = versions.Where(v => v.Latest).Select(v => v.ContentItemId).ToHashSet(StringComparer.Ordinal);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var id in orderedChildIds)
+            {
+                if (!seen.Add(id)) throw ListOrderException.Repeated(id);
+                if (!inList.Contains(id)) throw ListOrderException.NotInList(id);
+            }
+            if (seen.Count < inList.Count) throw ListOrderException.Missing(inList.Count - seen.Count);
+
+            var defs = await definitions.GetAsync(ct);
+            var moved = new List<ContentItem>();
+            for (var position = 0; position < orderedChildIds.Count; position++)
+            {
+                var changed = false;
+                foreach (var record in versions.Where(v => v.ContentItemId == orderedChildIds[position]))
+                {
+                    var item = ContentItemStore.ToItem(record);
+                    // A published version still in another list (its draft moved here) keeps that list's order.
+                    if (item.Part("ContainedPart") is not JsonObject part || JsonValues.NonEmptyString(part["ListContentItemId"]) != listContentItemId) continue;
+                    if (JsonValues.Number(part["Order"]) == position) continue;
+                    part["Order"] = position;
+                    await store.UpdateAsync(record, item, defs, ct);
+                    changed = true;
+                }
+                if (changed) moved.Add(ContentItemStore.ToItem(versions.First(v => v.ContentItemId == orderedChildIds[position] && v.Latest)));
+            }
+            await store.SaveAsync(ct);
+            if (moved.Count > 0) await RaiseAsync(h => h.ContainedReorderedAsync(list, moved));
+        }, ct);
 
     /// <summary>Checks an item against its type without writing it.</summary>
     public async Task<IReadOnlyList<ContentValidationError>> ValidateAsync(ContentItem item, CancellationToken ct = default)

@@ -159,6 +159,19 @@ public sealed class ContentQuery(ContentDbContext db)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ContentItem>)[.. g.Select(p => ContentItemStore.ToItem(records[p.Record]))]);
     }
 
+    /// <summary>
+    /// The latest versions of the items in a list (drafts too, as its editor orders them), by position then version
+    /// id, at most <paramref name="take"/>; and how many the list holds in all.
+    /// </summary>
+    public async Task<(IReadOnlyList<ContentItem> Items, int Total)> GetLatestChildrenAsync(string listContentItemId, int take, CancellationToken ct = default)
+    {
+        var rows = FieldIndex.Where(f => f.PartName == "ContainedPart" && f.FieldName == "ListContentItemId" && f.TextValue == listContentItemId && f.Latest);
+        var total = await rows.CountAsync(ct);
+        var ids = await rows.OrderBy(f => f.NumberValue).ThenBy(f => f.ContentItemRecordId).Take(take).Select(f => f.ContentItemRecordId).ToListAsync(ct);
+        var records = await Records.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        return ([.. ids.Where(records.ContainsKey).Select(id => ContentItemStore.ToItem(records[id]))], total);
+    }
+
     /// <summary>Whether the item has any version.</summary>
     public Task<bool> ExistsAsync(string contentItemId, CancellationToken ct = default) =>
         Records.AnyAsync(r => r.ContentItemId == contentItemId, ct);

@@ -24,6 +24,18 @@ internal sealed class ContentItemStore(ContentDbContext db)
     public async Task<List<ContentItemRecord>> VersionsAsync(string contentItemId, CancellationToken ct = default) =>
         await db.ContentItems.Where(r => r.ContentItemId == contentItemId).OrderBy(r => r.Id).ToListAsync(ct);
 
+    /// <summary>
+    /// The latest and published versions of the items whose latest version is in the list (ContainedPart), tracked
+    /// for an in-place update; read from the list's index rows, so only the list's items are loaded.
+    /// </summary>
+    public async Task<List<ContentItemRecord>> ContainedVersionsAsync(string listContentItemId, CancellationToken ct = default)
+    {
+        var ids = db.ContentFieldIndex
+            .Where(f => f.PartName == "ContainedPart" && f.FieldName == "ListContentItemId" && f.TextValue == listContentItemId && f.Latest)
+            .Select(f => f.ContentItemId);
+        return await db.ContentItems.Where(r => ids.Contains(r.ContentItemId) && (r.Latest || r.Published)).OrderBy(r => r.Id).ToListAsync(ct);
+    }
+
     public Task<ContentItemRecord?> FindVersionAsync(string versionId, CancellationToken ct = default) =>
         db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemVersionId == versionId, ct);
 
