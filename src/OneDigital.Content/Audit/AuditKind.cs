@@ -32,4 +32,8 @@ public enum AuditKind
     TwoFactorEnabled,
     TwoFactorDisabled,
     RecoveryCodesRenewed,
+    BulletinSubscribed,
+    BulletinConfirmed,
+    BulletinUnsubscribed,
+    BulletinErased,
 }
