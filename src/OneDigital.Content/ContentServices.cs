@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OneDigital.Content.Audit;
+using OneDigital.Content.Bulletin;
 using OneDigital.Content.Configuration;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Features;
@@ -111,6 +112,7 @@ public static class ContentServices
         services.AddScoped<IContentEventHandler, IndexingTaskRecorder>();
         services.AddAuditTrail();
         services.AddOneDigitalMail();
+        services.AddBulletin();
         services.AddScoped<RecipeExecutor>();
         const string recipes = RecipeLimits.Section;
         services.AddSettings<RecipeLimits>(recipes)

@@ -33,4 +33,8 @@ public enum AuditKind
     TwoFactorDisabled,
     RecoveryCodesRenewed,
     Reordered,
+    BulletinSubscribed,
+    BulletinConfirmed,
+    BulletinUnsubscribed,
+    BulletinErased,
 }

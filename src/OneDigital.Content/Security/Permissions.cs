@@ -87,6 +87,9 @@ public static class Permissions
     // OrchardCore.AuditTrail's names.
     public static readonly Permission ViewAuditTrail = new("ViewAuditTrail", "View audit trail");
 
+    // The e-bulletin's subscribers (personal data: list, export, erase).
+    public static readonly Permission ManageBulletinSubscribers = new("ManageBulletinSubscribers", "Manage e-bulletin subscribers");
+
     public static readonly IReadOnlyList<Permission> All =
     [
         PublishContent, PublishOwnContent, EditContent, EditOwnContent, DeleteContent, DeleteOwnContent,
@@ -102,7 +105,7 @@ public static class Permissions
         ManageQueries, ExecuteApiAll, ManageSqlQueries, ExecuteGraphQLMutations, ExecuteGraphQL,
         ManageLuceneIndexes, QueryLuceneApi, QueryLuceneSearchIndex, ManageIndexes, QuerySearchIndex, ManageSearchSettings,
         ManageApplications, ManageScopes, ManageServerSettings, ManageValidationSettings, ManageClientSettings,
-        ViewAuditTrail,
+        ViewAuditTrail, ManageBulletinSubscribers,
     ];
 
     private static readonly Dictionary<string, Permission> ByName = All.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
