@@ -1,11 +1,11 @@
-// Why: every admin page type is checked with axe-core (WCAG 2.2 AA rules); a failure lists each violation with the
+// Why: every page type (admin and site) is checked with axe-core (WCAG 2.2 AA rules); a failure lists each violation with the
 // elements it found, so the message says what to fix without opening a report.
 using System.Text;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
-namespace OneDigital.Admin.Tests.Support;
+namespace OneDigital.Testing.Web.Browsers;
 
 public static class Axe
 {

@@ -3,11 +3,11 @@
 // with the reason, and scripts/test.sh installs it.
 using Microsoft.Playwright;
 
-namespace OneDigital.Admin.Tests.Support;
+namespace OneDigital.Testing.Web.Browsers;
 
-/// <summary>The one Chromium of the test run.</summary>
-[SetUpFixture]
-public sealed class Browser
+/// <summary>The one Chromium of the test run (each test project closes it from a set-up fixture of its own: NUnit only
+/// runs fixtures declared in the test assembly).</summary>
+public static class Browser
 {
     public const string ExecutablePath = "/usr/bin/chromium";
 
@@ -45,7 +45,6 @@ public sealed class Browser
         }
     }
 
-    [OneTimeTearDown]
     public static async Task CloseAsync()
     {
         if (_browser is not null) await _browser.CloseAsync();
