@@ -96,13 +96,16 @@ public sealed class BenchmarkStore : IAsyncDisposable
         await scope.ServiceProvider.GetRequiredService<StoreInitializer>().InitializeAsync();
     }
 
+    /// <summary>The user the setup recipe's items belong to; seeded items have no owner, so a reused store tells them apart.</summary>
+    public const string RecipeOwner = "benchmark-admin";
+
     /// <summary>Imports the One Digital setup recipe: the content model, its taxonomies and the seeded pages.</summary>
     public async Task<ImportReport> ImportSetupRecipeAsync()
     {
         await using var scope = Services.CreateAsyncScope();
         var recipe = RecipeDescriptor.Load(SetupRecipePath());
         return await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteAsync(recipe,
-            new RecipeParameters { AdminUserId = "benchmark-admin", AdminUsername = "admin", SiteName = "One Digital benchmark" });
+            new RecipeParameters { AdminUserId = RecipeOwner, AdminUsername = "admin", SiteName = "One Digital benchmark" });
     }
 
     /// <summary>The size of the store on disk: the SQLite file and its write-ahead log, or the PostgreSQL database.</summary>

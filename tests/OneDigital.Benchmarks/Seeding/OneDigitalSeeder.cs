@@ -87,7 +87,7 @@ public sealed class OneDigitalSeeder
             Filter = new ContentFilter.Column(ContentColumn.ContentType, FilterOperator.In, types),
         };
         var inStore = await query.CountAsync(request);
-        var fromRecipe = await query.CountAsync(request with { Filter = new ContentFilter.And([request.Filter, new ContentFilter.Column(ContentColumn.Owner, FilterOperator.Equal, "benchmark-admin")]) });
+        var fromRecipe = await query.CountAsync(request with { Filter = new ContentFilter.And([request.Filter, new ContentFilter.Column(ContentColumn.Owner, FilterOperator.Equal, BenchmarkStore.RecipeOwner)]) });
         Seeded = inStore - fromRecipe;
     }
 
