@@ -13,6 +13,7 @@ public sealed class BenchmarkOptions
     public string? Connection { get; private set; }
     public List<string> Scenarios { get; } = [];
     public bool Keep { get; private set; }
+    public string? Reuse { get; private set; }
     public bool Profile { get; private set; }
     public bool ListOnly { get; private set; }
     public bool Help { get; private set; }
@@ -28,6 +29,9 @@ public sealed class BenchmarkOptions
           --connection "..."    PostgreSQL server to use; the benchmark creates its own database there and drops it
           --profile             also time store commands and seeding sections, and print where the time goes
           --keep                keep the temporary store (its folder or database is printed)
+          --reuse WHERE         run on a store kept by an earlier --keep run instead of a new one (the SQLite data
+                                folder, or the PostgreSQL database name on --connection's server); it is migrated,
+                                its items count as seeded, and it is kept afterwards
           --list                list the scenarios
         """;
 
@@ -60,6 +64,7 @@ public sealed class BenchmarkOptions
                 case "--connection": options.Connection = Value(); break;
                 case "--profile": options.Profile = true; break;
                 case "--keep": options.Keep = true; break;
+                case "--reuse": options.Reuse = Value(); break;
                 case "--list": options.ListOnly = true; break;
                 case "-h" or "--help": options.Help = true; break;
                 default: throw new ArgumentException($"Unknown argument '{arg}'.");

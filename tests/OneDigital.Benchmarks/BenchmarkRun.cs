@@ -17,6 +17,13 @@ public sealed class BenchmarkRun(BenchmarkOptions options, BenchmarkStore store,
     /// <summary>The seeder, created on first use after the setup recipe has been imported.</summary>
     public async Task<OneDigitalSeeder> SeederAsync()
     {
+        if (_seeder is null && Store.Reused)
+        {
+            // The kept store already has the recipe's content and the earlier run's items: seeding goes on after them.
+            _seeder = await OneDigitalSeeder.CreateAsync(Store.Services, Options.BatchSize);
+            await _seeder.ResumeAsync();
+            Log.WriteLine($"reused store: {_seeder.Seeded:N0} seeded items found");
+        }
         if (_seeder is null)
         {
             var report = await Store.ImportSetupRecipeAsync();

@@ -11,7 +11,8 @@ namespace OneDigital.Benchmarks;
 
 /// <summary>
 /// A fresh store for one benchmark run: SQLite in a temporary folder, or a new database on the given PostgreSQL
-/// server. It is set up with the One Digital recipe and removed afterwards unless asked to keep it.
+/// server. It is set up with the One Digital recipe and removed afterwards unless asked to keep it. A store kept by an
+/// earlier run can be reused (<c>--reuse</c>), so iterating on a read path does not pay the minutes of seeding again.
 /// </summary>
 public sealed class BenchmarkStore : IAsyncDisposable
 {
@@ -44,11 +45,19 @@ public sealed class BenchmarkStore : IAsyncDisposable
     public HandlerTimer Handlers { get; }
 
     /// <summary>Where the store lives, for the report and for <c>--keep</c>.</summary>
+    /// <summary>Whether this is a store kept by an earlier run: it holds that run's content and is never removed.</summary>
+    public bool Reused => _options.Reuse is not null;
+
     public string Location => _postgresDatabase is null ? Path.Combine(_dataDir, "onedigital.db") : $"PostgreSQL database {_postgresDatabase}";
 
     public static async Task<BenchmarkStore> CreateAsync(BenchmarkOptions options)
     {
-        var dataDir = Path.Combine(Path.GetTempPath(), "onedigital-bench", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss") + "-" + Environment.ProcessId);
+        var reuseFolder = options.Provider == DatabaseProvider.Sqlite ? options.Reuse : null;
+        if (reuseFolder is not null && !File.Exists(Path.Combine(reuseFolder, "onedigital.db")))
+        {
+            throw new ArgumentException($"--reuse: {reuseFolder} holds no onedigital.db; give the folder a --keep run printed.");
+        }
+        var dataDir = reuseFolder ?? Path.Combine(Path.GetTempPath(), "onedigital-bench", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss") + "-" + Environment.ProcessId);
         Directory.CreateDirectory(dataDir);
         var settings = new Dictionary<string, string?> { ["OneDigital:DataDir"] = dataDir };
         string? adminConnection = null, database = null;
@@ -56,7 +65,7 @@ public sealed class BenchmarkStore : IAsyncDisposable
         {
             var builder = new NpgsqlConnectionStringBuilder(options.Connection);
             adminConnection = builder.ConnectionString;
-            database = $"onedigital_bench_{DateTime.UtcNow:yyyyMMddHHmmss}_{Environment.ProcessId}";
+            database = options.Reuse ?? $"onedigital_bench_{DateTime.UtcNow:yyyyMMddHHmmss}_{Environment.ProcessId}";
             builder.Database = database;
             settings["OneDigital:Database:Provider"] = "Postgres";
             settings["ConnectionStrings:Default"] = builder.ConnectionString;
@@ -87,13 +96,16 @@ public sealed class BenchmarkStore : IAsyncDisposable
         await scope.ServiceProvider.GetRequiredService<StoreInitializer>().InitializeAsync();
     }
 
+    /// <summary>The user the setup recipe's items belong to; seeded items have no owner, so a reused store tells them apart.</summary>
+    public const string RecipeOwner = "benchmark-admin";
+
     /// <summary>Imports the One Digital setup recipe: the content model, its taxonomies and the seeded pages.</summary>
     public async Task<ImportReport> ImportSetupRecipeAsync()
     {
         await using var scope = Services.CreateAsyncScope();
         var recipe = RecipeDescriptor.Load(SetupRecipePath());
         return await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteAsync(recipe,
-            new RecipeParameters { AdminUserId = "benchmark-admin", AdminUsername = "admin", SiteName = "One Digital benchmark" });
+            new RecipeParameters { AdminUserId = RecipeOwner, AdminUsername = "admin", SiteName = "One Digital benchmark" });
     }
 
     /// <summary>The size of the store on disk: the SQLite file and its write-ahead log, or the PostgreSQL database.</summary>
@@ -115,7 +127,7 @@ public sealed class BenchmarkStore : IAsyncDisposable
     {
         await Services.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        if (_options.Keep)
+        if (_options.Keep || Reused)
         {
             return;
         }

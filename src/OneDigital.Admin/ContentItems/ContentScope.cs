@@ -36,16 +36,18 @@ public sealed class ContentScope(ContentDefinitionStore definitions, PermissionS
 
     /// <summary>
     /// The condition that keeps a list to what the user may see of <paramref name="types"/>: their types, and their
-    /// own items only where that is all they may see.
+    /// own items only where that is all they may see; null when nothing needs keeping out (every type in the
+    /// definitions, all items), so the store counts and pages the bare list off its (Latest, modified) index.
     /// </summary>
-    public async Task<ContentFilter> FilterAsync(IReadOnlyList<VisibleType> types, string? userId, CancellationToken ct)
+    public async Task<ContentFilter?> FilterAsync(IReadOnlyList<VisibleType> types, string? userId, CancellationToken ct)
     {
         var all = types.Where(t => t.AllItems).Select(t => t.Name).ToList();
         var ownOnly = types.Where(t => !t.AllItems).Select(t => t.Name).ToList();
-        // "Not one of the other types" rather than "one of these": the store then walks its (Latest, modified) index
-        // and stops after a page, where a list of types would make it sort every matching row.
-        var others = (await definitions.GetAsync(ct)).ContentTypes.Select(t => t.Name).Except(all, StringComparer.Ordinal).ToList();
-        ContentFilter allFilter = new ContentFilter.Not(new ContentFilter.Column(ContentColumn.ContentType, FilterOperator.In, others));
+        var defined = (await definitions.GetAsync(ct)).ContentTypes.Select(t => t.Name);
+        if (ownOnly.Count == 0 && defined.All(all.Contains)) return null;
+        // The types by name, not "none of the others": a NOT IN is checked row by row, where an IN is answered from
+        // the list's covering index.
+        ContentFilter allFilter = new ContentFilter.Column(ContentColumn.ContentType, FilterOperator.In, all);
         if (ownOnly.Count == 0) return allFilter;
         ContentFilter mine = userId is null
             ? new ContentFilter.Or([])

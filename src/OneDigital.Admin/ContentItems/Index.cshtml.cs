@@ -91,7 +91,8 @@ public sealed class IndexModel(ContentScope scope, ContentQuery query, ContentAc
         }
         if (shown.Count == 0 || !ModelState.IsValid) return Page();
 
-        var filters = new List<ContentFilter> { await scope.FilterAsync(shown, userId, ct) };
+        var filters = new List<ContentFilter>();
+        if (await scope.FilterAsync(shown, userId, ct) is { } visible) filters.Add(visible);
         if (!string.IsNullOrWhiteSpace(Text))
         {
             filters.Add(new ContentFilter.Column(ContentColumn.DisplayText, FilterOperator.Contains, Text.Trim()));
@@ -106,7 +107,7 @@ public sealed class IndexModel(ContentScope scope, ContentQuery query, ContentAc
                 _ => ContentStatus.Latest,
             },
             OwnedBy = Owner is "me" or "user" ? new ContentOwner(ownerId) : null,
-            Filter = new ContentFilter.And(filters),
+            Filter = filters.Count == 0 ? null : new ContentFilter.And(filters),
             Sort = [new ContentSort.ByColumn(SortColumn(Sort), Descending)],
         };
         Total = await query.CountAsync(request, ct);

@@ -46,7 +46,21 @@ internal static class ContentListSql
         return query;
     }
 
-    public static IQueryable<ContentItemRecord> Page(ContentListRequest request, IQueryable<ContentItemRecord> filtered, IQueryable<ContentFieldIndexRecord> index)
+    /// <summary>
+    /// The request's page. A bounded page is a deferred join: the filter, sort and offset run over the columns alone
+    /// (the list's covering index, no documents), and only the page's rows are then read whole, so a deep page
+    /// costs a walk of a narrow index rather than of the rows it skips.
+    /// </summary>
+    public static IQueryable<ContentItemRecord> Page(ContentListRequest request, IQueryable<ContentItemRecord> filtered,
+        IQueryable<ContentItemRecord> records, IQueryable<ContentFieldIndexRecord> index)
+    {
+        var page = Sorted(request, filtered, index).Skip(Math.Max(0, request.Skip));
+        if (request.Take is not { } take) return page;
+        var pageIds = page.Take(take).Select(r => r.Id);
+        return Sorted(request, records.Where(r => pageIds.Contains(r.Id)), index);
+    }
+
+    private static IOrderedQueryable<ContentItemRecord> Sorted(ContentListRequest request, IQueryable<ContentItemRecord> filtered, IQueryable<ContentFieldIndexRecord> index)
     {
         var ordered = filtered;
         var first = true;
@@ -62,13 +76,11 @@ internal static class ContentListSql
         }
         // The tie-break runs the way the last key does, so the store can walk an index (type, status, key, id) and stop
         // after the page instead of sorting every matching row.
-        var sorted = first
+        return first
             ? filtered.OrderByDescending(r => r.CreatedUtc).ThenByDescending(r => r.Id)
             : request.Sort[^1].Descending
                 ? ((IOrderedQueryable<ContentItemRecord>)ordered).ThenByDescending(r => r.Id)
                 : ((IOrderedQueryable<ContentItemRecord>)ordered).ThenBy(r => r.Id);
-        var page = sorted.Skip(Math.Max(0, request.Skip));
-        return request.Take is { } take ? page.Take(take) : page;
     }
 
     // As GraphQL's where has always read: and/or fold left, an empty and is true, an empty or false.

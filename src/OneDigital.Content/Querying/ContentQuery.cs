@@ -99,7 +99,7 @@ public sealed class ContentQuery(ContentDbContext db)
     /// <summary>A page of a type's versions: status, owner, filter, sort keys (newest first without), skip and take.</summary>
     public async Task<List<ContentItem>> ListAsync(ContentListRequest request, CancellationToken ct = default)
     {
-        var query = ContentListSql.Page(request, ContentListSql.Filtered(request, Records, FieldIndex, Schedules), FieldIndex);
+        var query = ContentListSql.Page(request, ContentListSql.Filtered(request, Records, FieldIndex, Schedules), Records, FieldIndex);
         var records = await query.ToListAsync(ct);
         return records.ConvertAll(ContentItemStore.ToItem);
     }

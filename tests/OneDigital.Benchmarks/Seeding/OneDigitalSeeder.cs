@@ -75,6 +75,22 @@ public sealed class OneDigitalSeeder
         return new OneDigitalSeeder(services, batchSize, terms);
     }
 
+    /// <summary>Counts the items an earlier run seeded into this store (the mix's types, less the recipe's own), to go on after them.</summary>
+    public async Task ResumeAsync()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var query = scope.ServiceProvider.GetRequiredService<ContentQuery>();
+        var types = Mix.Select(m => m.Type).ToList();
+        var request = new ContentListRequest(null)
+        {
+            Status = ContentStatus.Latest,
+            Filter = new ContentFilter.Column(ContentColumn.ContentType, FilterOperator.In, types),
+        };
+        var inStore = await query.CountAsync(request);
+        var fromRecipe = await query.CountAsync(request with { Filter = new ContentFilter.And([request.Filter, new ContentFilter.Column(ContentColumn.Owner, FilterOperator.Equal, BenchmarkStore.RecipeOwner)]) });
+        Seeded = inStore - fromRecipe;
+    }
+
     public async Task<SeedStats> SeedAsync(int count, CancellationToken ct, Action<int, TimeSpan>? progress = null)
     {
         var stats = new SeedStats();

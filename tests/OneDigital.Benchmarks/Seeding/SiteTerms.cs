@@ -15,7 +15,8 @@ public sealed record SiteTerms(Taxonomy Topics, Taxonomy Regions, Taxonomy Event
         var items = new List<ContentItem>();
         foreach (var type in new[] { "Taxonomy", "Blog", "ReportSeries" })
         {
-            items.AddRange(await query.ListAsync(new ContentListRequest(type)));
+            // The recipe's own, not the blogs and series seeded after them (a reused store holds both).
+            items.AddRange(await query.ListAsync(new ContentListRequest(type) { OwnedBy = new ContentOwner(BenchmarkStore.RecipeOwner) }));
         }
         return new SiteTerms(
             TaxonomyTitled(items, "Topics"),

@@ -536,13 +536,14 @@ namespace OneDigital.Content.Migrations.Postgres
                     b.HasIndex("ContentItemVersionId")
                         .IsUnique();
 
-                    b.HasIndex("Latest", "ModifiedUtc");
-
                     b.HasIndex("ContentItemId", "Latest", "Published");
 
                     b.HasIndex("ContentType", "Latest", "ModifiedUtc");
 
                     b.HasIndex("ContentType", "Published", "PublishedUtc");
+
+                    b.HasIndex("Latest", "ModifiedUtc", "Id", "ContentType", "Published", "Owner")
+                        .HasDatabaseName("IX_ContentItems_AdminList");
 
                     b.ToTable("ContentItems", (string)null);
                 });

@@ -519,13 +519,14 @@ namespace OneDigital.Content.Migrations.Sqlite
                     b.HasIndex("ContentItemVersionId")
                         .IsUnique();
 
-                    b.HasIndex("Latest", "ModifiedUtc");
-
                     b.HasIndex("ContentItemId", "Latest", "Published");
 
                     b.HasIndex("ContentType", "Latest", "ModifiedUtc");
 
                     b.HasIndex("ContentType", "Published", "PublishedUtc");
+
+                    b.HasIndex("Latest", "ModifiedUtc", "Id", "ContentType", "Published", "Owner", "DisplayText")
+                        .HasDatabaseName("IX_ContentItems_AdminList");
 
                     b.ToTable("ContentItems", (string)null);
                 });

@@ -1,0 +1,144 @@
+// Why: a bounded page is read in two steps (the page's ids off the columns, then those rows whole), so the admin's
+// list stays fast at 100,000 items; these prove a page is still exactly its slice of the whole list, whatever the
+// sort, ties or filter, and that on SQLite the admin's list is read off its covering index without a sort.
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using OneDigital.Content.Items;
+using OneDigital.Content.Querying;
+using OneDigital.Content.Scheduling;
+using OneDigital.Content.Tests.Store;
+using OneDigital.Testing;
+
+namespace OneDigital.Content.Tests.Querying;
+
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.All))]
+public class ContentListPagingTests(TestDatabase database) : StoreFixture(database)
+{
+    private static readonly ContentSort[][] Sorts =
+    [
+        [],
+        [new ContentSort.ByColumn(ContentColumn.ModifiedUtc, Descending: true)],
+        // Every latest version ties on Latest: only the tie-break orders them.
+        [new ContentSort.ByColumn(ContentColumn.Latest)],
+        [new ContentSort.ByColumn(ContentColumn.DisplayText, Descending: true)],
+        [new ContentSort.ByField("Report", "PartNumber", FieldValueKind.Number), new ContentSort.ByColumn(ContentColumn.DisplayText)],
+    ];
+
+    [SetUp]
+    public async Task SeedAsync()
+    {
+        foreach (var n in new[] { 3, 1, 5, 2, 4, 2, 3 })
+        {
+            await CreateReportAsync($"Report {n}", n);
+        }
+        foreach (var title in new[] { "Page b", "Page a", "Page c" })
+        {
+            await CreatePageAsync(title, publish: title != "Page a");
+        }
+    }
+
+    [Test]
+    public async Task Each_page_is_its_slice_of_the_whole_list_in_every_sort()
+    {
+        foreach (var sort in Sorts)
+        {
+            var whole = new ContentListRequest(null) { Status = ContentStatus.Latest, Sort = sort };
+            var all = Versions(await Query.ListAsync(whole));
+            var paged = new List<string>();
+            for (var skip = 0; skip < all.Count + 3; skip += 3)
+            {
+                paged.AddRange(Versions(await Query.ListAsync(whole with { Skip = skip, Take = 3 })));
+            }
+
+            Assert.That(all, Has.Count.EqualTo(10), string.Join(", ", sort));
+            Assert.That(paged, Is.EqualTo(all), $"sorted by {string.Join(", ", sort)}");
+        }
+    }
+
+    [Test]
+    public async Task A_filtered_page_counts_and_pages_only_what_the_filter_selects()
+    {
+        var request = new ContentListRequest(null)
+        {
+            Status = ContentStatus.Latest,
+            Filter = new ContentFilter.And(
+            [
+                new ContentFilter.Column(ContentColumn.ContentType, FilterOperator.In, new[] { "Report", "Note" }),
+                new ContentFilter.Column(ContentColumn.DisplayText, FilterOperator.Contains, "RT 3"),
+            ]),
+            Sort = [new ContentSort.ByColumn(ContentColumn.ModifiedUtc, Descending: true)],
+            Skip = 1,
+            Take = 5,
+        };
+
+        var page = await Query.ListAsync(request);
+
+        Assert.That(await Query.CountAsync(request), Is.EqualTo(2));
+        Assert.That(page.Select(i => i.DisplayText), Is.EqualTo(new[] { "Report 3" }));
+        Assert.That(await Query.ListAsync(request with { Skip = 2 }), Is.Empty);
+    }
+
+    [Test]
+    public async Task On_SQLite_the_admins_page_and_count_are_read_off_the_covering_index_without_a_sort()
+    {
+        if (Database != TestDatabase.Sqlite) Assert.Ignore("the plan is checked on SQLite's EXPLAIN QUERY PLAN");
+        var db = Db;
+        var records = db.ContentItems.AsNoTracking();
+        var request = new ContentListRequest(null)
+        {
+            Status = ContentStatus.Latest,
+            Filter = new ContentFilter.And(
+            [
+                new ContentFilter.Or(
+                [
+                    new ContentFilter.Column(ContentColumn.ContentType, FilterOperator.In, new[] { "Report", "Page" }),
+                    new ContentFilter.And(
+                    [
+                        new ContentFilter.Column(ContentColumn.ContentType, FilterOperator.In, new[] { "Note" }),
+                        new ContentFilter.Column(ContentColumn.Owner, FilterOperator.Equal, "someone"),
+                    ]),
+                ]),
+                new ContentFilter.Column(ContentColumn.DisplayText, FilterOperator.Contains, "report"),
+            ]),
+            Sort = [new ContentSort.ByColumn(ContentColumn.ModifiedUtc, Descending: true)],
+            Skip = 20_000,
+            Take = 20,
+        };
+        var filtered = ContentListSql.Filtered(request, records, db.ContentFieldIndex.AsNoTracking(), db.Set<ScheduledChange>().AsNoTracking());
+
+        var page = await PlanAsync(ContentListSql.Page(request, filtered, records, db.ContentFieldIndex.AsNoTracking()).ToQueryString());
+        var count = await PlanAsync(filtered.Select(r => r.Id).ToQueryString());
+
+        Assert.That(page, Has.Some.Contains("COVERING INDEX IX_ContentItems_AdminList"), string.Join("; ", page));
+        Assert.That(page, Has.Some.Contains("USING INTEGER PRIMARY KEY"), "only the page's rows are read whole: " + string.Join("; ", page));
+        Assert.That(count, Has.Some.Contains("COVERING INDEX IX_ContentItems_AdminList"), string.Join("; ", count));
+        // The outer sort orders the page's few rows; the walk over the matching rows is in index order.
+        Assert.That(page.Count(p => p.Contains("TEMP B-TREE", StringComparison.Ordinal)), Is.LessThanOrEqualTo(1), string.Join("; ", page));
+        Assert.That(count, Has.None.Contains("TEMP B-TREE"), string.Join("; ", count));
+    }
+
+    private static List<string> Versions(IEnumerable<ContentItem> items) => [.. items.Select(i => i.ContentItemVersionId)];
+
+    /// <summary>SQLite's plan of a query from ToQueryString, whose ".param set" lines are bound as parameters.</summary>
+    private async Task<List<string>> PlanAsync(string sql)
+    {
+        await Db.Database.OpenConnectionAsync();
+        await using var command = (SqliteCommand)Db.Database.GetDbConnection().CreateCommand();
+        var lines = sql.Split('\n');
+        foreach (var line in lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)))
+        {
+            var parts = line.Split(' ', 4);
+            command.Parameters.AddWithValue(parts[2], Literal(parts[3].TrimEnd('\r')));
+        }
+        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', lines.Where(l => !l.StartsWith(".param", StringComparison.Ordinal)));
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
+        return plan;
+    }
+
+    private static object Literal(string value) =>
+        value.StartsWith('\'') ? value.Trim('\'').Replace("''", "'", StringComparison.Ordinal)
+        : long.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n
+        : value;
+}
