@@ -41,6 +41,7 @@ public static class SiteServices
         services.AddSingleton<ThemeAssets>();
         services.AddSingleton<ThemeRenderer>();
         services.AddScoped<ItemViews>();
+        services.Configure<RouteOptions>(o => o.SetParameterPolicy<SitePathConstraint>(SitePathConstraint.Name));
         services.AddSiteViewModel<HomeView>();
         services.AddOutputCache(o => o.AddPolicy(CachePolicy, new SiteCachePolicy()));
         services.AddResponseCompression(o =>
@@ -93,7 +94,7 @@ public static class SiteServices
             branch.UseOutputCache();
         });
         // Below every other endpoint: a page of the site is whatever no one else answers.
-        app.MapFallback("{**path}", (Delegate)ContentPages.ItemAsync).CacheOutput(CachePolicy);
+        app.MapFallback($"{{**path:{SitePathConstraint.Name}}}", (Delegate)ContentPages.ItemAsync).CacheOutput(CachePolicy);
         return app;
     }
 
