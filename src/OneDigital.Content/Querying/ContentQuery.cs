@@ -99,14 +99,14 @@ public sealed class ContentQuery(ContentDbContext db)
     /// <summary>A page of a type's versions: status, owner, filter, sort keys (newest first without), skip and take.</summary>
     public async Task<List<ContentItem>> ListAsync(ContentListRequest request, CancellationToken ct = default)
     {
-        var query = ContentListSql.Page(request, ContentListSql.Filtered(request, Records, FieldIndex, Schedules), Records, FieldIndex);
+        var query = ContentListSql.Page(request, ContentListSql.Filtered(request, Records, FieldIndex, Schedules, new TitleSearch.TitleCandidates(db)), Records, FieldIndex);
         var records = await query.ToListAsync(ct);
         return records.ConvertAll(ContentItemStore.ToItem);
     }
 
     /// <summary>How many versions the request's status, owner and filter select, whatever its sort and page.</summary>
     public Task<int> CountAsync(ContentListRequest request, CancellationToken ct = default) =>
-        ContentListSql.Filtered(request, Records, FieldIndex, Schedules).CountAsync(ct);
+        ContentListSql.Filtered(request, Records, FieldIndex, Schedules, new TitleSearch.TitleCandidates(db)).CountAsync(ct);
 
     /// <summary>
     /// For each item (of a page of a list), whether it has a published version, a draft (a latest version that is not
