@@ -68,6 +68,17 @@ public sealed class ContentQuery(ContentDbContext db)
     }
 
     /// <summary>
+    /// The versions named, by version id, in one query: a history page reads only its own rows' documents (and the
+    /// one before them, for what changed), however long the item's history is.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, ContentItem>> GetVersionsByIdAsync(IReadOnlyCollection<string> contentItemVersionIds, CancellationToken ct = default)
+    {
+        if (contentItemVersionIds.Count == 0) return new Dictionary<string, ContentItem>(StringComparer.Ordinal);
+        var records = await Records.Where(r => contentItemVersionIds.Contains(r.ContentItemVersionId)).ToListAsync(ct);
+        return records.ToDictionary(r => r.ContentItemVersionId, ContentItemStore.ToItem, StringComparer.Ordinal);
+    }
+
+    /// <summary>
     /// An item's history, oldest first and numbered from 1: the columns of each version, without reading the
     /// documents, so a long history lists as cheaply as a short one.
     /// </summary>
