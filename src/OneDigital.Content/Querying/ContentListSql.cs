@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Linq.Expressions;
+using OneDigital.Content.Querying.TitleSearch;
 using OneDigital.Content.Scheduling;
 using OneDigital.Content.Store;
 
@@ -14,7 +15,7 @@ namespace OneDigital.Content.Querying;
 internal static class ContentListSql
 {
     public static IQueryable<ContentItemRecord> Filtered(ContentListRequest request, IQueryable<ContentItemRecord> records,
-        IQueryable<ContentFieldIndexRecord> index, IQueryable<ScheduledChange> schedules)
+        IQueryable<ContentFieldIndexRecord> index, IQueryable<ScheduledChange> schedules, TitleCandidates titles)
     {
         var query = records;
         if (request.ContentType is { } contentType)
@@ -23,15 +24,22 @@ internal static class ContentListSql
         }
         // Flags compared with parameters, not as bare columns: SQLite uses an index only for "Latest = ?", so the
         // (type, Latest, modified) and (Latest, modified) indexes are walked in order instead of sorting every row.
+        // When SQLite's title index narrows the list to a few candidates, the flags are compared as "<> ?" instead,
+        // which SQLite never looks up in an index: it then reads the candidates rather than every latest version.
         var (yes, no) = (true, false);
+        Expression<Func<ContentItemRecord, bool>> latest = r => r.Latest == yes, published = r => r.Published == yes, unpublished = r => r.Published == no;
+        if (titles.LeadsOn(request.Filter))
+        {
+            (latest, published, unpublished) = (r => r.Latest != no, r => r.Published != no, r => r.Published != yes);
+        }
         query = request.Status switch
         {
-            ContentStatus.Draft => query.Where(r => r.Latest == yes && r.Published == no),
-            ContentStatus.Latest => query.Where(r => r.Latest == yes),
+            ContentStatus.Draft => query.Where(latest).Where(unpublished),
+            ContentStatus.Latest => query.Where(latest),
             ContentStatus.All => query,
-            ContentStatus.Scheduled => query.Where(r => r.Latest == yes
-                && schedules.Any(s => s.ContentItemId == r.ContentItemId && s.State == ScheduleState.Pending)),
-            _ => query.Where(r => r.Published == yes),
+            ContentStatus.Scheduled => query.Where(latest)
+                .Where(r => schedules.Any(s => s.ContentItemId == r.ContentItemId && s.State == ScheduleState.Pending)),
+            _ => query.Where(published),
         };
         if (request.OwnedBy is { } owner)
         {
@@ -41,7 +49,7 @@ internal static class ContentListSql
         if (request.Filter is { } filter)
         {
             var record = Expression.Parameter(typeof(ContentItemRecord), "r");
-            query = query.Where(Expression.Lambda<Func<ContentItemRecord, bool>>(Condition(filter, record, index), record));
+            query = query.Where(Expression.Lambda<Func<ContentItemRecord, bool>>(Condition(filter, record, index, titles), record));
         }
         return query;
     }
@@ -84,23 +92,34 @@ internal static class ContentListSql
     }
 
     // As GraphQL's where has always read: and/or fold left, an empty and is true, an empty or false.
-    private static Expression Condition(ContentFilter filter, ParameterExpression record, IQueryable<ContentFieldIndexRecord> index) => filter switch
+    private static Expression Condition(ContentFilter filter, ParameterExpression record, IQueryable<ContentFieldIndexRecord> index, TitleCandidates titles) => filter switch
     {
-        ContentFilter.And and => Join(and.Filters, record, index, Expression.AndAlso, true),
-        ContentFilter.Or or => Join(or.Filters, record, index, Expression.OrElse, false),
-        ContentFilter.Not not => Expression.Not(Condition(not.Filter, record, index)),
+        ContentFilter.And and => Join(and.Filters, record, index, titles, Expression.AndAlso, true),
+        ContentFilter.Or or => Join(or.Filters, record, index, titles, Expression.OrElse, false),
+        ContentFilter.Not not => Expression.Not(Condition(not.Filter, record, index, titles)),
+        ContentFilter.Column { Name: ContentColumn.DisplayText, Operator: FilterOperator.Contains } column => TitleContains(column, record, titles),
         ContentFilter.Column column => Compare(Expression.Property(record, column.Name.ToString()), column.Operator, column.Value),
         ContentFilter.Field field => FieldCondition(field, record, index),
         _ => throw new InvalidOperationException($"Unknown filter {filter}."),
     };
 
+    /// <summary>
+    /// The exact contains condition, narrowed first by the provider's trigram index when the term is long enough:
+    /// the index's candidates include every match, so the result is the exact condition's.
+    /// </summary>
+    private static Expression TitleContains(ContentFilter.Column column, ParameterExpression record, TitleCandidates titles)
+    {
+        var exact = Compare(Expression.Property(record, nameof(ContentItemRecord.DisplayText)), column.Operator, column.Value);
+        return titles.For(TitleCandidates.Lowered(column), record) is { } candidates ? Expression.AndAlso(candidates, exact) : exact;
+    }
+
     private static Expression Join(IReadOnlyList<ContentFilter> filters, ParameterExpression record, IQueryable<ContentFieldIndexRecord> index,
-        Func<Expression, Expression, BinaryExpression> join, bool emptyValue)
+        TitleCandidates titles, Func<Expression, Expression, BinaryExpression> join, bool emptyValue)
     {
         Expression? result = null;
         foreach (var filter in filters)
         {
-            var condition = Condition(filter, record, index);
+            var condition = Condition(filter, record, index, titles);
             result = result is null ? condition : join(result, condition);
         }
         return result ?? Expression.Constant(emptyValue);

@@ -68,6 +68,17 @@ public sealed class ContentQuery(ContentDbContext db)
     }
 
     /// <summary>
+    /// The versions named, by version id, in one query: a history page reads only its own rows' documents (and the
+    /// one before them, for what changed), however long the item's history is.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, ContentItem>> GetVersionsByIdAsync(IReadOnlyCollection<string> contentItemVersionIds, CancellationToken ct = default)
+    {
+        if (contentItemVersionIds.Count == 0) return new Dictionary<string, ContentItem>(StringComparer.Ordinal);
+        var records = await Records.Where(r => contentItemVersionIds.Contains(r.ContentItemVersionId)).ToListAsync(ct);
+        return records.ToDictionary(r => r.ContentItemVersionId, ContentItemStore.ToItem, StringComparer.Ordinal);
+    }
+
+    /// <summary>
     /// An item's history, oldest first and numbered from 1: the columns of each version, without reading the
     /// documents, so a long history lists as cheaply as a short one.
     /// </summary>
@@ -99,14 +110,14 @@ public sealed class ContentQuery(ContentDbContext db)
     /// <summary>A page of a type's versions: status, owner, filter, sort keys (newest first without), skip and take.</summary>
     public async Task<List<ContentItem>> ListAsync(ContentListRequest request, CancellationToken ct = default)
     {
-        var query = ContentListSql.Page(request, ContentListSql.Filtered(request, Records, FieldIndex, Schedules), Records, FieldIndex);
+        var query = ContentListSql.Page(request, ContentListSql.Filtered(request, Records, FieldIndex, Schedules, new TitleSearch.TitleCandidates(db)), Records, FieldIndex);
         var records = await query.ToListAsync(ct);
         return records.ConvertAll(ContentItemStore.ToItem);
     }
 
     /// <summary>How many versions the request's status, owner and filter select, whatever its sort and page.</summary>
     public Task<int> CountAsync(ContentListRequest request, CancellationToken ct = default) =>
-        ContentListSql.Filtered(request, Records, FieldIndex, Schedules).CountAsync(ct);
+        ContentListSql.Filtered(request, Records, FieldIndex, Schedules, new TitleSearch.TitleCandidates(db)).CountAsync(ct);
 
     /// <summary>
     /// For each item (of a page of a list), whether it has a published version, a draft (a latest version that is not

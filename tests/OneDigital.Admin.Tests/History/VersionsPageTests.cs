@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Admin.Tests.Support;
 using OneDigital.Content.Audit;
+using OneDigital.Content.Items;
 using OneDigital.Content.Querying;
 
 namespace OneDigital.Admin.Tests.History;
@@ -52,6 +53,59 @@ public sealed class VersionsPageTests
         Assert.That(oldest, Does.Contain("alice").And.Contain("First version").And.Contain("Restore<span class=\"govuk-visually-hidden\"> version 1"));
         Assert.That(oldest, Does.Not.Contain("govuk-tag"), "the first version is neither published nor latest now");
         Assert.That(html, Does.Contain("Times are in the site's time zone, UTC."));
+    }
+
+    [Test]
+    public async Task A_long_history_is_paged_twenty_newest_first_with_links_a_range_and_each_rows_summary_against_its_predecessor()
+    {
+        // Version 1 is created published; each later one is a draft saved and published, with a new title in the
+        // even versions and none in the odd ones: 45 versions.
+        string id;
+        await using (var scope = _site.Services.CreateAsyncScope())
+        {
+            var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
+            var item = await manager.NewAsync("BlogPost");
+            HistorySite.SetTitle(item, "Long 1");
+            await manager.CreateAsync(item, publish: true);
+            id = item.ContentItemId;
+            for (var number = 2; number <= 45; number++)
+            {
+                var draft = (await manager.GetAsync(item.ContentItemId, VersionOptions.DraftRequired))!;
+                if (number % 2 == 0) HistorySite.SetTitle(draft, $"Long {number}");
+                await manager.UpdateAsync(draft);
+                await manager.PublishAsync(draft);
+            }
+        }
+        Assert.That(await HistoryAsync(id), Has.Count.EqualTo(45));
+        using var client = await _site.SignedInAdminAsync();
+
+        var first = await HistorySite.TextAsync(await client.GetAsync($"/admin/content/{id}/versions"));
+        var second = await HistorySite.TextAsync(await client.GetAsync($"/admin/content/{id}/versions?p=2"));
+        var last = await HistorySite.TextAsync(await client.GetAsync($"/admin/content/{id}/versions?p=3"));
+
+        Assert.That(Numbers(first), Is.EqualTo(Enumerable.Range(26, 20).Reverse()));
+        Assert.That(first, Does.Contain("1–20 of 45").And.Contain("Page 1 of 3").And.Contain($"href=\"/admin/content/{id}/versions?p=2\" rel=\"next\""));
+        Assert.That(first, Does.Not.Contain("rel=\"prev\""));
+        Assert.That(Numbers(second), Is.EqualTo(Enumerable.Range(6, 20).Reverse()), "page 2 shows the 21st to the 40th newest");
+        Assert.That(second, Does.Contain("21–40 of 45").And.Contain($"versions?p=1\" rel=\"prev\"").And.Contain($"versions?p=3\" rel=\"next\""));
+        Assert.That(Row(second, 25), Does.Contain("No content changed"), "a publication");
+        Assert.That(Row(second, 6), Does.Contain("Changed: DisplayText, TitlePart › Title"), "the page's last row against version 5, read from the next page");
+        Assert.That(Numbers(last), Is.EqualTo(Enumerable.Range(1, 5).Reverse()));
+        Assert.That(last, Does.Contain("41–45 of 45").And.Not.Contain("rel=\"next\""));
+        Assert.That(Row(last, 1), Does.Contain("First version"));
+        Assert.That(Row(last, 2), Does.Contain("Changed: DisplayText, TitlePart › Title"));
+        Assert.That(second, Does.Contain("<option value=").And.Contain("Version 45 (published) (latest)"), "the compare form still offers every version");
+    }
+
+    private static List<int> Numbers(string html) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(html, "data-version=\"(\\d+)\"").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))];
+
+    private static string Row(string html, int number)
+    {
+        var start = html.IndexOf($"data-version=\"{number}\"", StringComparison.Ordinal);
+        Assert.That(start, Is.GreaterThan(0), $"version {number} is on the page");
+        var end = html.IndexOf("</tr>", start, StringComparison.Ordinal);
+        return html[start..end];
     }
 
     [Test]

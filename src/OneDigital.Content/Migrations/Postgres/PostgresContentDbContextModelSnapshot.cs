@@ -325,6 +325,14 @@ namespace OneDigital.Content.Migrations.Postgres
                     b.ToTable("PreviewTokens", (string)null);
                 });
 
+            modelBuilder.Entity("OneDigital.Content.Querying.TitleSearch.TitleMatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.ToTable((string)null);
+                });
+
             modelBuilder.Entity("OneDigital.Content.Scheduling.ScheduledChange", b =>
                 {
                     b.Property<long>("Id")

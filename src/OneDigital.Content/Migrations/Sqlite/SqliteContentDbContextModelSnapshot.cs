@@ -314,6 +314,14 @@ namespace OneDigital.Content.Migrations.Sqlite
                     b.ToTable("PreviewTokens", (string)null);
                 });
 
+            modelBuilder.Entity("OneDigital.Content.Querying.TitleSearch.TitleMatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.ToTable((string)null);
+                });
+
             modelBuilder.Entity("OneDigital.Content.Scheduling.ScheduledChange", b =>
                 {
                     b.Property<long>("Id")

@@ -36,7 +36,9 @@ internal sealed class SqliteTable
         var names = new List<string>();
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = $"SELECT name FROM {schema}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_import\\_%' ESCAPE '\\' AND name <> '__EFMigrationsHistory' AND name <> '__EFMigrationsLock' ORDER BY name";
+            // Ordinary tables only: a full-text table and its shadow tables (the admin's title search) are derived
+            // from ContentItems, and the live store's own triggers keep them in step as the import's rows arrive.
+            command.CommandText = $"SELECT name FROM pragma_table_list WHERE schema = '{schema}' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_import\\_%' ESCAPE '\\' AND name <> '__EFMigrationsHistory' AND name <> '__EFMigrationsLock' ORDER BY name";
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) names.Add(reader.GetString(0));
         }
