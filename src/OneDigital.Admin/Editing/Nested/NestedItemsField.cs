@@ -9,6 +9,9 @@ public sealed record NestedItemsField(string Name, string Label) : FormField(Nam
 {
     public IReadOnlyList<NestedItemView> Items { get; init; } = [];
 
+    /// <summary>The list's heading level: h2 as a part of the edited item, deeper inside a nested item (its parts' headings one below).</summary>
+    public int HeadingLevel { get; init; } = 2;
+
     /// <summary>The types an item may be added of (value: the type's name, text: its display name).</summary>
     public IReadOnlyList<Choice> AddTypes { get; init; } = [];
 

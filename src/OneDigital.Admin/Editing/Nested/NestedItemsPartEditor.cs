@@ -62,6 +62,7 @@ internal sealed class NestedItemsPartEditor(string property, Func<EditorPart, IE
             {
                 Hint = part.Settings<ContentTypePartSettings>().Description,
                 Items = views,
+                HeadingLevel = Math.Min(2 + 2 * part.Depth, 5),
                 AddTypes = [.. allowed(part).Select(t => new Choice(t.Name, t.DisplayName ?? t.Name))],
             },
         ];
