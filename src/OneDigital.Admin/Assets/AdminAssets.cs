@@ -50,6 +50,13 @@ internal static class AdminAssetsMiddleware
     public static IApplicationBuilder UseAdminAssets(this IApplicationBuilder app)
     {
         var assets = app.ApplicationServices.GetRequiredService<AdminAssets>();
+        // Routing ran first and the site's fallback route matches every path; static files serve only requests
+        // without an endpoint, so the admin's assets are taken out of that fallback here.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments(AdminAssets.RequestPath)) context.SetEndpoint(null);
+            return next(context);
+        });
         return app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = assets.Files,

@@ -1,9 +1,12 @@
 // Why: creating and editing share everything but loading and the final write: the generated form, reading a post,
 // refusing bad input with nothing written, the engine's validation errors on their fields, previews and searches
-// that redisplay the form. Who acts is set for every admin request by Audit/AdminActor.
+// that redisplay the form. Who acts is set for every admin request by Audit/AdminActor. A nested item's Add, Move or
+// Remove button reshapes the post (Nested/NestedItemsPost) before it is read, and shows the form again unsaved.
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http;
+using OneDigital.Admin.Editing.Nested;
 using OneDigital.Admin.Security;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
@@ -37,6 +40,11 @@ public abstract class ContentEditorPage(ContentManager manager, ContentQuery que
 
     protected string PostedAction => Request.HasFormContentType ? Request.Form["action"].ToString() : "";
 
+    /// <summary>The post with its nested items in the order shown (or dragged) and a nested item's button's change made.</summary>
+    protected IFormCollection Posted => posted ??= NestedItemsPost.Apply(Request.Form, PostedAction);
+
+    private IFormCollection? posted;
+
     /// <summary>Loads the type's definition for this request; false when there is no such type.</summary>
     protected async Task<bool> LoadTypeAsync(string typeName)
     {
@@ -49,7 +57,7 @@ public abstract class ContentEditorPage(ContentManager manager, ContentQuery que
     protected ContentForm Form(bool redisplay) => new(Type, Editors(redisplay), ModelState);
 
     protected EditorServices Editors(bool redisplay) => new(
-        Definitions, query, users, time.Zone, redisplay ? Request.Form : null, Aborted);
+        Definitions, query, users, time.Zone, redisplay ? Posted : null, Aborted);
 
     protected async Task ShowAsync(ContentItem item, bool redisplay) => Sections = await Form(redisplay).RenderAsync(item);
 
@@ -57,15 +65,25 @@ public abstract class ContentEditorPage(ContentManager manager, ContentQuery que
     protected bool ReadPost(ContentItem item)
     {
         ModelState.Clear();
-        Form(redisplay: true).Read(item, Request.Form);
+        Form(redisplay: true).Read(item, Posted);
         return ModelState.IsValid;
     }
 
-    /// <summary>The engine's validation errors, each on the input it is about.</summary>
-    protected void AddErrors(ContentValidationException invalid)
+    /// <summary>
+    /// Reads the post into the item to show it again unsaved (a preview, a search, a nested item added or moved):
+    /// input errors wait for a save, but a nested item of a type its part refuses is said at once.
+    /// </summary>
+    protected void KeepPost(ContentItem item)
+    {
+        ReadPost(item);
+        foreach (var key in ModelState.Keys.Where(k => !NestedItemsPost.IsList(k)).ToList()) ModelState.Remove(key);
+    }
+
+    /// <summary>The engine's validation errors about the item, each on the input it is about.</summary>
+    protected void AddErrors(ContentValidationException invalid, ContentItem item)
     {
         var form = Form(redisplay: true);
-        foreach (var error in invalid.Errors) ModelState.AddModelError(form.KeyFor(error), form.MessageFor(error));
+        foreach (var error in invalid.Errors) ModelState.AddModelError(form.KeyFor(error, item), form.MessageFor(error, item));
     }
 
     protected static string? UserId(ClaimsPrincipal user) => user.FindFirst(ClaimTypes.NameIdentifier)?.Value;

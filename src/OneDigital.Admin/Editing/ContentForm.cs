@@ -1,10 +1,13 @@
 // Why: the editor is generated from the content definitions read for this request, so a part or field added to a
 // type shows at once: the type's parts in their positions, each part's own editor, then its fields in theirs, each
-// through its kind's editor. Reading a post writes into the loaded item, so what the form does not show is kept.
+// through its kind's editor. Reading a post writes into the loaded item, so what the form does not show is kept. An
+// item nested in a Bag or Flow is one more ContentForm, its inputs named under its position's prefix.
 using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using OneDigital.Admin.Editing.Nested;
 using OneDigital.Admin.Editing.Parts;
 using OneDigital.Admin.Shared.Forms;
 using OneDigital.Content.Definitions;
@@ -13,7 +16,9 @@ using OneDigital.Content.Items;
 
 namespace OneDigital.Admin.Editing;
 
-public sealed class ContentForm(ContentTypeDefinition type, EditorServices services, ModelStateDictionary state)
+/// <param name="prefix">What the inputs' names start with: empty for the edited item, <c>{list}[{i}].</c> for a nested one.</param>
+/// <param name="depth">How many Bag or Flow items this item is inside.</param>
+public sealed partial class ContentForm(ContentTypeDefinition type, EditorServices services, ModelStateDictionary state, string prefix = "", int depth = 0)
 {
     private static readonly Dictionary<string, IPartEditor> PartEditors = new(StringComparer.Ordinal)
     {
@@ -24,6 +29,8 @@ public sealed class ContentForm(ContentTypeDefinition type, EditorServices servi
         ["HtmlBodyPart"] = TextPropertyPartEditor.HtmlBody,
         ["ContainedPart"] = new ContainedPartEditor(),
         ["ListPart"] = new ListPartEditor(),
+        ["BagPart"] = NestedItemsPartEditor.Bag,
+        ["FlowPart"] = NestedItemsPartEditor.Flow,
     };
 
     private static readonly IPartEditor Kept = new KeptPartEditor();
@@ -37,11 +44,11 @@ public sealed class ContentForm(ContentTypeDefinition type, EditorServices servi
         if (item.Part("ContainedPart") is not null && !Type.HasPart("ContainedPart"))
         {
             var contained = new ContentTypePartDefinition { PartName = "ContainedPart", Name = "ContainedPart" };
-            sections.Add(new FormSection(null, null, await PartEditors["ContainedPart"].RenderAsync(new EditorPart(contained, services, state), item)));
+            sections.Add(new FormSection(null, null, await PartEditors["ContainedPart"].RenderAsync(Part(contained), item)));
         }
         foreach (var typePart in Parts())
         {
-            var part = new EditorPart(typePart, services, state);
+            var part = Part(typePart);
             var fields = Fields(typePart).ToList();
             if (PartEditor(typePart, fields.Count) is { } editor)
             {
@@ -51,7 +58,7 @@ public sealed class ContentForm(ContentTypeDefinition type, EditorServices servi
             var inputs = new List<FormField>();
             foreach (var field in fields)
             {
-                var editorField = new EditorField(field, typePart.Name, services, state);
+                var editorField = new EditorField(field, prefix + typePart.Name, services, state);
                 inputs.AddRange(await FieldEditors.For(field.Kind!.Value).RenderAsync(editorField, item.Part(typePart.Name)?[field.Name] as JsonObject));
             }
             sections.Add(new FormSection(Heading(typePart), typePart.GetSettings<ContentTypePartSettings>().Description, inputs));
@@ -68,10 +75,10 @@ public sealed class ContentForm(ContentTypeDefinition type, EditorServices servi
         {
             var json = item.GetOrCreatePart(typePart.Name);
             var fields = Fields(typePart).ToList();
-            PartEditor(typePart, fields.Count)?.Read(new EditorPart(typePart, services, state), json, form);
+            PartEditor(typePart, fields.Count)?.Read(Part(typePart), json, form);
             foreach (var field in fields)
             {
-                var read = FieldEditors.For(field.Kind!.Value).Read(new EditorField(field, typePart.Name, services, state), form);
+                var read = FieldEditors.For(field.Kind!.Value).Read(new EditorField(field, prefix + typePart.Name, services, state), form);
                 // Properties the editor does not handle (a link's Target, a field's extra data) are kept.
                 if (json[field.Name] is not JsonObject stored)
                 {
@@ -87,25 +94,46 @@ public sealed class ContentForm(ContentTypeDefinition type, EditorServices servi
         }
     }
 
-    /// <summary>The ModelState key (an input's name) an engine validation error is shown under; empty for the whole form.</summary>
-    public string KeyFor(ContentValidationError error)
+    /// <summary>The ModelState key (an input's name) an engine validation error about <paramref name="item"/> is shown under; empty for the whole form.</summary>
+    public string KeyFor(ContentValidationError error, ContentItem item)
     {
+        if (Nested(error, item) is { } nested) return nested.Form.KeyFor(nested.Error, nested.Item);
         var typePart = Type.Part(error.Part);
         if (typePart is null) return "";
         if (error.Field is not null && services.Definitions.Part(typePart.PartName)?.Field(error.Field) is { Kind: not null })
-            return $"{typePart.Name}.{error.Field}";
-        return PartEditors.GetValueOrDefault(typePart.PartName)?.MainInput(new EditorPart(typePart, services, state)) ?? "";
+            return $"{prefix}{typePart.Name}.{error.Field}";
+        return PartEditors.GetValueOrDefault(typePart.PartName)?.MainInput(Part(typePart)) ?? "";
     }
 
-    /// <summary>How an error is worded on the form: the engine's message, prefixed with the field's label when it does not name it.</summary>
-    public string MessageFor(ContentValidationError error)
+    /// <summary>How an error is worded on the form: the engine's message, prefixed with the field's label when it does not name it, and the nested item's name ("Slide 2") when it is about one.</summary>
+    public string MessageFor(ContentValidationError error, ContentItem item)
     {
+        if (Nested(error, item) is { } nested) return $"{nested.Title}, {nested.Form.MessageFor(nested.Error, nested.Item)}";
         var label = error.Field is not null && Type.Part(error.Part) is { } typePart
             && services.Definitions.Part(typePart.PartName)?.Field(error.Field) is { } field
                 ? field.GetSettings<ContentPartFieldSettings>().DisplayName ?? field.Name
                 : null;
         return label is null || error.Message.Contains(label, StringComparison.OrdinalIgnoreCase) ? error.Message : $"{label}: {error.Message}";
     }
+
+    /// <summary>An error about an item nested in this one (its part named by its path, <c>Sections.ContentItems[1].Section</c>): that item's form and the error as it sees it.</summary>
+    private (ContentForm Form, ContentItem Item, ContentValidationError Error, string Title)? Nested(ContentValidationError error, ContentItem item)
+    {
+        var match = NestedPath().Match(error.Part);
+        if (!match.Success || Type.Part(match.Groups["part"].Value) is not { } typePart) return null;
+        var index = int.Parse(match.Groups["index"].ValueSpan, CultureInfo.InvariantCulture);
+        var property = match.Groups["property"].Value;
+        if (item.Part(typePart.Name)?[property] is not JsonArray list || index >= list.Count || list[index] is not JsonObject child) return null;
+        var nested = new ContentItem(child);
+        if (services.Definitions.Type(nested.ContentType) is not { } type) return null;
+        var form = new ContentForm(type, services, state, $"{prefix}{typePart.Name}.{property}[{index}].", depth + 1);
+        return (form, nested, error with { Part = match.Groups["rest"].Value }, $"{type.DisplayName ?? type.Name} {index + 1}");
+    }
+
+    [GeneratedRegex(@"^(?<part>[^.\[]+)\.(?<property>ContentItems|Widgets)\[(?<index>\d{1,6})\]\.(?<rest>.+)$")]
+    private static partial Regex NestedPath();
+
+    private EditorPart Part(ContentTypePartDefinition typePart) => new(typePart, services, state, prefix, depth);
 
     private IEnumerable<ContentTypePartDefinition> Parts() =>
         Type.Parts.Select((p, i) => (Part: p, Index: i))

@@ -48,7 +48,8 @@ public sealed class EditModel(ContentManager manager, ContentQuery query, Conten
 
         // The draft the post is written into: a new version over a published one, so the published stays served.
         var item = await Manager.GetAsync(id, VersionOptions.DraftRequired, Aborted) ?? Item;
-        if (action is SaveDraft or SaveAndContinue or Publish && ReadPost(item))
+        if (action is not (SaveDraft or SaveAndContinue or Publish)) KeepPost(item);
+        else if (ReadPost(item))
         {
             try
             {
@@ -58,7 +59,7 @@ public sealed class EditModel(ContentManager manager, ContentQuery query, Conten
             }
             catch (ContentValidationException invalid)
             {
-                AddErrors(invalid);
+                AddErrors(invalid, item);
             }
             catch (ContentConflictException conflict)
             {

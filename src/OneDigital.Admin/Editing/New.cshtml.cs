@@ -30,7 +30,8 @@ public sealed class NewModel(ContentManager manager, ContentQuery query, Content
         var publish = action == Publish;
         if (publish && await DemandAsync(Permissions.PublishContent, item) is { } notPublisher) return notPublisher;
 
-        if (action is SaveDraft or SaveAndContinue or Publish && ReadPost(item))
+        if (action is not (SaveDraft or SaveAndContinue or Publish)) KeepPost(item);
+        else if (ReadPost(item))
         {
             try
             {
@@ -39,7 +40,7 @@ public sealed class NewModel(ContentManager manager, ContentQuery query, Content
             }
             catch (ContentValidationException invalid)
             {
-                AddErrors(invalid);
+                AddErrors(invalid, item);
             }
         }
         await ShowAsync(item, redisplay: true);

@@ -68,6 +68,21 @@ public sealed class ListPartSettings
     public bool ShowHeader { get; set; }
 }
 
+/// <summary>Orchard's Bag: the types (and stereotypes) its items may be of.</summary>
+public sealed class BagPartSettings
+{
+    public string[] ContainedContentTypes { get; set; } = [];
+    public string[] ContainedStereotypes { get; set; } = [];
+    public string? DisplayType { get; set; }
+}
+
+/// <summary>Orchard's Flow: its widgets are of these types, or of every Widget-stereotype type when none are named.</summary>
+public sealed class FlowPartSettings
+{
+    public string[] ContainedContentTypes { get; set; } = [];
+    public bool CollapseContainedItems { get; set; }
+}
+
 public sealed class TextFieldSettings
 {
     public string? Hint { get; set; }

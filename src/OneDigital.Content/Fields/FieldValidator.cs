@@ -14,22 +14,38 @@ public sealed partial class FieldValidator : IContentPartHandler
 
     private static readonly FieldKindTable<Check> Checks = new(new KindChecks());
 
+    /// <summary>Parts that keep whole items (Bag, Flow), and the property holding them: their items' fields are checked too.</summary>
+    private static readonly Dictionary<string, string> NestedItems = new(StringComparer.Ordinal)
+    {
+        ["BagPart"] = "ContentItems",
+        ["FlowPart"] = "Widgets",
+    };
+
+    /// <summary>How deep items inside items are checked.</summary>
+    private const int MaxNesting = 8;
+
     public Task SavingAsync(ContentSaveContext context)
     {
-        foreach (var typePart in context.Type.Parts)
+        Validate(context, context.Item.Data, context.Type, "", 0);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Checks one item's fields; a nested item's errors name their part by its path from the saved item
+    /// (<c>Sections.ContentItems[1].Section</c>), so a form can show each beside its input.
+    /// </summary>
+    private static void Validate(ContentSaveContext context, JsonObject item, ContentTypeDefinition type, string path, int depth)
+    {
+        foreach (var typePart in type.Parts)
         {
             var partDefinition = context.Definitions.Part(typePart.PartName);
-            if (partDefinition is null)
-            {
-                continue;
-            }
-            var partJson = context.Item.Part(typePart.Name);
-            foreach (var field in partDefinition.Fields)
+            var partJson = item[typePart.Name] as JsonObject;
+            foreach (var field in partDefinition?.Fields ?? [])
             {
                 var value = partJson?[field.Name];
                 if (value is not null and not JsonObject)
                 {
-                    context.AddError(typePart.Name, field.Name, $"A {field.FieldName} value must be a JSON object.");
+                    context.AddError(path + typePart.Name, field.Name, $"A {field.FieldName} value must be a JSON object.");
                     continue;
                 }
                 // A kind the engine does not know has no rules (definitions refuse such kinds when they are stored).
@@ -39,11 +55,21 @@ public sealed partial class FieldValidator : IContentPartHandler
                 }
                 foreach (var message in Checks[kind](field, (JsonObject?)value))
                 {
-                    context.AddError(typePart.Name, field.Name, message);
+                    context.AddError(path + typePart.Name, field.Name, message);
+                }
+            }
+            if (depth < MaxNesting && NestedItems.TryGetValue(typePart.PartName, out var property) && partJson?[property] is JsonArray children)
+            {
+                for (var i = 0; i < children.Count; i++)
+                {
+                    if (children[i] is JsonObject child && child["ContentType"] is JsonValue t && t.TryGetValue(out string? childType)
+                        && context.Definitions.Type(childType) is { } childDefinition)
+                    {
+                        Validate(context, child, childDefinition, $"{path}{typePart.Name}.{property}[{i}].", depth + 1);
+                    }
                 }
             }
         }
-        return Task.CompletedTask;
     }
 
     /// <summary>Each kind's rules.</summary>

@@ -11,7 +11,7 @@ namespace OneDigital.Admin.Editing.Parts;
 
 internal sealed class AutoroutePartEditor : IPartEditor
 {
-    public string? MainInput(EditorPart part) => part.Name + ".Path";
+    public string? MainInput(EditorPart part) => part.Input + ".Path";
 
     public Task<IReadOnlyList<FormField>> RenderAsync(EditorPart part, ContentItem item)
     {
@@ -21,11 +21,11 @@ internal sealed class AutoroutePartEditor : IPartEditor
         if (!settings.AllowCustomPath)
         {
             return Task.FromResult<IReadOnlyList<FormField>>(
-                [new InfoField(part.Name + ".Path", "Path") { Text = path is null ? made : $"/{path.TrimStart('/')}" }]);
+                [new InfoField(part.Input + ".Path", "Path") { Text = path is null ? made : $"/{path.TrimStart('/')}" }]);
         }
         return Task.FromResult<IReadOnlyList<FormField>>(
         [
-            new TextInputField(part.Name + ".Path", "Path")
+            new TextInputField(part.Input + ".Path", "Path")
             {
                 Hint = $"The item's address on the site, such as events/open-day. {made} To set your own path, type it here.",
                 Value = path,
@@ -36,6 +36,6 @@ internal sealed class AutoroutePartEditor : IPartEditor
 
     public void Read(EditorPart part, JsonObject json, IFormCollection form)
     {
-        if (part.Settings<AutoroutePartSettings>().AllowCustomPath) json["Path"] = FormValues.Text(form, part.Name + ".Path");
+        if (part.Settings<AutoroutePartSettings>().AllowCustomPath) json["Path"] = FormValues.Text(form, part.Input + ".Path");
     }
 }

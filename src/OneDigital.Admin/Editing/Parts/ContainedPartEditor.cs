@@ -19,8 +19,8 @@ internal sealed class ContainedPartEditor : IPartEditor
         return
         [
             list is null
-                ? new InfoField(part.Name, "In the list") { Text = "This item is not in a list." }
-                : new InfoField(part.Name, "In the list") { Links = [new InfoLink(list.DisplayText ?? list.ContentItemId, ContentEditorLinks.Edit(list.ContentItemId))] },
+                ? new InfoField(part.Input, "In the list") { Text = "This item is not in a list." }
+                : new InfoField(part.Input, "In the list") { Links = [new InfoLink(list.DisplayText ?? list.ContentItemId, ContentEditorLinks.Edit(list.ContentItemId))] },
         ];
     }
 

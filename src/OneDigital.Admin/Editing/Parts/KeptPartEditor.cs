@@ -1,4 +1,4 @@
-// Why: parts without an editor yet (Bag, Flow, Taxonomy terms, and any part the engine keeps but does not know) are
+// Why: parts without an editor yet (Taxonomy terms, and any part the engine keeps but does not know) are
 // saved back exactly as loaded, and the form says so rather than hiding them.
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +14,7 @@ internal sealed class KeptPartEditor : IPartEditor
     public Task<IReadOnlyList<FormField>> RenderAsync(EditorPart part, ContentItem item) =>
         Task.FromResult<IReadOnlyList<FormField>>(
             item.Part(part.Name) is { Count: > 0 }
-                ? [new InfoField(part.Name, part.Definition.PartName) { Text = "This part cannot be edited here yet; it is saved as it is." }]
+                ? [new InfoField(part.Input, part.Definition.PartName) { Text = "This part cannot be edited here yet; it is saved as it is." }]
                 : []);
 
     public void Read(EditorPart part, JsonObject json, IFormCollection form)

@@ -27,7 +27,7 @@ internal sealed class ListPartEditor : IPartEditor
         if (ordered && total > 1 && total <= OrderModel.MaxItems) links.Add(new InfoLink("Change the order of these items", ItemPage.PathOf(item.ContentItemId, "order")));
         return
         [
-            new InfoField(part.Name, "Items in this list")
+            new InfoField(part.Input, "Items in this list")
             {
                 Text = total == 0 ? "No items are in this list yet."
                     : total > Shown ? $"The first {Shown} of {total} items, in the list's order."

@@ -30,10 +30,10 @@ internal sealed class TextPropertyPartEditor(string property, Func<string, strin
     /// <summary>The body of most pages: the same markdown input as the Markdown field (EasyMDE, server preview).</summary>
     public static readonly TextPropertyPartEditor MarkdownBody = new("Markdown", (name, value) => MarkdownInput.Of(name, "Body", null, value));
 
-    public string? MainInput(EditorPart part) => $"{part.Name}.{property}";
+    public string? MainInput(EditorPart part) => $"{part.Input}.{property}";
 
     public Task<IReadOnlyList<FormField>> RenderAsync(EditorPart part, ContentItem item) =>
-        Task.FromResult<IReadOnlyList<FormField>>([input($"{part.Name}.{property}", FormValues.String(item.Part(part.Name), property))]);
+        Task.FromResult<IReadOnlyList<FormField>>([input($"{part.Input}.{property}", FormValues.String(item.Part(part.Name), property))]);
 
-    public void Read(EditorPart part, JsonObject json, IFormCollection form) => json[property] = FormValues.Text(form, $"{part.Name}.{property}");
+    public void Read(EditorPart part, JsonObject json, IFormCollection form) => json[property] = FormValues.Text(form, $"{part.Input}.{property}");
 }
