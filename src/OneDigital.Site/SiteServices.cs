@@ -9,7 +9,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneDigital.Content.Configuration;
+using OneDigital.Site.Blog;
 using OneDigital.Site.Caching;
+using OneDigital.Site.Hub;
 using OneDigital.Site.Models;
 using OneDigital.Site.Pages;
 using OneDigital.Site.Theme;
@@ -43,13 +45,15 @@ public static class SiteServices
         services.AddScoped<ItemViews>();
         services.Configure<RouteOptions>(o => o.SetParameterPolicy<SitePathConstraint>(SitePathConstraint.Name));
         services.AddSiteViewModel<HomeView>();
+        services.AddHubPages();
+        services.AddBlogPages();
         services.AddOutputCache(o => o.AddPolicy(CachePolicy, new SiteCachePolicy()));
         services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
-            o.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "image/svg+xml"];
+            o.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "image/svg+xml", BlogFeeds.RssType, BlogFeeds.AtomType];
         });
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
@@ -93,6 +97,8 @@ public static class SiteServices
             branch.UseStaticFiles(assets.StaticFiles());
             branch.UseOutputCache();
         });
+        app.MapHubPages();
+        app.MapBlogPages();
         // Below every other endpoint: a page of the site is whatever no one else answers.
         app.MapFallback($"{{**path:{SitePathConstraint.Name}}}", (Delegate)ContentPages.ItemAsync).CacheOutput(CachePolicy);
         return app;

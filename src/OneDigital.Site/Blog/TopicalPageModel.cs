@@ -1,0 +1,77 @@
+// Why: a post or a case study names its topics (and region) as term ids; readers need the names, links to the hub
+// filtered by each, and for a post a few newer items on the same topics to read next.
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using OneDigital.Content.Items;
+using OneDigital.Content.Media;
+using OneDigital.Content.Querying;
+using OneDigital.Content.Store;
+using OneDigital.Site.Hub;
+using OneDigital.Site.Models;
+using OneDigital.Site.Pages;
+
+namespace OneDigital.Site.Blog;
+
+/// <summary>The model of a BlogPost's or CaseStudy's page (<see cref="TopicalItemView"/>).</summary>
+internal sealed class TopicalPageModel(string contentType, bool related, ContentQuery query, ItemViews views, SiteTaxonomies taxonomies,
+    IOptions<StoreOptions> store) : IItemPageModel
+{
+    /// <summary>How many related items a post shows.</summary>
+    public const int RelatedShown = 3;
+
+    public string ContentType => contentType;
+
+    public async Task<object> BuildAsync(HttpContext http, ContentItem item, ItemView view)
+    {
+        var ct = http.RequestAborted;
+        var topics = SiteTaxonomies.Named(await taxonomies.TermsAsync(SiteTaxonomies.Topics, ct), view.Fields.GetValueOrDefault(HubListing.TopicsField));
+        var regions = SiteTaxonomies.Named(await taxonomies.TermsAsync(SiteTaxonomies.Regions, ct), view.Fields.GetValueOrDefault(HubListing.RegionField));
+        IReadOnlyList<ItemView> relatedItems = [];
+        if (related && topics.Count > 0)
+        {
+            var request = HubListing.Request([.. HubListing.Types.Select(t => t.ContentType)], [.. topics.Select(t => t.Id)], null,
+                exceptContentItemId: item.ContentItemId) with { Take = RelatedShown };
+            relatedItems = await views.SummariesAsync(await query.ListAsync(request, ct), ct);
+        }
+        return new TopicalItemView
+        {
+            Item = view,
+            Topics = topics,
+            Regions = regions,
+            Related = relatedItems,
+            Image = ImageOf(view),
+        };
+    }
+
+    // The first image of the Image field, with its size read from the file so the page does not jump as it loads.
+    private ImageView? ImageOf(ItemView view)
+    {
+        if (view.Fields.GetValueOrDefault("Image") is not IReadOnlyList<MediaView> { Count: > 0 } media)
+        {
+            return null;
+        }
+        var file = MediaFolder.FileIn(MediaFolder.Root(store.Value), media[0].Url["/media/".Length..]);
+        var size = file is null ? null : ImageSize.Read(file);
+        return new ImageView(media[0].Url, media[0].Text ?? "", size?.Width, size?.Height);
+    }
+}
+
+/// <summary>The model of Content-BlogPost.liquid and Content-CaseStudy.liquid.</summary>
+public sealed class TopicalItemView
+{
+    public required ItemView Item { get; init; }
+
+    /// <summary>The item's topics, each linking to the Knowledge Hub filtered by it.</summary>
+    public IReadOnlyList<TermView> Topics { get; init; } = [];
+
+    /// <summary>A case study's region(s).</summary>
+    public IReadOnlyList<TermView> Regions { get; init; } = [];
+
+    /// <summary>For a post: the newest other items on any of its topics.</summary>
+    public IReadOnlyList<ItemView> Related { get; init; } = [];
+
+    public ImageView? Image { get; init; }
+}
+
+/// <summary>An image as a page shows it: its address, alternative text (empty when decorative) and size when known.</summary>
+public sealed record ImageView(string Url, string Alt, int? Width, int? Height);
