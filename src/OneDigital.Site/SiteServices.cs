@@ -10,8 +10,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneDigital.Content.Configuration;
 using OneDigital.Site.Caching;
+using OneDigital.Site.Evaluation;
+using OneDigital.Site.Events;
 using OneDigital.Site.Models;
 using OneDigital.Site.Pages;
+using OneDigital.Site.Reports;
 using OneDigital.Site.Theme;
 
 namespace OneDigital.Site;
@@ -42,6 +45,9 @@ public static class SiteServices
         services.AddSingleton<ThemeRenderer>();
         services.AddScoped<ItemViews>();
         services.AddSiteViewModel<HomeView>();
+        services.AddEventPages();
+        services.AddReportPages();
+        services.AddEvaluationPages();
         services.AddOutputCache(o => o.AddPolicy(CachePolicy, new SiteCachePolicy()));
         services.AddResponseCompression(o =>
         {
@@ -92,6 +98,7 @@ public static class SiteServices
             branch.UseStaticFiles(assets.StaticFiles());
             branch.UseOutputCache();
         });
+        app.MapEventPages();
         // Below every other endpoint: a page of the site is whatever no one else answers.
         app.MapFallback("{**path}", (Delegate)ContentPages.ItemAsync).CacheOutput(CachePolicy);
         return app;

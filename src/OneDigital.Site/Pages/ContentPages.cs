@@ -36,7 +36,9 @@ internal static class ContentPages
             return SitePage.NotFound();
         }
         var view = await views.DetailAsync(item, ct);
-        return SitePage.Render(ThemeRenderer.ContentTemplates(item.ContentType), view,
+        var pageModel = http.RequestServices.GetServices<IItemPageModel>().FirstOrDefault(p => p.ContentType == item.ContentType);
+        var model = pageModel is null ? view : await pageModel.BuildAsync(http, item, view);
+        return SitePage.Render(ThemeRenderer.ContentTemplates(item.ContentType), model,
             new PageView { Title = view.DisplayText, Path = view.Url, Description = Description(view) });
     }
 
