@@ -38,6 +38,7 @@ public static class SiteServices
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSettings<SiteOptions>(SiteOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.ThemePath), $"{SiteOptions.Section}:{nameof(SiteOptions.ThemePath)} must name a folder")
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), $"{SiteOptions.Section}:{nameof(SiteOptions.TimeZone)} must name a time zone this server knows")
             .MoreThanZero(SiteOptions.Section, nameof(SiteOptions.CacheDuration), o => o.CacheDuration.TotalSeconds);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ThemeTemplates>();
