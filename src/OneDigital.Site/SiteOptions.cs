@@ -13,5 +13,8 @@ public sealed class SiteOptions
     /// <summary>How long an anonymous page stays in the output cache when no content changes.</summary>
     public TimeSpan CacheDuration { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>The zone readers are told event times in (an IANA or Windows id; times are stored in UTC).</summary>
+    public string TimeZone { get; set; } = "Europe/London";
+
     public string FullThemePath => Path.GetFullPath(ThemePath, AppContext.BaseDirectory);
 }

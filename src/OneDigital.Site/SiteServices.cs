@@ -12,8 +12,11 @@ using OneDigital.Content.Configuration;
 using OneDigital.Site.Blog;
 using OneDigital.Site.Caching;
 using OneDigital.Site.Hub;
+using OneDigital.Site.Evaluation;
+using OneDigital.Site.Events;
 using OneDigital.Site.Models;
 using OneDigital.Site.Pages;
+using OneDigital.Site.Reports;
 using OneDigital.Site.Theme;
 
 namespace OneDigital.Site;
@@ -37,6 +40,7 @@ public static class SiteServices
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSettings<SiteOptions>(SiteOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.ThemePath), $"{SiteOptions.Section}:{nameof(SiteOptions.ThemePath)} must name a folder")
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), $"{SiteOptions.Section}:{nameof(SiteOptions.TimeZone)} must name a time zone this server knows")
             .MoreThanZero(SiteOptions.Section, nameof(SiteOptions.CacheDuration), o => o.CacheDuration.TotalSeconds);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ThemeTemplates>();
@@ -47,6 +51,9 @@ public static class SiteServices
         services.AddSiteViewModel<HomeView>();
         services.AddHubPages();
         services.AddBlogPages();
+        services.AddEventPages();
+        services.AddReportPages();
+        services.AddEvaluationPages();
         services.AddOutputCache(o => o.AddPolicy(CachePolicy, new SiteCachePolicy()));
         services.AddResponseCompression(o =>
         {
@@ -99,6 +106,7 @@ public static class SiteServices
         });
         app.MapHubPages();
         app.MapBlogPages();
+        app.MapEventPages();
         // Below every other endpoint: a page of the site is whatever no one else answers.
         app.MapFallback($"{{**path:{SitePathConstraint.Name}}}", (Delegate)ContentPages.ItemAsync).CacheOutput(CachePolicy);
         return app;

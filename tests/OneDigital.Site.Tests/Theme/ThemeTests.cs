@@ -31,9 +31,9 @@ public sealed class ThemeTests
     public async Task A_template_reaching_for_store_objects_gets_nothing()
     {
         await WriteTemplateAsync("Content-ProgrammePhase", """
-            <h1>{{ Model.DisplayText }}</h1>
-            <p id="probe">[{{ Model.ContentItem }}][{{ Model.Data }}][{{ Model.Content }}][{{ Model.ContentItem.Content.TitlePart.Title }}][{{ Model.Part }}][{{ Model.GetType }}][{{ Page.HttpContext }}][{{ ContentManager }}][{{ Model.Fields.DigitalChampionsRecruited.Value }}][{{ Model.Body.Value }}][{{ Model.Children.first.ContentItem }}]</p>
-            <p id="allowed">{{ Model.Fields.DigitalChampionsRecruited }}|{{ Model.Url }}</p>
+            <h1>{{ Model.Item.DisplayText }}</h1>
+            <p id="probe">[{{ Model.Item.ContentItem }}][{{ Model.Data }}][{{ Model.Content }}][{{ Model.ContentItem.Content.TitlePart.Title }}][{{ Model.Part }}][{{ Model.GetType }}][{{ Page.HttpContext }}][{{ ContentManager }}][{{ Model.Fields.DigitalChampionsRecruited.Value }}][{{ Model.Body.Value }}][{{ Model.Children.first.ContentItem }}]</p>
+            <p id="allowed">{{ Model.Item.Fields.DigitalChampionsRecruited }}|{{ Model.Item.Url }}</p>
             """);
 
         var html = await WaitForAsync("/evaluation-of-phase-1", "id=\"probe\"");
