@@ -12,6 +12,8 @@ using OneDigital.Content.Configuration;
 using OneDigital.Site.Caching;
 using OneDigital.Site.Models;
 using OneDigital.Site.Pages;
+using OneDigital.Site.Search;
+using OneDigital.Site.Seo;
 using OneDigital.Site.Theme;
 
 namespace OneDigital.Site;
@@ -42,6 +44,7 @@ public static class SiteServices
         services.AddSingleton<ThemeRenderer>();
         services.AddScoped<ItemViews>();
         services.AddSiteViewModel<HomeView>();
+        services.AddSiteViewModel<SearchView>().AddSiteViewModel<SearchResultView>().AddSiteViewModel<FacetView>().AddSiteViewModel<PageLinkView>();
         services.AddOutputCache(o => o.AddPolicy(CachePolicy, new SiteCachePolicy()));
         services.AddResponseCompression(o =>
         {
@@ -92,6 +95,8 @@ public static class SiteServices
             branch.UseStaticFiles(assets.StaticFiles());
             branch.UseOutputCache();
         });
+        app.MapSiteSearch();
+        app.MapSitemapAndRobots();
         // Below every other endpoint: a page of the site is whatever no one else answers.
         app.MapFallback("{**path}", (Delegate)ContentPages.ItemAsync).CacheOutput(CachePolicy);
         return app;

@@ -6,6 +6,7 @@ using OneDigital.Content.Items;
 using OneDigital.Content.Querying;
 using OneDigital.Content.Settings;
 using OneDigital.Site.Models;
+using OneDigital.Site.Seo;
 using OneDigital.Site.Theme;
 
 namespace OneDigital.Site.Pages;
@@ -37,7 +38,14 @@ internal static class ContentPages
         }
         var view = await views.DetailAsync(item, ct);
         return SitePage.Render(ThemeRenderer.ContentTemplates(item.ContentType), view,
-            new PageView { Title = view.DisplayText, Path = view.Url, Description = Description(view) });
+            new PageView
+            {
+                Title = view.DisplayText,
+                Path = view.Url,
+                Description = MetaDescription.Of(view),
+                OpenGraphType = "article",
+                ImagePath = view.Fields.TryGetValue("Image", out var image) && image is IReadOnlyList<MediaView> { Count: > 0 } media ? media[0].Url : null,
+            });
     }
 
     private static async Task<IResult> HomeAsync(HttpContext http, ContentQuery query, ItemViews views)
@@ -60,7 +68,12 @@ internal static class ContentPages
                 Take = HomeListLength,
             }, ct), ct),
         };
-        return SitePage.Render("Home", home, new PageView { Title = intro?.DisplayText ?? "Home", Path = "/" });
+        return SitePage.Render("Home", home, new PageView
+        {
+            Title = intro?.DisplayText ?? "Home",
+            Path = "/",
+            Description = home.Intro is null ? null : MetaDescription.Of(home.Intro),
+        });
     }
 
     private static ContentListRequest Newest(string type) => new(type)
@@ -68,9 +81,6 @@ internal static class ContentPages
         Sort = [new ContentSort.ByColumn(ContentColumn.PublishedUtc, Descending: true)],
         Take = HomeListLength,
     };
-
-    private static string? Description(ItemView view) =>
-        view.Fields.TryGetValue("Summary", out var summary) && summary is string text ? text : null;
 }
 
 /// <summary>The home page's model (Home.liquid).</summary>
