@@ -17,12 +17,15 @@ public static partial class MetaDescription
         {
             return fromSummary;
         }
-        return item.Body is null ? null : Shorten(FirstSentence(PlainText(item.Body.Value)));
+        if (item.Body is null) return null;
+        // The first paragraph, so a heading above it does not run into its sentence.
+        var paragraph = FirstParagraph().Match(item.Body.Value);
+        return Shorten(FirstSentence(PlainText(paragraph.Success ? paragraph.Value : item.Body.Value)));
     }
 
-    /// <summary>Text with tags removed, entities decoded and white space collapsed.</summary>
+    /// <summary>Text with tags removed (blocks apart, inline tags closed up), entities decoded and white space collapsed.</summary>
     internal static string PlainText(string html) =>
-        Spaces().Replace(WebUtility.HtmlDecode(Tags().Replace(html, " ")), " ").Trim();
+        Spaces().Replace(WebUtility.HtmlDecode(Tags().Replace(BlockTags().Replace(html, " "), "")), " ").Trim();
 
     private static string FirstSentence(string text)
     {
@@ -43,6 +46,12 @@ public static partial class MetaDescription
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tags();
+
+    [GeneratedRegex(@"</?(p|h[1-6]|li|ul|ol|div|br|hr|blockquote|pre|table|tr|td|th|dt|dd)\b[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex BlockTags();
+
+    [GeneratedRegex(@"<p\b[^>]*>.*?</p>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex FirstParagraph();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

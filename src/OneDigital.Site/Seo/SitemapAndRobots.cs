@@ -32,7 +32,12 @@ internal static class SitemapAndRobots
     /// <summary>Every published item whose AutoroutePart has a path (drafts, unpublished and removed items have no published row).</summary>
     public static ContentListRequest RoutableItems(int skip, int take) => new(ContentType: null)
     {
-        Filter = new ContentFilter.Field("AutoroutePart", "Path", FieldValueKind.Text, FilterOperator.GreaterThan, ""),
+        // Text has no order to compare with, so "has a path": some path row, and none of them empty.
+        Filter = new ContentFilter.And(
+        [
+            new ContentFilter.Field("AutoroutePart", "Path", FieldValueKind.Text, FilterOperator.StartsWith, ""),
+            new ContentFilter.Not(new ContentFilter.Field("AutoroutePart", "Path", FieldValueKind.Text, FilterOperator.Equal, "")),
+        ]),
         Sort = [new ContentSort.ByColumn(ContentColumn.ContentItemId)],
         Skip = skip,
         Take = take,
