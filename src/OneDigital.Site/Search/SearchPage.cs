@@ -96,7 +96,7 @@ internal static class SearchPage
                 Url = ItemViews.UrlOf(hit.Item),
                 Type = TypeName(definitionDocument, hit.Item.ContentType),
                 PublishedUtc = hit.Item.PublishedUtc,
-                Snippet = MarkedText.Safe(hit.Snippet),
+                Snippet = string.IsNullOrWhiteSpace(hit.Snippet) ? null : MarkedText.Safe(hit.Snippet),
             })],
             Types = [.. result.ContentTypes.Where(t => t.Value > 0)
                 .Select(t => new FacetView(TypeName(definitionDocument, t.Key), t.Value, Link(t.Key, topic), t.Key == type))

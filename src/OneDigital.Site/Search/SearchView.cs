@@ -54,7 +54,8 @@ public sealed class SearchResultView
 
     public DateTime? PublishedUtc { get; init; }
 
-    public required SafeHtml Snippet { get; init; }
+    /// <summary>Null when the item has no text beyond its title.</summary>
+    public SafeHtml? Snippet { get; init; }
 }
 
 /// <summary>A filter link: its text, how many results it keeps, where it goes, whether it is in force.</summary>
