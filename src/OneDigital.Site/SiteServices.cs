@@ -17,6 +17,8 @@ using OneDigital.Site.Events;
 using OneDigital.Site.Models;
 using OneDigital.Site.Pages;
 using OneDigital.Site.Reports;
+using OneDigital.Site.Search;
+using OneDigital.Site.Seo;
 using OneDigital.Site.Theme;
 
 namespace OneDigital.Site;
@@ -54,6 +56,7 @@ public static class SiteServices
         services.AddEventPages();
         services.AddReportPages();
         services.AddEvaluationPages();
+        services.AddSiteViewModel<SearchView>().AddSiteViewModel<SearchResultView>().AddSiteViewModel<FacetView>().AddSiteViewModel<PageLinkView>();
         services.AddOutputCache(o => o.AddPolicy(CachePolicy, new SiteCachePolicy()));
         services.AddResponseCompression(o =>
         {
@@ -107,6 +110,8 @@ public static class SiteServices
         app.MapHubPages();
         app.MapBlogPages();
         app.MapEventPages();
+        app.MapSiteSearch();
+        app.MapSitemapAndRobots();
         // Below every other endpoint: a page of the site is whatever no one else answers.
         app.MapFallback($"{{**path:{SitePathConstraint.Name}}}", (Delegate)ContentPages.ItemAsync).CacheOutput(CachePolicy);
         return app;

@@ -6,6 +6,7 @@ using OneDigital.Content.Items;
 using OneDigital.Content.Querying;
 using OneDigital.Content.Settings;
 using OneDigital.Site.Models;
+using OneDigital.Site.Seo;
 using OneDigital.Site.Theme;
 
 namespace OneDigital.Site.Pages;
@@ -39,7 +40,14 @@ internal static class ContentPages
         var pageModel = http.RequestServices.GetServices<IItemPageModel>().FirstOrDefault(p => p.ContentType == item.ContentType);
         var model = pageModel is null ? view : await pageModel.BuildAsync(http, item, view);
         return SitePage.Render(ThemeRenderer.ContentTemplates(item.ContentType), model,
-            new PageView { Title = view.DisplayText, Path = view.Url, Description = Description(view) });
+            new PageView
+            {
+                Title = view.DisplayText,
+                Path = view.Url,
+                Description = MetaDescription.Of(view),
+                OpenGraphType = "article",
+                ImagePath = view.Fields.TryGetValue("Image", out var image) && image is IReadOnlyList<MediaView> { Count: > 0 } media ? media[0].Url : null,
+            });
     }
 
     private static async Task<IResult> HomeAsync(HttpContext http, ContentQuery query, ItemViews views)
@@ -62,7 +70,12 @@ internal static class ContentPages
                 Take = HomeListLength,
             }, ct), ct),
         };
-        return SitePage.Render("Home", home, new PageView { Title = intro?.DisplayText ?? "Home", Path = "/" });
+        return SitePage.Render("Home", home, new PageView
+        {
+            Title = intro?.DisplayText ?? "Home",
+            Path = "/",
+            Description = home.Intro is null ? null : MetaDescription.Of(home.Intro),
+        });
     }
 
     private static ContentListRequest Newest(string type) => new(type)
@@ -70,9 +83,6 @@ internal static class ContentPages
         Sort = [new ContentSort.ByColumn(ContentColumn.PublishedUtc, Descending: true)],
         Take = HomeListLength,
     };
-
-    private static string? Description(ItemView view) =>
-        view.Fields.TryGetValue("Summary", out var summary) && summary is string text ? text : null;
 }
 
 /// <summary>The home page's model (Home.liquid).</summary>

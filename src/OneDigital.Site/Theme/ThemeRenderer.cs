@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Items;
 using OneDigital.Content.Settings;
 using OneDigital.Site.Models;
+using OneDigital.Site.Seo;
 
 namespace OneDigital.Site.Theme;
 
@@ -58,7 +59,8 @@ public sealed class ThemeRenderer
         var settings = await http.RequestServices.GetRequiredService<SiteSettingsStore>().GetAsync(http.RequestAborted);
         page.SiteName = JsonValues.NonEmptyString(settings["SiteName"]) ?? "One Digital";
         page.RequestPath = http.Request.Path.HasValue ? http.Request.Path.Value! : "/";
-        page.CanonicalUrl = page.Path is null ? null : $"{http.Request.Scheme}://{http.Request.Host}{page.Path}";
+        page.CanonicalUrl = page.Path is null ? null : PublicAddress.Of(http, page.Path);
+        page.ImageUrl = page.ImagePath is null ? null : PublicAddress.Of(http, page.ImagePath);
 
         var context = new TemplateContext(_options);
         context.SetValue("Model", model);

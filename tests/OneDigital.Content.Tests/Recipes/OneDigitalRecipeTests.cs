@@ -293,7 +293,7 @@ public class OneDigitalRecipeTests
         {
             Assert.That(report.StepsNotImplemented, Is.Empty);
             Assert.That(report.Warnings, Is.Empty);
-            Assert.That(report.ItemsCreated, Is.EqualTo(12));
+            Assert.That(report.ItemsCreated, Is.EqualTo(14));
         });
     }
 
