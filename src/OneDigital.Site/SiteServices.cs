@@ -9,6 +9,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneDigital.Content.Configuration;
+using OneDigital.Site.Bulletin;
+using OneDigital.Site.Forms;
+using OneDigital.Site.ShareLearning;
 using OneDigital.Site.Caching;
 using OneDigital.Site.Models;
 using OneDigital.Site.Pages;
@@ -42,6 +45,7 @@ public static class SiteServices
         services.AddSingleton<ThemeRenderer>();
         services.AddScoped<ItemViews>();
         services.AddSiteViewModel<HomeView>();
+        services.AddSiteForms();
         services.AddOutputCache(o => o.AddPolicy(CachePolicy, new SiteCachePolicy()));
         services.AddResponseCompression(o =>
         {
@@ -90,8 +94,11 @@ public static class SiteServices
                 return next(context);
             });
             branch.UseStaticFiles(assets.StaticFiles());
+            branch.UseRateLimiter();
             branch.UseOutputCache();
         });
+        BulletinPages.Map(app);
+        ShareLearningPages.Map(app);
         // Below every other endpoint: a page of the site is whatever no one else answers.
         app.MapFallback("{**path}", (Delegate)ContentPages.ItemAsync).CacheOutput(CachePolicy);
         return app;

@@ -39,7 +39,7 @@ public class OneDigitalRecipeTests
         ["Topic"] = [],
         ["Region"] = [],
         ["EventType"] = [],
-        ["LearningSubmission"] = ["Name", "Email", "Organisation", "Summary", "Link"],
+        ["LearningSubmission"] = ["Name", "Email", "Organisation", "Summary", "Link", "Title", "File"],
     };
 
     [Test]
