@@ -53,6 +53,7 @@ public sealed class LearningSubmissions(
                     await using var stream = file.OpenReadStream();
                     filePath = await media.SaveAsync(FolderOf(item.ContentItemId), file.FileName, stream, ct);
                 }
+                item.Author = ShareLearningPages.ActorName;
                 var part = item.GetOrCreatePart(ContentType);
                 part["Name"] = Text(submission.Name);
                 part["Organisation"] = Text(submission.Organisation);
