@@ -68,11 +68,14 @@ public sealed class FormGuard(IDataProtectionProvider protection, IOptions<SiteF
     };
 
     /// <summary>
-    /// The Origin header (every current browser sends it with a form post) names this host or the configured public
-    /// address; without one, the Referer must.
+    /// A browser's Sec-Fetch-Site (which pages cannot set) says same-origin; without it, the Origin header names this
+    /// host or the configured public address, or else the Referer does. (Under the site's no-referrer policy a browser
+    /// sends "Origin: null" even for its own pages, so Sec-Fetch-Site is what current browsers are judged by.)
     /// </summary>
     private bool FromThisSite(HttpRequest request)
     {
+        var fetchSite = request.Headers["Sec-Fetch-Site"].ToString();
+        if (fetchSite.Length > 0) return fetchSite == "same-origin";
         var origin = request.Headers.Origin.ToString();
         if (origin.Length == 0 && Uri.TryCreate(request.Headers.Referer.ToString(), UriKind.Absolute, out var referer))
         {

@@ -40,7 +40,7 @@ public static class ShareLearningPages
     {
         var form = new FormView { Action = FormPath, Token = guard.Issue(FormName) };
         form.Text["types"] = media.AllowedTypesText;
-        form.Text["size"] = MediaStore.SizeText(media.MaxFileSize);
+        form.Text["max_size"] = MediaStore.SizeText(media.MaxFileSize);
         form.Text["privacy"] = "/privacy-notice";
         return form;
     }
