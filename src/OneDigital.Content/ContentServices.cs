@@ -13,6 +13,7 @@ using OneDigital.Content.Indexing;
 using OneDigital.Content.Items;
 using OneDigital.Content.Liquid;
 using OneDigital.Content.Mail;
+using OneDigital.Content.Media;
 using OneDigital.Content.Querying;
 using OneDigital.Content.Parts.Autoroute;
 using OneDigital.Content.Parts.Lists;
@@ -113,6 +114,7 @@ public static class ContentServices
         services.AddAuditTrail();
         services.AddOneDigitalMail();
         services.AddBulletin();
+        services.AddMediaStore();
         services.AddScoped<RecipeExecutor>();
         const string recipes = RecipeLimits.Section;
         services.AddSettings<RecipeLimits>(recipes)

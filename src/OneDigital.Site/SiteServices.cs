@@ -10,6 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneDigital.Content.Configuration;
 using OneDigital.Site.Blog;
+using OneDigital.Site.Bulletin;
+using OneDigital.Site.Forms;
+using OneDigital.Site.ShareLearning;
 using OneDigital.Site.Caching;
 using OneDigital.Site.Hub;
 using OneDigital.Site.Evaluation;
@@ -57,6 +60,7 @@ public static class SiteServices
         services.AddReportPages();
         services.AddEvaluationPages();
         services.AddSiteViewModel<SearchView>().AddSiteViewModel<SearchResultView>().AddSiteViewModel<FacetView>().AddSiteViewModel<PageLinkView>();
+        services.AddSiteForms();
         services.AddOutputCache(o => o.AddPolicy(CachePolicy, new SiteCachePolicy()));
         services.AddResponseCompression(o =>
         {
@@ -105,6 +109,7 @@ public static class SiteServices
                 return next(context);
             });
             branch.UseStaticFiles(assets.StaticFiles());
+            branch.UseRateLimiter();
             branch.UseOutputCache();
         });
         app.MapHubPages();
@@ -112,6 +117,8 @@ public static class SiteServices
         app.MapEventPages();
         app.MapSiteSearch();
         app.MapSitemapAndRobots();
+        BulletinPages.Map(app);
+        ShareLearningPages.Map(app);
         // Below every other endpoint: a page of the site is whatever no one else answers.
         app.MapFallback($"{{**path:{SitePathConstraint.Name}}}", (Delegate)ContentPages.ItemAsync).CacheOutput(CachePolicy);
         return app;

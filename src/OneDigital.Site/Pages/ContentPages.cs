@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Items;
 using OneDigital.Content.Querying;
 using OneDigital.Content.Settings;
+using OneDigital.Site.Bulletin;
+using OneDigital.Site.Forms;
 using OneDigital.Site.Models;
 using OneDigital.Site.Seo;
 using OneDigital.Site.Theme;
@@ -69,6 +71,7 @@ internal static class ContentPages
                 Sort = [new ContentSort.ByField("Event", "StartsAt", FieldValueKind.Date)],
                 Take = HomeListLength,
             }, ct), ct),
+            BulletinForm = BulletinPages.NewForm(http.RequestServices.GetRequiredService<FormGuard>(), "site:home"),
         };
         return SitePage.Render("Home", home, new PageView
         {
@@ -97,4 +100,7 @@ public sealed class HomeView
 
     /// <summary>Events starting from now, soonest first.</summary>
     public IReadOnlyList<ItemView> NextEvents { get; init; } = [];
+
+    /// <summary>The e-bulletin sign-up form in the home page's slot (its token is stateless, so the page stays cacheable).</summary>
+    public FormView? BulletinForm { get; init; }
 }

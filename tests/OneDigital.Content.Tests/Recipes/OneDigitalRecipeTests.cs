@@ -39,7 +39,7 @@ public class OneDigitalRecipeTests
         ["Topic"] = [],
         ["Region"] = [],
         ["EventType"] = [],
-        ["LearningSubmission"] = ["Name", "Email", "Organisation", "Summary", "Link"],
+        ["LearningSubmission"] = ["Name", "Email", "Organisation", "Summary", "Link", "Title", "File"],
     };
 
     [Test]
@@ -193,13 +193,14 @@ public class OneDigitalRecipeTests
         fields["Name"] = new JsonObject { ["Text"] = "Sam Jones" };
         fields["Email"] = new JsonObject { ["Text"] = "sam@example.org" };
         fields["Summary"] = new JsonObject { ["Text"] = "What our learning set found." };
+        fields["Title"] = new JsonObject { ["Text"] = "Learning sets" };
         await manager.CreateAsync(submission, publish: false);
 
         Assert.Multiple(() =>
         {
             Assert.That(JsonValues.NonEmptyString(post.Part("AutoroutePart")?["Path"]), Is.EqualTo("blog/learning-sets-in-wales"));
             Assert.That(JsonValues.NonEmptyString(workshop.Part("AutoroutePart")?["Path"]), Is.EqualTo("events/digital-champions-workshop"));
-            Assert.That(submission.DisplayText, Is.EqualTo("Sam Jones"));
+            Assert.That(submission.DisplayText, Is.EqualTo("Learning sets (from Sam Jones)"));
         });
     }
 
