@@ -120,7 +120,10 @@ public static class SiteServices
         BulletinPages.Map(app);
         ShareLearningPages.Map(app);
         // Below every other endpoint: a page of the site is whatever no one else answers.
-        app.MapFallback($"{{**path:{SitePathConstraint.Name}}}", (Delegate)ContentPages.ItemAsync).CacheOutput(CachePolicy);
+        // GET and HEAD only: a fallback that took every method would turn an API's 405 (a PUT to /api/graphql) into 404.
+        app.MapFallback($"{{**path:{SitePathConstraint.Name}}}", (Delegate)ContentPages.ItemAsync)
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
+            .CacheOutput(CachePolicy);
         return app;
     }
 

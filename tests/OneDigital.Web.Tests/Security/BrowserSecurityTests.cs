@@ -22,7 +22,7 @@ public sealed class BrowserSecurityTests
     {
         _store = TestSite.Create();
         _site = await _store.StartAsync(
-            s => s.AddContentSecurityPolicy("/pages", "default-src 'self'; frame-ancestors 'self'"),
+            s => s.AddContentSecurityPolicy("/api/docs", "default-src 'self'; frame-ancestors 'self'"),
             TestSite.SetupRecipe("empty.recipe.json"),
             $"--OneDigital:Cors:AllowedOrigins:0={Partner}/", "--OneDigital:Cors:AllowedOrigins:1=https://other-partner.example:8443");
         await _site.SetupCompletion;
@@ -147,9 +147,9 @@ public sealed class BrowserSecurityTests
     [Test]
     public async Task Pages_under_a_path_that_declared_its_own_policy_get_that_policy()
     {
-        var page = await Http.GetAsync("/pages/about");
-        var deeper = await Http.GetAsync("/pages/about/team");
-        var lookalike = await Http.GetAsync("/pagesandmore");
+        var page = await Http.GetAsync("/api/docs/about");
+        var deeper = await Http.GetAsync("/api/docs/about/team");
+        var lookalike = await Http.GetAsync("/api/docsandmore");
 
         Assert.That(Header(page, "Content-Security-Policy"), Is.EqualTo("default-src 'self'; frame-ancestors 'self'"));
         Assert.That(Header(deeper, "Content-Security-Policy"), Is.EqualTo("default-src 'self'; frame-ancestors 'self'"));
