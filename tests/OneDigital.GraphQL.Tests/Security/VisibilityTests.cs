@@ -29,6 +29,7 @@ public class VisibilityTests
         item.DisplayText = title;
         item.GetOrCreatePart("TitlePart")["Title"] = title;
         var part = item.GetOrCreatePart("LearningSubmission");
+        part["Title"] = new JsonObject { ["Text"] = title };
         part["Name"] = new JsonObject { ["Text"] = "Sam" };
         part["Email"] = new JsonObject { ["Text"] = "sam@example.org" };
         part["Summary"] = new JsonObject { ["Text"] = "What we learnt" };
