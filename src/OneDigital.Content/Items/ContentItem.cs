@@ -13,6 +13,30 @@ public sealed class ContentItem
 {
     public ContentItem(JsonObject data) => Data = data;
 
+    /// <summary>
+    /// A new item of a type as Orchard's content manager makes one: a new id, empty metadata and every part of the type.
+    /// An item nested in a Bag or Flow has no version of its own (<paramref name="versioned"/> false).
+    /// </summary>
+    public static ContentItem New(string contentType, IEnumerable<string> partNames, bool versioned = true)
+    {
+        var item = new ContentItem(new JsonObject
+        {
+            ["ContentItemId"] = IdGenerator.NewId(),
+            ["ContentItemVersionId"] = versioned ? IdGenerator.NewId() : null,
+            ["ContentType"] = contentType,
+            ["DisplayText"] = null,
+            ["Latest"] = false,
+            ["Published"] = false,
+            ["ModifiedUtc"] = null,
+            ["PublishedUtc"] = null,
+            ["CreatedUtc"] = null,
+            ["Owner"] = null,
+            ["Author"] = null,
+        });
+        foreach (var part in partNames) item.GetOrCreatePart(part);
+        return item;
+    }
+
     public JsonObject Data { get; }
 
     public string ContentItemId { get => GetString(nameof(ContentItemId)) ?? ""; set => Data[nameof(ContentItemId)] = value; }

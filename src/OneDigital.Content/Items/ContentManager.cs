@@ -26,25 +26,7 @@ public sealed class ContentManager(
     public async Task<ContentItem> NewAsync(string contentType, CancellationToken ct = default)
     {
         var type = await RequireTypeAsync(contentType, ct);
-        var item = new ContentItem(new JsonObject
-        {
-            ["ContentItemId"] = IdGenerator.NewId(),
-            ["ContentItemVersionId"] = IdGenerator.NewId(),
-            ["ContentType"] = type.Name,
-            ["DisplayText"] = null,
-            ["Latest"] = false,
-            ["Published"] = false,
-            ["ModifiedUtc"] = null,
-            ["PublishedUtc"] = null,
-            ["CreatedUtc"] = null,
-            ["Owner"] = null,
-            ["Author"] = null,
-        });
-        foreach (var part in type.Parts)
-        {
-            item.GetOrCreatePart(part.Name);
-        }
-        return item;
+        return ContentItem.New(type.Name, type.Parts.Select(p => p.Name));
     }
 
     /// <summary>Writes a new item, as a draft or published. Throws <see cref="ContentValidationException"/> when invalid.</summary>

@@ -8,7 +8,6 @@ using OneDigital.Admin.Editing.Fields;
 using OneDigital.Admin.Shared.Forms;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
-using OneDigital.Content.Store;
 
 namespace OneDigital.Admin.Editing.Nested;
 
@@ -112,24 +111,7 @@ internal sealed class NestedItemsPartEditor(string property, Func<EditorPart, IE
     private static string Label(EditorPart part) =>
         part.Settings<ContentTypePartSettings>().DisplayName is { Length: > 0 } name ? name : part.Name;
 
-    /// <summary>A new nested item as Orchard's content manager makes one: a new id, no version of its own, every part of its type.</summary>
-    private static JsonObject NewItem(string typeName, ContentTypeDefinition? type)
-    {
-        var item = new JsonObject
-        {
-            ["ContentItemId"] = IdGenerator.NewId(),
-            ["ContentItemVersionId"] = null,
-            ["ContentType"] = typeName,
-            ["DisplayText"] = null,
-            ["Latest"] = false,
-            ["Published"] = false,
-            ["ModifiedUtc"] = null,
-            ["PublishedUtc"] = null,
-            ["CreatedUtc"] = null,
-            ["Owner"] = null,
-            ["Author"] = null,
-        };
-        foreach (var part in type?.Parts ?? []) item[part.Name] = new JsonObject();
-        return item;
-    }
+    /// <summary>A new nested item: no version of its own, every part of its type.</summary>
+    private static JsonObject NewItem(string typeName, ContentTypeDefinition? type) =>
+        ContentItem.New(typeName, type?.Parts.Select(p => p.Name) ?? [], versioned: false).Data;
 }
