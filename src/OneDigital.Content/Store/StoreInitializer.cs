@@ -77,8 +77,8 @@ public sealed class StoreInitializer(ContentDbContext db)
 
     private async Task MigrateSqliteAsync(CancellationToken ct)
     {
-        var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:")
+        var connection = new SqliteConnectionStringBuilder(db.Database.GetConnectionString());
+        if (StoreOptions.IsInMemory(connection))
         {
             await db.Database.MigrateAsync(ct);
             return;
@@ -86,9 +86,22 @@ public sealed class StoreInitializer(ContentDbContext db)
         // The operating system drops a file lock when its process dies, unlike EF's lock row in __EFMigrationsLock,
         // which a killed migration leaves behind for every later start to wait on forever. Holding the file lock,
         // any such row is known to be stale.
-        await using var fileLock = await AcquireFileLockAsync(Path.GetFullPath(dataSource) + ".migrate.lock", ct);
+        await using var fileLock = await AcquireFileLockAsync(Path.GetFullPath(connection.DataSource) + ".migrate.lock", ct);
+        await CreateSqliteFileAsync(connection, ct);
         await ClearStaleSqliteLockAsync(ct);
         await db.Database.MigrateAsync(ct);
+    }
+
+    /// <summary>The store's own connections open the file read-write only (see <see cref="StoreOptions.SqliteConnectionString"/>); this is the one place that creates it.</summary>
+    private static async Task CreateSqliteFileAsync(SqliteConnectionStringBuilder connection, CancellationToken ct)
+    {
+        if (File.Exists(connection.DataSource))
+        {
+            return;
+        }
+        var create = new SqliteConnectionStringBuilder(connection.ConnectionString) { Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
+        await using var created = new SqliteConnection(create.ConnectionString);
+        await created.OpenAsync(ct);
     }
 
     private async Task ClearStaleSqliteLockAsync(CancellationToken ct)

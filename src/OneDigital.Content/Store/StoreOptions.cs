@@ -20,10 +20,23 @@ public sealed class StoreOptions
 
     /// <summary>
     /// Microsoft.Data.Sqlite retries a busy statement until its command timeout, on top of SQLite's own busy timeout,
-    /// so both are the configured wait.
+    /// so both are the configured wait. A file database is opened <c>Mode=ReadWrite</c>: only setup creates it
+    /// (<see cref="StoreInitializer"/>), so a connection opened after the file was deleted under a running site fails
+    /// instead of quietly creating an empty store in its place.
     /// </summary>
-    public string SqliteConnectionString =>
-        ConnectionString ?? $"Data Source={Path.Combine(DataDir, "onedigital.db")};Default Timeout={BusyTimeoutWholeSeconds};Pooling=True";
+    public string SqliteConnectionString
+    {
+        get
+        {
+            var builder = new SqliteConnectionStringBuilder(ConnectionString
+                ?? $"Data Source={Path.Combine(DataDir, "onedigital.db")};Default Timeout={BusyTimeoutWholeSeconds};Pooling=True");
+            if (builder.Mode == SqliteOpenMode.ReadWriteCreate && !IsInMemory(builder))
+            {
+                builder.Mode = SqliteOpenMode.ReadWrite;
+            }
+            return builder.ToString();
+        }
+    }
 
     internal int BusyTimeoutWholeSeconds => Math.Max(1, (int)Math.Ceiling(BusyTimeout.TotalSeconds));
 
@@ -37,9 +50,10 @@ public sealed class StoreOptions
                 return null;
             }
             var builder = new SqliteConnectionStringBuilder(SqliteConnectionString);
-            return string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory
-                ? null
-                : Path.GetFullPath(builder.DataSource);
+            return IsInMemory(builder) ? null : Path.GetFullPath(builder.DataSource);
         }
     }
+
+    internal static bool IsInMemory(SqliteConnectionStringBuilder builder) =>
+        string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory;
 }
