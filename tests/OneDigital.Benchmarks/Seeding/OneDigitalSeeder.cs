@@ -252,6 +252,7 @@ public sealed class OneDigitalSeeder
                 submission["Name"] = Text(name);
                 submission["Email"] = Text($"{name.Replace(' ', '.').Replace("'", "", StringComparison.Ordinal).ToLowerInvariant()}@example.org");
                 submission["Organisation"] = Text(_text.Organisation());
+                submission["Title"] = Text(title);
                 submission["Summary"] = Text(_text.Summary());
                 submission["Link"] = new JsonObject { ["Url"] = $"https://example.org/learning/{index}", ["Text"] = title };
                 break;
