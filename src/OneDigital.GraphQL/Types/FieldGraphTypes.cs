@@ -79,7 +79,13 @@ internal sealed class FieldGraphTypes(SchemaBuildContext schema) : IFieldKindVis
                     }
                     return users;
                 });
-            }, "The picked users that still exist, in the picked order.").Paged(S));
+            }, "The picked users that still exist, in the picked order.").Paged(S),
+            Field("firstUser", user, c =>
+            {
+                if (JsonValues.ScalarTexts(Json(c)["UserIds"]).FirstOrDefault() is not { } id) return null;
+                var name = GraphQLUserContext.From(c).Loaders.UserNames.Load(id);
+                return Deferred(async ct => await name.GetResultAsync(ct) is { } userName ? new PickedUser(id, userName) : null);
+            }, "The first picked user, if it still exists."));
     }
 
     private sealed record PickedUser(string UserId, string UserName);

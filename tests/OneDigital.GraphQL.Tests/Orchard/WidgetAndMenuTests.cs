@@ -166,7 +166,7 @@ public class WidgetAndMenuTests
     public async Task A_date_field_is_a_date_and_a_user_picker_gives_the_users_that_exist_without_their_emails()
     {
         var data = await _site.DataAsync("""
-            { landingPage { flowPart { widgets { ... on QuoteWidget { said { value } speakers { userIds users { userId userName } } } } } } }
+            { landingPage { flowPart { widgets { ... on QuoteWidget { said { value } speakers { userIds users { userId userName } firstUser { userName } } } } } } }
             """);
         var quote = data["landingPage"]![0]!["flowPart"]!["widgets"]![1]!;
         var emailQuery = await _site.ExecuteAsync("""
@@ -177,6 +177,7 @@ public class WidgetAndMenuTests
             Assert.That(quote["said"]!["value"]!.GetValue<string>(), Is.EqualTo("2025-03-04"));
             Assert.That(quote["speakers"]!["userIds"]!.AsArray().Count, Is.EqualTo(2));
             Assert.That(quote["speakers"]!["users"]!.ToJsonString(), Is.EqualTo("""[{"userId":"4f1useralice00000000000000","userName":"alice"}]"""));
+            Assert.That(quote["speakers"]!["firstUser"]!["userName"]!.GetValue<string>(), Is.EqualTo("alice"));
             Assert.That(emailQuery["errors"]?.ToJsonString(), Does.Contain("email"));
         });
     }
