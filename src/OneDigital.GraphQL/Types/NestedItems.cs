@@ -13,13 +13,13 @@ namespace OneDigital.GraphQL.Types;
 /// Items kept inside another item (BagPart's <c>contentItems</c>, FlowPart's <c>widgets</c>, a menu's
 /// <c>menuItems</c>), and what Orchard adds to the types such items have: FlowPart's per-widget <c>metadata</c> and the
 /// <c>MenuItem</c> interface.
-/// A nested item is shown when the caller may view its type, as a stored item would be (so a Securable type stays
-/// hidden without a permission naming it); ownership and a preview token are those of the top-level item it is kept
-/// in, since nested items are written with it.
+/// A nested item is shown when the caller may view its type, as a stored item would be, so a Securable type stays
+/// hidden without a permission naming it, a preview token included (it opens its item's draft, not other types). For
+/// "own" permissions the owner is that of the top-level item it is kept in, since nested items are written with it.
 /// </summary>
 internal sealed class NestedItems(SchemaBuildContext schema)
 {
-    // The top-level item each nested item was read from, however deep: the one its owner and preview token belong to.
+    // The top-level item each nested item was read from, however deep: the one whose owner counts for "own" permissions.
     private readonly ConditionalWeakTable<ContentItem, ContentItem> _topLevel = new();
     private ObjectGraphType? _flowMetadata;
     private InterfaceGraphType? _menuItem;
@@ -120,7 +120,6 @@ internal sealed class NestedItems(SchemaBuildContext schema)
 
     private static async Task<List<ContentItem>> VisibleAsync(GraphQLUserContext user, ContentItem topLevel, List<ContentItem> items, CancellationToken ct)
     {
-        if (user.PreviewContentItemId is { } previewed && previewed == topLevel.ContentItemId) return items;
         var visible = new List<ContentItem>(items.Count);
         foreach (var item in items)
         {

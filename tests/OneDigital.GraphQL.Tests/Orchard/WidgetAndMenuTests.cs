@@ -91,6 +91,37 @@ public class WidgetAndMenuTests
     }
 
     [Test]
+    public async Task A_preview_of_a_draft_shows_its_widgets_but_not_a_securable_nested_type()
+    {
+        var draft = await _site.CreateAsync("LandingPage", i =>
+        {
+            i.DisplayText = "Draft hub";
+            i.Data["FlowPart"] = new JsonObject { ["Widgets"] = new JsonArray(Widget("HtmlWidget", "<p>Coming soon</p>")) };
+            i.Data["Services"] = new JsonObject { ["ContentItems"] = new JsonArray(Widget("StaffNote", "<p>Internal</p>")) };
+        }, publish: false);
+        string token;
+        await using (var scope = _site.Store.Scope())
+        {
+            token = (await scope.ServiceProvider.GetRequiredService<OneDigital.Content.Preview.PreviewTokens>().IssueAsync(draft.ContentItemId, "editor")).Token;
+        }
+        var data = await _site.DataAsync($$"""
+            { contentItem(contentItemId: "{{draft.ContentItemId}}", status: DRAFT) { ... on LandingPage { flowPart { widgets { contentType } } services { contentItems { contentType } } } } }
+            """, previewToken: token);
+        Assert.Multiple(() =>
+        {
+            Assert.That(data["contentItem"]!["flowPart"]!["widgets"]!.AsArray().Select(w => w!["contentType"]!.GetValue<string>()), Is.EqualTo(new[] { "HtmlWidget" }));
+            Assert.That(data["contentItem"]!["services"]!["contentItems"]!.AsArray(), Is.Empty);
+        });
+    }
+
+    private static JsonObject Widget(string type, string html) => new()
+    {
+        ["ContentItemId"] = Guid.NewGuid().ToString("N")[..26],
+        ["ContentType"] = type,
+        ["HtmlBodyPart"] = new JsonObject { ["Html"] = html },
+    };
+
+    [Test]
     public async Task Types_with_a_stereotype_have_no_root_field_but_fragments_on_them_validate()
     {
         var rootField = await _site.ExecuteAsync("{ htmlWidget { contentItemId } }");
