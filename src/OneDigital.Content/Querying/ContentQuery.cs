@@ -183,6 +183,17 @@ public sealed class ContentQuery(ContentDbContext db)
         return ([.. ids.Where(records.ContainsKey).Select(id => ContentItemStore.ToItem(records[id]))], total);
     }
 
+    /// <summary>
+    /// The user names of the users with these ids, by id, in one query (a user picker's <c>users</c>): only the id and
+    /// the name are read, so nothing else about a user can reach a reader.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> GetUserNamesAsync(IReadOnlyCollection<string> userIds, CancellationToken ct = default)
+    {
+        if (userIds.Count == 0) return new Dictionary<string, string>();
+        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.UserName }).ToListAsync(ct);
+        return users.ToDictionary(u => u.Id, u => u.UserName ?? "", StringComparer.Ordinal);
+    }
+
     /// <summary>Whether the item has any version.</summary>
     public Task<bool> ExistsAsync(string contentItemId, CancellationToken ct = default) =>
         Records.AnyAsync(r => r.ContentItemId == contentItemId, ct);

@@ -16,9 +16,10 @@ namespace OneDigital.GraphQL.Schema;
 
 /// <summary>
 /// Builds the content schema from the content definitions, with Orchard's names and shapes (ORCHARD-SPEC §2.3–2.6):
-/// a root list field per content type without a stereotype, an object type per such type on the ContentItem
-/// interface, the type's own part collapsed into it, other parts as fields; and beyond Orchard a
-/// <c>{field}Connection</c> root field per type with the total count.
+/// an object type per content type on the ContentItem interface, the type's own part collapsed into it, other parts as
+/// fields; a root list field per type without a stereotype (widgets and menu items are reached through the items that
+/// hold them, and by fragments on their types, as in Orchard); and beyond Orchard a <c>{field}Connection</c> root field
+/// per listed type with the total count.
 /// </summary>
 internal static class ContentSchemaBuilder
 {
@@ -32,22 +33,21 @@ internal static class ContentSchemaBuilder
             schema.ContentItem.AddField(field);
         }
 
-        var exposed = definitions.ContentTypes
-            .Where(t => string.IsNullOrEmpty(t.TypeSettings.Stereotype) && GraphQLNames.IsValid(GraphQLNames.Type(t.Name)))
-            .ToList();
+        var exposed = definitions.ContentTypes.Where(t => GraphQLNames.IsValid(GraphQLNames.Type(t.Name))).ToList();
         // Content types keep their technical names; reserve them before parts and fields take names.
         foreach (var type in exposed) schema.TypeNames.Add(GraphQLNames.Type(type.Name));
 
         var fieldTypes = new FieldGraphTypes(schema);
-        var partTypes = new PartGraphTypes(schema, fieldTypes);
+        var nested = new NestedItems(schema);
+        var partTypes = new PartGraphTypes(schema, fieldTypes, nested);
         var filters = new ContentFilterInputs(schema);
         var query = new ObjectGraphType { Name = "Query", Description = "Content by type, and single items by id." };
 
         foreach (var type in exposed)
         {
-            schema.ObjectTypes[type.Name] = ItemType(schema, type, partTypes);
+            schema.ObjectTypes[type.Name] = ItemType(schema, type, partTypes, nested);
         }
-        foreach (var type in exposed)
+        foreach (var type in exposed.Where(t => string.IsNullOrEmpty(t.TypeSettings.Stereotype)))
         {
             var objectType = schema.ObjectTypes[type.Name];
             var fieldName = GraphQLNames.Field(objectType.Name);
@@ -71,12 +71,14 @@ internal static class ContentSchemaBuilder
             NameConverter = global::GraphQL.Conversion.DefaultNameConverter.Instance,
         };
         result.RegisterType(schema.ContentItem);
+        // Types with a stereotype have no root field to be found from: registered, so fragments on them validate.
         foreach (var objectType in schema.ObjectTypes.Values) result.RegisterType(objectType);
+        if (nested.MenuItemIfCreated is { } menuItem) result.RegisterType(menuItem);
         result.Initialize();
         return result;
     }
 
-    private static ObjectGraphType ItemType(SchemaBuildContext schema, ContentTypeDefinition type, PartGraphTypes partTypes)
+    private static ObjectGraphType ItemType(SchemaBuildContext schema, ContentTypeDefinition type, PartGraphTypes partTypes, NestedItems nested)
     {
         var settings = type.TypeSettings;
         var objectType = new ObjectGraphType
@@ -115,7 +117,33 @@ internal static class ContentSchemaBuilder
             objectType.AddField(Field("containedPart", contained, c => new PartSource((ContentItem)c.Source!, ((ContentItem)c.Source!).Part("ContainedPart") ?? []),
                 "The list that contains the item."));
         }
+        AddStereotypeFields(objectType, settings.Stereotype, partTypes, nested);
         return objectType;
+    }
+
+    /// <summary>
+    /// What Orchard gives types of a stereotype: a widget's FlowPart <c>metadata</c>; a menu item's nested
+    /// <c>menuItemsListPart</c> (also as the MenuItem interface's <c>menuItemsList</c>) whether or not the type lists the part.
+    /// </summary>
+    private static void AddStereotypeFields(ObjectGraphType objectType, string? stereotype, PartGraphTypes partTypes, NestedItems nested)
+    {
+        if (stereotype == "Widget" && objectType.GetField("metadata") is null)
+        {
+            objectType.AddField(Field("metadata", nested.FlowMetadata, c => ((ContentItem)c.Source!).Data["FlowMetadata"] as JsonObject,
+                "How the widget sits in its FlowPart (size and alignment); null outside a flow."));
+        }
+        if (stereotype != "MenuItem") return;
+        var menuItem = nested.MenuItem(partTypes);
+        var list = partTypes.For("MenuItemsListPart")!;
+        foreach (var name in new[] { "menuItemsListPart", "menuItemsList" })
+        {
+            if (objectType.GetField(name) is not null) continue;
+            objectType.AddField(Field(name, list, c => new PartSource((ContentItem)c.Source!, ((ContentItem)c.Source!).Part("MenuItemsListPart") ?? []),
+                "The menu items nested under this one."));
+        }
+        if (objectType.GetField("menuItemsList")?.ResolvedType != list) return;
+        objectType.AddResolvedInterface(menuItem);
+        menuItem.AddPossibleType(objectType);
     }
 
     private static QueryArguments ListFieldArguments(SchemaBuildContext schema, ContentListQuery list, bool paged)

@@ -11,6 +11,7 @@ internal sealed class SchemaScalars
     public BooleanGraphType Boolean { get; } = new();
     public DecimalGraphType Decimal { get; } = new();
     public DateTimeGraphType DateTime { get; } = new LenientDateTimeGraphType();
+    public DateGraphType Date { get; } = new();
 
     public NonNullGraphType NonNull(IGraphType type) => new(type);
 

@@ -47,7 +47,8 @@ internal sealed class FieldGraphTypes(SchemaBuildContext schema) : IFieldKindVis
 
     public ObjectGraphType? Boolean() => Type(FieldKind.Boolean, "A yes/no field.", Field("value", S.Boolean, c => Json(c)["Value"] is JsonValue v && v.TryGetValue(out bool b) ? b : null, "The value."));
 
-    public ObjectGraphType? Date() => Type(FieldKind.Date, "A date field.", Field("value", S.DateTime, c => JsonValues.UtcDateTime(Json(c)["Value"]), "The date."));
+    // Orchard's Date scalar (yyyy-MM-dd): a date has no time or zone, so the day is read as written.
+    public ObjectGraphType? Date() => Type(FieldKind.Date, "A date field.", Field("value", S.Date, c => DateOf(Json(c)["Value"]), "The date."));
 
     public ObjectGraphType? DateTime() => Type(FieldKind.DateTime, "A date and time field.", Field("value", S.DateTime, c => JsonValues.UtcDateTime(Json(c)["Value"]), "The date and time (UTC)."));
 
@@ -58,8 +59,36 @@ internal sealed class FieldGraphTypes(SchemaBuildContext schema) : IFieldKindVis
         Field("text", S.String, c => Str(c, "Text"), "The link's text."),
         Field("target", S.String, c => Str(c, "Target"), "The link's target (_blank...)."));
 
-    public ObjectGraphType? UserPicker() => Type(FieldKind.UserPicker, "A user picker field.",
-        Field("userIds", S.List(S.String), c => c.Page(JsonValues.ScalarTexts(Json(c)["UserIds"])), "The ids of the picked users.").Paged(S));
+    public ObjectGraphType? UserPicker()
+    {
+        // Orchard's User type also has email and phoneNumber: a partner reading content is not shown them.
+        var user = new ObjectGraphType { Name = schema.UniqueTypeName("User", "Type"), Description = "A user picked in a user picker field: the id and the user name." };
+        user.AddField(Field("userId", S.NonNull(S.String), c => ((PickedUser)c.Source!).UserId, "The id of the user."));
+        user.AddField(Field("userName", S.String, c => ((PickedUser)c.Source!).UserName, "The name of the user."));
+        return Type(FieldKind.UserPicker, "A user picker field.",
+            Field("userIds", S.List(S.String), c => c.Page(JsonValues.ScalarTexts(Json(c)["UserIds"])), "The ids of the picked users.").Paged(S),
+            Field("users", S.List(user), c =>
+            {
+                var loads = c.Page(JsonValues.ScalarTexts(Json(c)["UserIds"])).Select(id => (Id: id, Name: GraphQLUserContext.From(c).Loaders.UserNames.Load(id))).ToList();
+                return Deferred(async ct =>
+                {
+                    var users = new List<PickedUser>(loads.Count);
+                    foreach (var (id, name) in loads)
+                    {
+                        if (await name.GetResultAsync(ct) is { } userName) users.Add(new PickedUser(id, userName));
+                    }
+                    return users;
+                });
+            }, "The picked users that still exist, in the picked order.").Paged(S),
+            Field("firstUser", user, c =>
+            {
+                if (JsonValues.ScalarTexts(Json(c)["UserIds"]).FirstOrDefault() is not { } id) return null;
+                var name = GraphQLUserContext.From(c).Loaders.UserNames.Load(id);
+                return Deferred(async ct => await name.GetResultAsync(ct) is { } userName ? new PickedUser(id, userName) : null);
+            }, "The first picked user, if it still exists."));
+    }
+
+    private sealed record PickedUser(string UserId, string UserName);
 
     public ObjectGraphType? MultiText() => Type(FieldKind.MultiText, "A field of several texts.",
         Field("values", S.List(S.String), c => JsonValues.ScalarTexts(Json(c)["Values"]), "The texts."));
@@ -166,6 +195,16 @@ internal sealed class FieldGraphTypes(SchemaBuildContext schema) : IFieldKindVis
     private static JsonObject Json(IResolveFieldContext c) => ((FieldSource)c.Source!).Json;
 
     private static string? Str(IResolveFieldContext c, string property) => JsonValues.ScalarText(Json(c)[property]);
+
+    // GraphQL.NET's Date scalar writes a DateTime at midnight as yyyy-MM-dd.
+    private static DateTime? DateOf(JsonNode? node)
+    {
+        if (node is not JsonValue v) return null;
+        if (v.TryGetValue(out DateTime d)) return d.Date;
+        return v.TryGetValue(out string? s) && DateTimeOffset.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var written)
+            ? written.DateTime.Date
+            : null;
+    }
 
     private static decimal? Number(JsonNode? node) =>
         JsonValues.Number(node) is { } d ? (decimal)d : null;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using GraphQL;
 using GraphQL.Types;
 using OneDigital.Content.Definitions;
+using OneDigital.Content.Fields;
 using OneDigital.Content.Html;
 using OneDigital.Content.Items;
 using OneDigital.GraphQL.Loading;
@@ -14,7 +15,7 @@ namespace OneDigital.GraphQL.Types;
 /// The GraphQL types of parts: Orchard's built-in parts by their known shapes, and parts defined only by their
 /// fields as one type per part definition with a field per content field.
 /// </summary>
-internal sealed class PartGraphTypes(SchemaBuildContext schema, FieldGraphTypes fieldTypes)
+internal sealed class PartGraphTypes(SchemaBuildContext schema, FieldGraphTypes fieldTypes, NestedItems nested)
 {
     private readonly Dictionary<string, ObjectGraphType?> _types = new(StringComparer.Ordinal);
     private SchemaScalars S => schema.Scalars;
@@ -23,7 +24,7 @@ internal sealed class PartGraphTypes(SchemaBuildContext schema, FieldGraphTypes 
     public static readonly IReadOnlySet<string> BuiltIn = new HashSet<string>(StringComparer.Ordinal)
     {
         "TitlePart", "AutoroutePart", "AliasPart", "HtmlBodyPart", "MarkdownBodyPart", "ListPart", "ContainedPart", "TaxonomyPart",
-        "PublishLaterPart", "BagPart", "FlowPart",
+        "PublishLaterPart", "BagPart", "FlowPart", "MenuItemsListPart", "LinkMenuItemPart", "ContentMenuItemPart", "HtmlMenuItemPart",
     };
 
     /// <summary>The type of a part definition, or null when it has nothing to show.</summary>
@@ -71,6 +72,8 @@ internal sealed class PartGraphTypes(SchemaBuildContext schema, FieldGraphTypes 
     private ObjectGraphType CreateBuiltIn(string partName)
     {
         var type = new ObjectGraphType { Name = schema.UniqueTypeName(partName, "Type") };
+        // Known before its fields are added: a menu's item list and the MenuItem interface refer to each other.
+        _types[partName] = type;
         switch (partName)
         {
             case "TitlePart":
@@ -123,11 +126,37 @@ internal sealed class PartGraphTypes(SchemaBuildContext schema, FieldGraphTypes 
                 break;
             case "BagPart":
                 type.Description = "Items kept inside this item.";
-                type.AddField(Field("contentItems", S.List(schema.ContentItem), c => c.Page(Nested(c, "ContentItems")), "The contained items.").Paged(S));
+                type.AddField(nested.List("contentItems", schema.ContentItem, "ContentItems", "The contained items the caller may view."));
                 break;
             case "FlowPart":
                 type.Description = "Widgets kept inside this item.";
-                type.AddField(Field("widgets", S.List(schema.ContentItem), c => c.Page(Nested(c, "Widgets")), "The widgets.").Paged(S));
+                type.AddField(nested.List("widgets", schema.ContentItem, "Widgets", "The widgets the caller may view; each has its flow metadata."));
+                break;
+            case "MenuItemsListPart":
+                type.Description = "The items of a menu, or those nested under a menu item.";
+                type.AddField(nested.List("menuItems", nested.MenuItem(this), "MenuItems", "The menu items the caller may view, in menu order."));
+                break;
+            case "LinkMenuItemPart":
+                type.Description = "A menu item that links to an address.";
+                type.AddField(Field("name", S.String, c => Str(c, "Name") ?? ((PartSource)c.Source!).Item.DisplayText, "The link's text (Orchard keeps it as the item's displayText now)."));
+                type.AddField(Field("url", S.String, c => Str(c, "Url"), "The address (~/ for the site's root)."));
+                type.AddField(Field("target", S.String, c => Str(c, "Target"), "Where to open the link (_blank...)."));
+                break;
+            case "HtmlMenuItemPart":
+                type.Description = "A menu item whose text is HTML.";
+                type.AddField(Field("url", S.String, c => Str(c, "Url"), "The address (~/ for the site's root)."));
+                type.AddField(Field("target", S.String, c => Str(c, "Target"), "Where to open the link (_blank...)."));
+                type.AddField(Field("html", S.String, c => ContentHtml.Sanitize(Str(c, "Html")), "The link's HTML, sanitized."));
+                break;
+            case "ContentMenuItemPart":
+                type.Description = "A menu item that links to a content item.";
+                type.AddField(Field("name", S.String, c => Str(c, "Name") ?? ((PartSource)c.Source!).Item.DisplayText, "The link's text (Orchard keeps it as the item's displayText now)."));
+                if (fieldTypes.For(FieldKind.ContentPicker) is { } picker)
+                {
+                    type.AddField(Field("selectedContentItem", picker,
+                        c => new FieldSource(((PartSource)c.Source!).Item, Json(c)["SelectedContentItem"] as JsonObject ?? [], SelectedContentItem),
+                        "The content item the menu item links to."));
+                }
                 break;
         }
         return type;
@@ -157,8 +186,8 @@ internal sealed class PartGraphTypes(SchemaBuildContext schema, FieldGraphTypes 
         return field.Paged(S, defaultFirst: 10);
     }
 
-    private IEnumerable<ContentItem> Nested(IResolveFieldContext c, string property) =>
-        (Json(c)[property] as JsonArray ?? []).OfType<JsonObject>().Select(o => new ContentItem(o)).Where(schema.IsExposed);
+    // The field Orchard's menu recipe gives ContentMenuItemPart; the part is shaped here, so the definition is too.
+    private static readonly ContentPartFieldDefinition SelectedContentItem = new() { Name = "SelectedContentItem", FieldName = "ContentPickerField" };
 
     private static JsonObject Json(IResolveFieldContext c) => ((PartSource)c.Source!).Json;
 
