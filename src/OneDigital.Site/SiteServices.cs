@@ -9,9 +9,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneDigital.Content.Configuration;
+using OneDigital.Content.Items;
 using OneDigital.Site.Blog;
 using OneDigital.Site.Bulletin;
 using OneDigital.Site.Forms;
+using OneDigital.Site.Gone;
 using OneDigital.Site.ShareLearning;
 using OneDigital.Site.Caching;
 using OneDigital.Site.Hub;
@@ -19,6 +21,7 @@ using OneDigital.Site.Evaluation;
 using OneDigital.Site.Events;
 using OneDigital.Site.Models;
 using OneDigital.Site.Pages;
+using OneDigital.Site.Preview;
 using OneDigital.Site.Reports;
 using OneDigital.Site.Search;
 using OneDigital.Site.Seo;
@@ -31,7 +34,10 @@ public static class SiteServices
     /// <summary>The output cache policy every anonymous page endpoint of the site names (<c>.CacheOutput(SiteServices.CachePolicy)</c>).</summary>
     public const string CachePolicy = "OneDigital.Site";
 
-    /// <summary>Self-hosted styles and images only; no scripts from anywhere but the site.</summary>
+    /// <summary>
+    /// Self-hosted styles and images only; no scripts from anywhere but the site. The host sends it for the site's
+    /// paths (<see cref="IsSitePath"/>) with its other security headers, so exactly one policy applies to each path.
+    /// </summary>
     public const string ContentSecurityPolicy =
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
         + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
@@ -48,10 +54,13 @@ public static class SiteServices
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), $"{SiteOptions.Section}:{nameof(SiteOptions.TimeZone)} must name a time zone this server knows")
             .MoreThanZero(SiteOptions.Section, nameof(SiteOptions.CacheDuration), o => o.CacheDuration.TotalSeconds);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CacheHorizon>();
         services.AddSingleton<ThemeTemplates>();
         services.AddSingleton<ThemeAssets>();
         services.AddSingleton<ThemeRenderer>();
         services.AddScoped<ItemViews>();
+        services.AddScoped<RemovedPaths>();
+        services.AddScoped<IContentEventHandler>(sp => sp.GetRequiredService<RemovedPaths>());
         services.Configure<RouteOptions>(o => o.SetParameterPolicy<SitePathConstraint>(SitePathConstraint.Name));
         services.AddSiteViewModel<HomeView>();
         services.AddHubPages();
@@ -82,7 +91,7 @@ public static class SiteServices
     public static bool IsSitePath(PathString path) => !OtherOwners.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
-    /// The site's branch of the pipeline (its Content-Security-Policy, error page, compression, theme files, output
+    /// The site's branch of the pipeline (its error page, compression, theme files, output
     /// cache) and the fallback route of content pages. Call it after the host's own middleware and endpoints.
     /// </summary>
     public static WebApplication MapOneDigitalSite(this WebApplication app)
@@ -91,11 +100,6 @@ public static class SiteServices
         var assets = app.Services.GetRequiredService<ThemeAssets>();
         app.UseWhen(c => IsSitePath(c.Request.Path), branch =>
         {
-            branch.Use((context, next) =>
-            {
-                SetContentSecurityPolicy(context);
-                return next(context);
-            });
             branch.UseMiddleware<SiteErrors>();
             branch.UseResponseCompression();
             branch.Use((context, next) =>
@@ -117,6 +121,7 @@ public static class SiteServices
         app.MapEventPages();
         app.MapSiteSearch();
         app.MapSitemapAndRobots();
+        app.MapDraftPreview();
         BulletinPages.Map(app);
         ShareLearningPages.Map(app);
         // Below every other endpoint: a page of the site is whatever no one else answers.
@@ -126,8 +131,6 @@ public static class SiteServices
             .CacheOutput(CachePolicy);
         return app;
     }
-
-    internal static void SetContentSecurityPolicy(HttpContext http) => http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
 
     /// <summary>Keeps this response out of the output cache (forms, previews).</summary>
     public static void DoNotCache(HttpContext http) => SiteCachePolicy.DoNotCache(http);

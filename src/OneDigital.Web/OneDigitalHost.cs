@@ -90,6 +90,9 @@ public static class OneDigitalHost
         builder.Services.AddOneDigitalErrors();
         builder.Services.AddOneDigitalAdmin(builder.Configuration);
         builder.Services.AddOneDigitalSite(builder.Configuration);
+        // The site's policy comes from the security headers like every other path's, so a prefix the host declares
+        // under the site wins and the site's never reaches the admin's or the APIs' paths.
+        builder.Services.AddFallbackContentSecurityPolicy(SiteServices.IsSitePath, SiteServices.ContentSecurityPolicy);
         configureServices?.Invoke(builder.Services);
         builder.Services.RemoveKeyRingWarmUp();
 

@@ -66,6 +66,23 @@ public sealed class PreviewModel(
         return Page();
     }
 
+    /// <summary>"Preview on the site": a short-lived token for this item, then the site's page of its latest version.</summary>
+    public async Task<IActionResult> OnPostSiteAsync(string id)
+    {
+        if (await LoadAsync(id, Permissions.PreviewContent) is { } refused) return refused;
+        var ct = HttpContext.RequestAborted;
+        var lifetime = SitePreviewLink.Lifetime < options.Value.MaxLifetime ? SitePreviewLink.Lifetime : options.Value.MaxLifetime;
+        var issued = await transaction.RunAsync(async () =>
+        {
+            var issued = await tokens.IssueAsync(id, User.Identity?.Name, lifetime, ct);
+            await audit.RecordAsync(AuditEntry.For(AuditKind.PreviewTokenIssued, Item, $"preview token {issued.Info.Id}, site preview link, {lifetime.TotalMinutes:0} minutes"), ct);
+            return issued;
+        }, ct);
+        // The redirect carries the secret: no cache may keep it.
+        Response.Headers.CacheControl = "no-store";
+        return Redirect(SitePreviewLink.For(id, issued.Token));
+    }
+
     public async Task<IActionResult> OnPostRevokeAsync(string id, [FromForm] string? tokenId)
     {
         if (await LoadAsync(id, Permissions.PreviewContent) is { } refused) return refused;

@@ -1,6 +1,7 @@
 // Why: most readers see the same pages, so an anonymous page is rendered once and served from memory until published
 // content changes on any node. The entry's key holds Content's change stamp (which follows the store's change log,
-// so another node's publish moves it too), and the first request that sees a new stamp evicts the old entries by tag.
+// so another node's publish moves it too) and the CacheHorizon's epoch (an event starting), and the first request that
+// sees a new key evicts the old entries by tag.
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,8 +39,12 @@ internal sealed class SiteCachePolicy : IOutputCachePolicy
         {
             return;
         }
-        var stamp = await context.HttpContext.RequestServices.GetRequiredService<IContentChangeStamp>().GetAsync(cancellation);
-        context.CacheVaryByRules.VaryByValues["content"] = stamp.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var contentStamp = await context.HttpContext.RequestServices.GetRequiredService<IContentChangeStamp>().GetAsync(cancellation);
+        var epoch = context.HttpContext.RequestServices.GetRequiredService<CacheHorizon>().Epoch();
+        context.CacheVaryByRules.VaryByValues["content"] = contentStamp.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // An event that started since a page was cached (CacheHorizon) makes every page of the site render afresh.
+        context.CacheVaryByRules.VaryByValues["time"] = epoch.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var stamp = HashCode.Combine(contentStamp, epoch);
         // A designer's edit to the theme changes the markup and the assets' hashed URLs.
         context.CacheVaryByRules.VaryByValues["theme"] = context.HttpContext.RequestServices.GetRequiredService<ThemeTemplates>()
             .Stamp.ToString(System.Globalization.CultureInfo.InvariantCulture);

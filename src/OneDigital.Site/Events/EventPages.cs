@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Items;
 using OneDigital.Content.Querying;
+using OneDigital.Site.Caching;
 using OneDigital.Site.Models;
 using OneDigital.Site.Pages;
 
@@ -60,6 +61,8 @@ public static class EventPages
             return SitePage.NotFound();
         }
         var listed = await query.ListAsync(request with { Skip = (number - 1) * PageSize, Take = PageSize }, ct);
+        // Both lists change when the soonest upcoming event starts.
+        await NoteNextStartAsync(http, query, !past && number == 1 ? listed : null, now, ct);
         IReadOnlyList<EventView> recentPast = [];
         if (!past && number == 1)
         {
@@ -92,6 +95,7 @@ public static class EventPages
     {
         var ct = http.RequestAborted;
         var upcoming = await query.ListAsync(Request(past: false, events.Now) with { Take = FeedLength }, ct);
+        await NoteNextStartAsync(http, query, upcoming, events.Now, ct);
         var body = EventCalendar.Write(await ViewsAsync(upcoming, items, events, ct), events.BaseUrl(http), "One Digital events and workshops");
         return Results.Text(body, $"{EventCalendar.MediaType}; charset=utf-8");
     }
@@ -109,6 +113,21 @@ public static class EventPages
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{(name.Length == 0 ? "event" : name)}.ics\"";
         return Results.Text(body, $"{EventCalendar.MediaType}; charset=utf-8");
     }
+
+    /// <summary>
+    /// Tells the cache this page goes stale when the soonest upcoming event starts; <paramref name="upcoming"/> is
+    /// the upcoming list soonest first when the page has it already.
+    /// </summary>
+    internal static async Task NoteNextStartAsync(HttpContext http, ContentQuery query, IReadOnlyList<ContentItem>? upcoming, DateTime now, CancellationToken ct)
+    {
+        upcoming ??= await query.ListAsync(Request(past: false, now) with { Take = 1 }, ct);
+        if (upcoming.Count > 0 && StartOf(upcoming[0]) is { } starts)
+        {
+            http.RequestServices.GetRequiredService<CacheHorizon>().ChangesAt(starts);
+        }
+    }
+
+    private static DateTime? StartOf(ContentItem item) => JsonValues.UtcDateTime(item.Part("Event")?["StartsAt"]?["Value"]);
 
     /// <summary>Published events by their start: upcoming (from now) soonest first, past newest first.</summary>
     private static ContentListRequest Request(bool past, DateTime now) => new("Event")
@@ -138,6 +157,11 @@ internal sealed class EventPage(EventViews events) : IItemPageModel
     public Task<object> BuildAsync(HttpContext http, ContentItem item, ItemView view)
     {
         var plain = events.Build(view);
+        // Its page says "upcoming" until it starts.
+        if (EventViews.StartsOf(view) is { } starts && starts > events.Now)
+        {
+            http.RequestServices.GetRequiredService<CacheHorizon>().ChangesAt(starts);
+        }
         var pageUrl = events.BaseUrl(http) + (view.Url ?? "");
         return Task.FromResult<object>(events.Build(view, EventJsonLd.Write(plain, events.Times, pageUrl)));
     }

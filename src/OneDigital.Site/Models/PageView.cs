@@ -17,6 +17,9 @@ public sealed class PageView
     /// <summary>Asks search engines to leave the page out (previews, errors, search results).</summary>
     public bool NoIndex { get; init; }
 
+    /// <summary>A draft seen through a preview link: the layout shows the "not published" banner.</summary>
+    public bool Preview { get; init; }
+
     /// <summary>Open Graph's <c>og:type</c>: <c>article</c> for an item's page, <c>website</c> otherwise.</summary>
     public string OpenGraphType { get; init; } = "website";
 

@@ -6,7 +6,9 @@ using OneDigital.Content.Items;
 using OneDigital.Content.Querying;
 using OneDigital.Content.Settings;
 using OneDigital.Site.Bulletin;
+using OneDigital.Site.Events;
 using OneDigital.Site.Forms;
+using OneDigital.Site.Gone;
 using OneDigital.Site.Models;
 using OneDigital.Site.Seo;
 using OneDigital.Site.Theme;
@@ -19,7 +21,7 @@ internal static class ContentPages
     /// <summary>How many posts, case studies and events the home page lists.</summary>
     public const int HomeListLength = 3;
 
-    /// <summary>The item whose path is the request's, in Content-{Type}; 404 otherwise (a draft, unpublished or removed).</summary>
+    /// <summary>The item whose path is the request's, in Content-{Type}; 410 for a removed item's path; 404 otherwise (a draft, unpublished, never there).</summary>
     public static async Task<IResult> ItemAsync(HttpContext http, ContentQuery query, ItemViews views, string? path)
     {
         if (!SiteServices.IsSitePath(http.Request.Path))
@@ -36,19 +38,30 @@ internal static class ContentPages
         var item = await query.GetByPathAsync(path, ct: ct);
         if (item is null)
         {
-            return SitePage.NotFound();
+            return await http.RequestServices.GetRequiredService<RemovedPaths>().IsGoneAsync(path, ct) ? SitePage.Gone() : SitePage.NotFound();
         }
-        var view = await views.DetailAsync(item, ct);
+        return await RenderItemAsync(http, views, item, preview: false);
+    }
+
+    /// <summary>
+    /// An item's page through its type's page model and <c>Content-{Type}</c>; a <paramref name="preview"/> (a draft
+    /// seen through a preview link) is the same page, marked as not published, with no canonical link and noindex.
+    /// </summary>
+    internal static async Task<IResult> RenderItemAsync(HttpContext http, ItemViews views, ContentItem item, bool preview)
+    {
+        var view = await views.DetailAsync(item, http.RequestAborted);
         var pageModel = http.RequestServices.GetServices<IItemPageModel>().FirstOrDefault(p => p.ContentType == item.ContentType);
         var model = pageModel is null ? view : await pageModel.BuildAsync(http, item, view);
         return SitePage.Render(ThemeRenderer.ContentTemplates(item.ContentType), model,
             new PageView
             {
                 Title = view.DisplayText,
-                Path = view.Url,
+                Path = preview ? null : view.Url,
                 Description = MetaDescription.Of(view),
                 OpenGraphType = "article",
                 ImagePath = view.Fields.TryGetValue("Image", out var image) && image is IReadOnlyList<MediaView> { Count: > 0 } media ? media[0].Url : null,
+                NoIndex = preview,
+                Preview = preview,
             });
     }
 
@@ -59,18 +72,20 @@ internal static class ContentPages
         // Orchard's HomeRoute names the item the site opens with (the setup recipe: the About page).
         var introId = JsonValues.NonEmptyString(settings["HomeRoute"]?["ContentItemId"]);
         var intro = introId is null ? null : await query.GetPublishedAsync(introId, ct);
-        var now = DateTime.UtcNow;
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var nextEvents = await query.ListAsync(new ContentListRequest("Event")
+        {
+            Filter = new ContentFilter.Field("Event", "StartsAt", FieldValueKind.Date, FilterOperator.GreaterThanOrEqual, now),
+            Sort = [new ContentSort.ByField("Event", "StartsAt", FieldValueKind.Date)],
+            Take = HomeListLength,
+        }, ct);
+        await EventPages.NoteNextStartAsync(http, query, nextEvents, now, ct);
         var home = new HomeView
         {
             Intro = intro is null ? null : (await views.SummariesAsync([intro], ct))[0],
             LatestPosts = await views.SummariesAsync(await query.ListAsync(Newest("BlogPost"), ct), ct),
             LatestCaseStudies = await views.SummariesAsync(await query.ListAsync(Newest("CaseStudy"), ct), ct),
-            NextEvents = await views.SummariesAsync(await query.ListAsync(new ContentListRequest("Event")
-            {
-                Filter = new ContentFilter.Field("Event", "StartsAt", FieldValueKind.Date, FilterOperator.GreaterThanOrEqual, now),
-                Sort = [new ContentSort.ByField("Event", "StartsAt", FieldValueKind.Date)],
-                Take = HomeListLength,
-            }, ct), ct),
+            NextEvents = await views.SummariesAsync(nextEvents, ct),
             BulletinForm = BulletinPages.NewForm(http.RequestServices.GetRequiredService<FormGuard>(), "site:home"),
         };
         return SitePage.Render("Home", home, new PageView

@@ -23,7 +23,6 @@ internal sealed class SiteErrors(RequestDelegate next, ILogger<SiteErrors> logge
         {
             logger.LogError(ex, "The site could not answer {Method} {Path}", context.Request.Method, context.Request.Path);
             context.Response.Clear();
-            SiteServices.SetContentSecurityPolicy(context);
             SiteServices.DoNotCache(context);
             try
             {
@@ -34,7 +33,6 @@ internal sealed class SiteErrors(RequestDelegate next, ILogger<SiteErrors> logge
             {
                 logger.LogError(inner, "The theme could not render the error page");
                 context.Response.Clear();
-                SiteServices.SetContentSecurityPolicy(context);
                 context.Response.StatusCode = StatusCodes.Status500InternalServerError;
                 context.Response.ContentType = "text/html; charset=utf-8";
                 await context.Response.WriteAsync(PlainErrorPage);

@@ -21,6 +21,10 @@ public sealed class SitePage(IReadOnlyList<string> templates, object? model, Pag
     public static SitePage NotFound() =>
         new(["NotFound"], null, new PageView { Title = "Page not found", NoIndex = true }, StatusCodes.Status404NotFound);
 
+    /// <summary>The 410 page (Gone.liquid): a removed item's path.</summary>
+    public static SitePage Gone() =>
+        new(["Gone"], null, new PageView { Title = "This page has been removed", NoIndex = true }, StatusCodes.Status410Gone);
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var renderer = httpContext.RequestServices.GetRequiredService<ThemeRenderer>();

@@ -38,6 +38,13 @@ public static class BrowserSecurity
         services.Configure<ContentSecurityPolicyOptions>(o => o.Paths[pathPrefix] = policy);
 
     /// <summary>
+    /// Declares the policy of the paths the fallback application (the readers' site) owns, below any prefix declared
+    /// with <see cref="AddContentSecurityPolicy"/>: one policy per path, set in one place.
+    /// </summary>
+    public static IServiceCollection AddFallbackContentSecurityPolicy(this IServiceCollection services, Func<PathString, bool> owns, string policy) =>
+        services.Configure<ContentSecurityPolicyOptions>(o => o.Fallback = (owns, policy));
+
+    /// <summary>
     /// First in the pipeline, so that every answer (the setup gate's 503 included) carries the headers and a
     /// preflight is answered before anything asks for credentials. CORS covers the APIs and the token endpoint only.
     /// </summary>

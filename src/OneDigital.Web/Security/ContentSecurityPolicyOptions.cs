@@ -15,6 +15,12 @@ public sealed class ContentSecurityPolicyOptions
     /// <summary>Path prefix (<c>/admin</c>) → policy. Give each its own <c>frame-ancestors</c>.</summary>
     public Dictionary<string, string> Paths { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The application that answers every path the others leave (the readers' site): its paths and its policy, for
+    /// paths no prefix in <see cref="Paths"/> names. Null: those paths get <see cref="Default"/>.
+    /// </summary>
+    public (Func<PathString, bool> Owns, string Policy)? Fallback { get; set; }
+
     /// <summary>The policy for a request path.</summary>
     public string For(PathString path)
     {
@@ -25,6 +31,10 @@ public sealed class ContentSecurityPolicyOptions
             {
                 best = (prefix.Length, policy);
             }
+        }
+        if (best.Length < 0 && Fallback is { } fallback && fallback.Owns(path))
+        {
+            return fallback.Policy;
         }
         return best.Policy;
     }

@@ -96,6 +96,29 @@ public sealed class PreviewPageTests
     }
 
     [Test]
+    public async Task Preview_on_the_site_opens_the_draft_in_the_theme_through_a_short_lived_link()
+    {
+        var id = await DraftAsync("Draft for the site");
+        using var client = await _site.SignedInAdminAsync();
+        using var page = await client.GetAsync($"/admin/content/{id}/preview");
+        Assert.That(await HistorySite.TextAsync(page), Does.Contain($"action=\"/admin/content/{id}/preview?handler=site\" target=\"_blank\""));
+
+        using var opened = await client.PostFormAsync($"/admin/content/{id}/preview", [], $"/admin/content/{id}/preview?handler=site");
+        var link = opened.Headers.Location?.OriginalString ?? "";
+        using var anonymous = new HttpClient { BaseAddress = _site.Address };
+        using var preview = await anonymous.GetAsync(link);
+
+        Assert.That(opened.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(opened.Headers.CacheControl?.NoStore, Is.True, "the link carries the secret");
+        Assert.That(link, Does.Match($"^/preview/{id}\\?token=[A-Za-z0-9_-]{{43}}$"));
+        Assert.That(preview.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await HistorySite.TextAsync(preview), Does.Contain("Draft for the site").And.Contain("Preview — not published"));
+        var live = await LiveAsync(id);
+        Assert.That(live, Has.Count.EqualTo(1), "listed, so it can be revoked");
+        Assert.That(live[0].ExpiresUtc - live[0].IssuedUtc, Is.EqualTo(SitePreviewLink.Lifetime));
+    }
+
+    [Test]
     public async Task A_lifetime_not_offered_shows_the_error_and_issues_nothing()
     {
         var id = await DraftAsync("Draft with a bad lifetime");

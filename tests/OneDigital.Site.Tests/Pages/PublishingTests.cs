@@ -103,21 +103,54 @@ public sealed class PublishingTests
     }
 
     [Test]
-    public async Task A_removed_item_answers_404()
+    public async Task A_removed_items_path_answers_410_while_a_never_published_ones_and_a_path_never_used_answer_404()
     {
         var page = await _site.CreateAsync("Page", "A page to remove", publish: true, "Soon gone");
+        var draft = await _site.CreateAsync("Page", "A draft to remove", publish: false, "Never seen");
         var path = ItemViews.UrlOf(page)!;
+
+        await RemoveAsync(page.ContentItemId);
+        await RemoveAsync(draft.ContentItemId);
+
+        using var removed = await _site.Http.GetAsync(path);
+        var html = await removed.Content.ReadAsStringAsync();
+        using var neverPublished = await _site.Http.GetAsync(ItemViews.UrlOf(draft)!);
+        using var neverThere = await _site.Http.GetAsync("/no-page-was-ever-here");
+        Assert.Multiple(() =>
+        {
+            Assert.That(removed.StatusCode, Is.EqualTo(HttpStatusCode.Gone));
+            Assert.That(SeededPagesTests.H1s(html), Is.EqualTo(new[] { "This page has been removed" }));
+            Assert.That(html, Does.Contain("<meta name=\"robots\" content=\"noindex\">").And.Not.Contain("Soon gone"));
+            Assert.That(neverPublished.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(neverThere.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        });
+    }
+
+    [Test]
+    public async Task A_removed_items_path_taken_by_a_new_item_follows_the_new_item()
+    {
+        var old = await _site.CreateAsync("Page", "A reused address", publish: true, "The old page");
+        var path = ItemViews.UrlOf(old)!;
+        await RemoveAsync(old.ContentItemId);
+        Assert.That((await _site.Http.GetAsync(path)).StatusCode, Is.EqualTo(HttpStatusCode.Gone));
+
+        var successor = await _site.CreateAsync("Page", "A reused address", publish: false, "The new page");
+        Assert.That(ItemViews.UrlOf(successor), Is.EqualTo(path), "the removed item's path is free again");
+        Assert.That((await _site.Http.GetAsync(path)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "a new draft there is not published yet");
 
         await _site.WithContentAsync(async manager =>
         {
-            await manager.RemoveAsync((await manager.GetAsync(page.ContentItemId, VersionOptions.Latest))!);
+            await manager.PublishAsync((await manager.GetAsync(successor.ContentItemId, VersionOptions.Latest))!);
             return true;
         });
-
-        using var response = await _site.Http.GetAsync(path);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That(SeededPagesTests.H1s(await response.Content.ReadAsStringAsync()), Is.EqualTo(new[] { "Page not found" }));
+        Assert.That(await _site.GetStringAsync(path), Does.Contain("The new page"));
     }
+
+    private Task RemoveAsync(string contentItemId) => _site.WithContentAsync(async manager =>
+    {
+        await manager.RemoveAsync((await manager.GetAsync(contentItemId, VersionOptions.Latest))!);
+        return true;
+    });
 
     private static Action<ContentItem> InList(string listId) =>
         item => item.GetOrCreatePart("ContainedPart")["ListContentItemId"] = listId;

@@ -25,12 +25,15 @@ public sealed class ReadersSite : IAsyncDisposable
     public IServiceProvider Services => Site.Services;
 
     /// <summary>Starts the site; <paramref name="settings"/> are extra <c>--Key=value</c> switches.</summary>
-    public static async Task<ReadersSite> StartAsync(params string[] settings)
+    public static Task<ReadersSite> StartAsync(params string[] settings) => StartAsync(null, settings);
+
+    /// <summary>Starts the site with <paramref name="configureServices"/> run after the host's own registrations.</summary>
+    public static async Task<ReadersSite> StartAsync(Action<IServiceCollection>? configureServices, params string[] settings)
     {
         var store = TestSite.Create();
         try
         {
-            var site = await store.StartAsync(
+            var site = await store.StartAsync(configureServices,
             [
                 "--OneDigital:Setup:AdminUserName=admin",
                 "--OneDigital:Setup:AdminEmail=admin@example.test",

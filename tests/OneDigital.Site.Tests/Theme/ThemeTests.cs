@@ -66,6 +66,7 @@ public sealed class ThemeTests
             Assert.That(html, Does.Contain("<h1 class=\"govuk-heading-xl\">Sorry, there is a problem with the service</h1>"), "in the layout");
             Assert.That(html, Does.Contain("action=\"/search\""));
             Assert.That(html, Does.Not.Contain("Content-Blog").And.Not.Contain("Exception").And.Not.Contain("   at "));
+            Assert.That(response.Headers.GetValues("Content-Security-Policy"), Is.EqualTo(new[] { SiteServices.ContentSecurityPolicy }), "one policy, the site's");
         });
     }
 
@@ -83,6 +84,7 @@ public sealed class ThemeTests
 
             Assert.That(html, Does.Contain("<h1>Sorry, there is a problem with the service</h1>"));
             Assert.That(html, Does.Not.Contain("Layout").And.Not.Contain("Exception"));
+            Assert.That(response.Headers.GetValues("Content-Security-Policy"), Is.EqualTo(new[] { SiteServices.ContentSecurityPolicy }));
         }
         finally
         {
