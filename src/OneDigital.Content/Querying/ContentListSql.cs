@@ -62,11 +62,14 @@ internal static class ContentListSql
     public static IQueryable<ContentItemRecord> Page(ContentListRequest request, IQueryable<ContentItemRecord> filtered,
         IQueryable<ContentItemRecord> records, IQueryable<ContentFieldIndexRecord> index)
     {
-        var page = Sorted(request, filtered, index).Skip(Math.Max(0, request.Skip));
-        if (request.Take is not { } take) return page;
-        var pageIds = page.Take(take).Select(r => r.Id);
+        if (request.Take is null) return Sorted(request, filtered, index).Skip(Math.Max(0, request.Skip));
+        var pageIds = PageIds(request, filtered, index);
         return Sorted(request, records.Where(r => pageIds.Contains(r.Id)), index);
     }
+
+    /// <summary>The ids of a bounded page's versions, in order: the walk that the list's indexes serve.</summary>
+    public static IQueryable<long> PageIds(ContentListRequest request, IQueryable<ContentItemRecord> filtered, IQueryable<ContentFieldIndexRecord> index) =>
+        Sorted(request, filtered, index).Skip(Math.Max(0, request.Skip)).Take(request.Take ?? int.MaxValue).Select(r => r.Id);
 
     private static IOrderedQueryable<ContentItemRecord> Sorted(ContentListRequest request, IQueryable<ContentItemRecord> filtered, IQueryable<ContentFieldIndexRecord> index)
     {
