@@ -174,8 +174,19 @@ internal static class ContentListSql
         var row = Expression.Parameter(typeof(ContentFieldIndexRecord), "p");
         var sameVersion = Expression.Lambda<Func<ContentFieldIndexRecord, bool>>(
             Expression.Equal(Expression.Property(row, nameof(ContentFieldIndexRecord.ContentItemRecordId)), id), row);
-        var rows = Values(field, fields.Index).Where(sameVersion);
+        // The part is compared as PartName || '': without statistics SQLite would otherwise look each row up in the
+        // (part, field, value) index, reading every item with the value per row walked, not the row's few values.
+        var partName = field.Part;
+        var rows = Values(field with { Part = "" }, fields.Index).Where(sameVersion).Where(PartNamed(partName));
         return Expression.Call(QueryableAny, rows.Expression);
+    }
+
+    private static Expression<Func<ContentFieldIndexRecord, bool>> PartNamed(string partName)
+    {
+        var row = Expression.Parameter(typeof(ContentFieldIndexRecord), "q");
+        var unindexed = Expression.Add(Expression.Property(row, nameof(ContentFieldIndexRecord.PartName)), Expression.Constant(""),
+            typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string)]));
+        return Expression.Lambda<Func<ContentFieldIndexRecord, bool>>(Expression.Equal(unindexed, Parameter(partName, typeof(string))), row);
     }
 
     private static readonly System.Reflection.MethodInfo QueryableAny = typeof(Queryable).GetMethods()
@@ -191,7 +202,8 @@ internal static class ContentListSql
         var row = Expression.Parameter(typeof(ContentFieldIndexRecord), "f");
         var valueMatch = Expression.Lambda<Func<ContentFieldIndexRecord, bool>>(
             Compare(Expression.Property(row, ValueProperty(field.Kind)), field.Operator, field.Value), row);
-        return index.Where(f => f.PartName == partName && f.FieldName == fieldName).Where(valueMatch);
+        var rows = partName.Length > 0 ? index.Where(f => f.PartName == partName) : index;
+        return rows.Where(f => f.FieldName == fieldName).Where(valueMatch);
     }
 
     private static string ValueProperty(FieldValueKind kind) => kind switch
