@@ -18,7 +18,11 @@ public static class ContentHtml
     private static readonly HtmlSanitizer Sanitizer = Create();
 
     /// <summary>The HTML with everything that could run script or leave the page removed; null stays null.</summary>
-    public static string? Sanitize(string? html) => string.IsNullOrEmpty(html) ? html : Sanitizer.Sanitize(html);
+    public static string? Sanitize(string? html) => string.IsNullOrEmpty(html) ? html : Sanitized.Get(html);
+
+    // Bodies come back to GraphQL on every request; their sanitized form does not change while the configuration
+    // is this one. 8 M characters (16 MB) holds a few thousand typical bodies.
+    private static readonly HtmlMemo Sanitized = new(html => Sanitizer.Sanitize(html), 8_000_000);
 
     private static HtmlSanitizer Create()
     {

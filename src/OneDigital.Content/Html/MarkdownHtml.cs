@@ -11,6 +11,7 @@ public static class MarkdownHtml
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
 
-    public static string? Render(string? markdown) =>
-        markdown is null ? null : ContentHtml.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+    public static string? Render(string? markdown) => markdown is null ? null : Rendered.Get(markdown);
+
+    private static readonly HtmlMemo Rendered = new(markdown => ContentHtml.Sanitize(Markdown.ToHtml(markdown, Pipeline)) ?? "", 8_000_000);
 }

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
 using OneDigital.Content.Querying.TitleSearch;
 using OneDigital.Content.Scheduling;
 using OneDigital.Content.Store;
@@ -14,8 +15,10 @@ namespace OneDigital.Content.Querying;
 /// </summary>
 internal static class ContentListSql
 {
+    /// <param name="probeFields">Field conditions as a probe of each row (EXISTS) rather than a set to read rows by (IN):
+    /// see <see cref="ProbesFieldsAsync"/>.</param>
     public static IQueryable<ContentItemRecord> Filtered(ContentListRequest request, IQueryable<ContentItemRecord> records,
-        IQueryable<ContentFieldIndexRecord> index, IQueryable<ScheduledChange> schedules, TitleCandidates titles)
+        IQueryable<ContentFieldIndexRecord> index, IQueryable<ScheduledChange> schedules, TitleCandidates titles, bool probeFields = false)
     {
         var query = records;
         if (request.ContentType is { } contentType)
@@ -49,7 +52,8 @@ internal static class ContentListSql
         if (request.Filter is { } filter)
         {
             var record = Expression.Parameter(typeof(ContentItemRecord), "r");
-            query = query.Where(Expression.Lambda<Func<ContentItemRecord, bool>>(Condition(filter, record, index, titles), record));
+            var fields = new FieldConditions(index, probeFields);
+            query = query.Where(Expression.Lambda<Func<ContentItemRecord, bool>>(Condition(filter, record, fields, titles), record));
         }
         return query;
     }
@@ -62,11 +66,40 @@ internal static class ContentListSql
     public static IQueryable<ContentItemRecord> Page(ContentListRequest request, IQueryable<ContentItemRecord> filtered,
         IQueryable<ContentItemRecord> records, IQueryable<ContentFieldIndexRecord> index)
     {
-        var page = Sorted(request, filtered, index).Skip(Math.Max(0, request.Skip));
-        if (request.Take is not { } take) return page;
-        var pageIds = page.Take(take).Select(r => r.Id);
+        if (request.Take is null) return Sorted(request, filtered, index).Skip(Math.Max(0, request.Skip));
+        var pageIds = PageIds(request, filtered, index);
         return Sorted(request, records.Where(r => pageIds.Contains(r.Id)), index);
     }
+
+    /// <summary>
+    /// Whether a bounded page in a column's order should walk that order's index and probe each row's field conditions,
+    /// rather than let SQLite read every row a field condition matches and sort them. SQLite cannot weigh the two, so
+    /// the field conditions every row must meet are counted, up to a bound: when each matches many rows (a topic), the
+    /// walk meets the page soon; when one matches few (a path, an alias), those few rows are read and sorted.
+    /// </summary>
+    public static async Task<bool> ProbesFieldsAsync(ContentListRequest request, IQueryable<ContentFieldIndexRecord> index, CancellationToken ct)
+    {
+        if (request.Take is not { } take || request.Filter is not { } filter || request.Sort.Any(s => s is ContentSort.ByField)) return false;
+        var required = Required(filter).ToList();
+        if (required.Count == 0) return false;
+        var many = Math.Clamp(4 * (Math.Max(0, request.Skip) + take), 1_000, 10_000);
+        foreach (var field in required)
+        {
+            if (await Matching(field, index).Take(many).CountAsync(ct) < many) return false;
+        }
+        return true;
+    }
+
+    private static IEnumerable<ContentFilter.Field> Required(ContentFilter filter) => filter switch
+    {
+        ContentFilter.Field field => [field],
+        ContentFilter.And and => and.Filters.SelectMany(Required),
+        _ => [],
+    };
+
+    /// <summary>The ids of a bounded page's versions, in order: the walk that the list's indexes serve.</summary>
+    public static IQueryable<long> PageIds(ContentListRequest request, IQueryable<ContentItemRecord> filtered, IQueryable<ContentFieldIndexRecord> index) =>
+        Sorted(request, filtered, index).Skip(Math.Max(0, request.Skip)).Take(request.Take ?? int.MaxValue).Select(r => r.Id);
 
     private static IOrderedQueryable<ContentItemRecord> Sorted(ContentListRequest request, IQueryable<ContentItemRecord> filtered, IQueryable<ContentFieldIndexRecord> index)
     {
@@ -92,7 +125,9 @@ internal static class ContentListSql
     }
 
     // As GraphQL's where has always read: and/or fold left, an empty and is true, an empty or false.
-    private static Expression Condition(ContentFilter filter, ParameterExpression record, IQueryable<ContentFieldIndexRecord> index, TitleCandidates titles) => filter switch
+    private sealed record FieldConditions(IQueryable<ContentFieldIndexRecord> Index, bool Probe);
+
+    private static Expression Condition(ContentFilter filter, ParameterExpression record, FieldConditions index, TitleCandidates titles) => filter switch
     {
         ContentFilter.And and => Join(and.Filters, record, index, titles, Expression.AndAlso, true),
         ContentFilter.Or or => Join(or.Filters, record, index, titles, Expression.OrElse, false),
@@ -113,7 +148,7 @@ internal static class ContentListSql
         return titles.For(TitleCandidates.Lowered(column), record) is { } candidates ? Expression.AndAlso(candidates, exact) : exact;
     }
 
-    private static Expression Join(IReadOnlyList<ContentFilter> filters, ParameterExpression record, IQueryable<ContentFieldIndexRecord> index,
+    private static Expression Join(IReadOnlyList<ContentFilter> filters, ParameterExpression record, FieldConditions index,
         TitleCandidates titles, Func<Expression, Expression, BinaryExpression> join, bool emptyValue)
     {
         Expression? result = null;
@@ -128,15 +163,47 @@ internal static class ContentListSql
     private static readonly System.Reflection.MethodInfo QueryableContains = typeof(Queryable).GetMethods()
         .Single(m => m.Name == nameof(Queryable.Contains) && m.GetParameters().Length == 2).MakeGenericMethod(typeof(long));
 
-    /// <summary><c>r.Id IN (SELECT ContentItemRecordId FROM index WHERE part, field and value match)</c>.</summary>
-    private static Expression FieldCondition(ContentFilter.Field field, ParameterExpression record, IQueryable<ContentFieldIndexRecord> index)
+    /// <summary>
+    /// <c>r.Id IN (SELECT ContentItemRecordId FROM index WHERE part, field and value match)</c>, or as a probe,
+    /// <c>EXISTS (SELECT 1 FROM index WHERE ContentItemRecordId = r.Id AND part, field and value match)</c>.
+    /// </summary>
+    private static Expression FieldCondition(ContentFilter.Field field, ParameterExpression record, FieldConditions fields)
+    {
+        var id = Expression.Property(record, nameof(ContentItemRecord.Id));
+        if (!fields.Probe) return Expression.Call(QueryableContains, Matching(field, fields.Index).Expression, id);
+        var row = Expression.Parameter(typeof(ContentFieldIndexRecord), "p");
+        var sameVersion = Expression.Lambda<Func<ContentFieldIndexRecord, bool>>(
+            Expression.Equal(Expression.Property(row, nameof(ContentFieldIndexRecord.ContentItemRecordId)), id), row);
+        // The part is compared as PartName || '': without statistics SQLite would otherwise look each row up in the
+        // (part, field, value) index, reading every item with the value per row walked, not the row's few values.
+        var partName = field.Part;
+        var rows = Values(field with { Part = "" }, fields.Index).Where(sameVersion).Where(PartNamed(partName));
+        return Expression.Call(QueryableAny, rows.Expression);
+    }
+
+    private static Expression<Func<ContentFieldIndexRecord, bool>> PartNamed(string partName)
+    {
+        var row = Expression.Parameter(typeof(ContentFieldIndexRecord), "q");
+        var unindexed = Expression.Add(Expression.Property(row, nameof(ContentFieldIndexRecord.PartName)), Expression.Constant(""),
+            typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string)]));
+        return Expression.Lambda<Func<ContentFieldIndexRecord, bool>>(Expression.Equal(unindexed, Parameter(partName, typeof(string))), row);
+    }
+
+    private static readonly System.Reflection.MethodInfo QueryableAny = typeof(Queryable).GetMethods()
+        .Single(m => m.Name == nameof(Queryable.Any) && m.GetParameters().Length == 1).MakeGenericMethod(typeof(ContentFieldIndexRecord));
+
+    private static IQueryable<long> Matching(ContentFilter.Field field, IQueryable<ContentFieldIndexRecord> index) =>
+        Values(field, index).Select(f => f.ContentItemRecordId);
+
+    /// <summary>The index rows of the field whose value matches.</summary>
+    private static IQueryable<ContentFieldIndexRecord> Values(ContentFilter.Field field, IQueryable<ContentFieldIndexRecord> index)
     {
         var (partName, fieldName) = (field.Part, field.FieldName);
         var row = Expression.Parameter(typeof(ContentFieldIndexRecord), "f");
         var valueMatch = Expression.Lambda<Func<ContentFieldIndexRecord, bool>>(
             Compare(Expression.Property(row, ValueProperty(field.Kind)), field.Operator, field.Value), row);
-        var matching = index.Where(f => f.PartName == partName && f.FieldName == fieldName).Where(valueMatch).Select(f => f.ContentItemRecordId);
-        return Expression.Call(QueryableContains, matching.Expression, Expression.Property(record, nameof(ContentItemRecord.Id)));
+        var rows = partName.Length > 0 ? index.Where(f => f.PartName == partName) : index;
+        return rows.Where(f => f.FieldName == fieldName).Where(valueMatch);
     }
 
     private static string ValueProperty(FieldValueKind kind) => kind switch

@@ -110,7 +110,10 @@ public sealed class ContentQuery(ContentDbContext db)
     /// <summary>A page of a type's versions: status, owner, filter, sort keys (newest first without), skip and take.</summary>
     public async Task<List<ContentItem>> ListAsync(ContentListRequest request, CancellationToken ct = default)
     {
-        var query = ContentListSql.Page(request, ContentListSql.Filtered(request, Records, FieldIndex, Schedules, new TitleSearch.TitleCandidates(db)), Records, FieldIndex);
+        // PostgreSQL weighs a field condition's matches against the order's index walk itself; SQLite is told.
+        var probeFields = db.Database.IsSqlite() && await ContentListSql.ProbesFieldsAsync(request, FieldIndex, ct);
+        var filtered = ContentListSql.Filtered(request, Records, FieldIndex, Schedules, new TitleSearch.TitleCandidates(db), probeFields);
+        var query = ContentListSql.Page(request, filtered, Records, FieldIndex);
         var records = await query.ToListAsync(ct);
         return records.ConvertAll(ContentItemStore.ToItem);
     }

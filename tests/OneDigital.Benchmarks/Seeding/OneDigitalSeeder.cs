@@ -249,6 +249,8 @@ public sealed class OneDigitalSeeder
             case "LearningSubmission":
                 var name = _text.PersonName();
                 var submission = item.GetOrCreatePart("LearningSubmission");
+                // The share-learning form requires a title of its own.
+                submission["Title"] = Text(title);
                 submission["Name"] = Text(name);
                 submission["Email"] = Text($"{name.Replace(' ', '.').Replace("'", "", StringComparison.Ordinal).ToLowerInvariant()}@example.org");
                 submission["Organisation"] = Text(_text.Organisation());

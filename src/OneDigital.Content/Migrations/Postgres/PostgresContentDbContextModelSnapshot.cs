@@ -548,7 +548,11 @@ namespace OneDigital.Content.Migrations.Postgres
 
                     b.HasIndex("ContentType", "Latest", "ModifiedUtc");
 
-                    b.HasIndex("ContentType", "Published", "PublishedUtc");
+                    b.HasIndex("ContentType", "Published", "CreatedUtc", "Id");
+
+                    b.HasIndex("ContentType", "Published", "ModifiedUtc", "Id");
+
+                    b.HasIndex("ContentType", "Published", "PublishedUtc", "Id");
 
                     b.HasIndex("Latest", "ModifiedUtc", "Id", "ContentType", "Published", "Owner")
                         .HasDatabaseName("IX_ContentItems_AdminList");

@@ -531,7 +531,13 @@ namespace OneDigital.Content.Migrations.Sqlite
 
                     b.HasIndex("ContentType", "Latest", "ModifiedUtc");
 
-                    b.HasIndex("ContentType", "Published", "PublishedUtc");
+                    b.HasIndex("ContentType", "Published", "CreatedUtc", "Id");
+
+                    b.HasIndex("ContentType", "Published", "DisplayText", "Id");
+
+                    b.HasIndex("ContentType", "Published", "ModifiedUtc", "Id");
+
+                    b.HasIndex("ContentType", "Published", "PublishedUtc", "Id");
 
                     b.HasIndex("Latest", "ModifiedUtc", "Id", "ContentType", "Published", "Owner", "DisplayText")
                         .HasDatabaseName("IX_ContentItems_AdminList");
