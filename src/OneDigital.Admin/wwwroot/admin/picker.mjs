@@ -25,7 +25,7 @@ for (const picker of document.querySelectorAll('[data-picker]')) {
     hidden.name = name;
     hidden.value = result.id;
     const text = document.createElement('span');
-    text.className = 'admin-picker__text';
+    text.className = 'govuk-body govuk-!-margin-0 admin-picker__text';
     text.textContent = describe(result);
     const remove = document.createElement('button');
     remove.type = 'button';
