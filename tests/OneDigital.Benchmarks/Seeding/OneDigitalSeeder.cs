@@ -250,6 +250,7 @@ public sealed class OneDigitalSeeder
                 var name = _text.PersonName();
                 var submission = item.GetOrCreatePart("LearningSubmission");
                 submission["Name"] = Text(name);
+                submission["Title"] = Text(title);
                 submission["Email"] = Text($"{name.Replace(' ', '.').Replace("'", "", StringComparison.Ordinal).ToLowerInvariant()}@example.org");
                 submission["Organisation"] = Text(_text.Organisation());
                 submission["Summary"] = Text(_text.Summary());
