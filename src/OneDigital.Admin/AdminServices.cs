@@ -42,6 +42,7 @@ public static class AdminServices
         services.AddAdminMenu();
         services.AddSingleton<AdminAssets>();
         services.AddContentList();
+        services.AddScoped<Editing.Pickers.PickerSearch>().AddScoped<Editing.Pickers.TagTaxonomies>();
         services.AddSingleton<SiteTime>();
         services.AddItemPageLinks();
 

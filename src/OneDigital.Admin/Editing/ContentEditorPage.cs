@@ -6,7 +6,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Admin.Editing.Nested;
+using OneDigital.Admin.Editing.Pickers;
 using OneDigital.Admin.Security;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
@@ -51,13 +53,29 @@ public abstract class ContentEditorPage(ContentManager manager, ContentQuery que
         Definitions = await definitions.GetAsync(Aborted);
         if (Definitions.Type(typeName) is not { } type) return false;
         Type = type;
+        await Tags.LoadAsync(User, Definitions, Aborted);
         return true;
     }
 
     protected ContentForm Form(bool redisplay) => new(Type, Editors(redisplay), ModelState);
 
     protected EditorServices Editors(bool redisplay) => new(
-        Definitions, query, users, time.Zone, redisplay ? Posted : null, Aborted);
+        Definitions, query, users, time.Zone, redisplay ? Posted : null, Aborted)
+    {
+        User = User,
+        Pickers = HttpContext.RequestServices.GetRequiredService<PickerSearch>(),
+        Tags = Tags,
+    };
+
+    private TagTaxonomies Tags => HttpContext.RequestServices.GetRequiredService<TagTaxonomies>();
+
+    /// <summary>Writes the item with <paramref name="save"/> and, in the same transaction first, the new tags its Tags fields named.</summary>
+    protected Task SaveAsync(Func<Task> save) =>
+        HttpContext.RequestServices.GetRequiredService<StoreTransaction>().RunAsync(async () =>
+        {
+            await Tags.AddPendingAsync(Manager, Definitions, Aborted);
+            await save();
+        }, Aborted);
 
     protected async Task ShowAsync(ContentItem item, bool redisplay) => Sections = await Form(redisplay).RenderAsync(item);
 
@@ -65,6 +83,7 @@ public abstract class ContentEditorPage(ContentManager manager, ContentQuery que
     protected bool ReadPost(ContentItem item)
     {
         ModelState.Clear();
+        Tags.ClearPending();
         Form(redisplay: true).Read(item, Posted);
         return ModelState.IsValid;
     }

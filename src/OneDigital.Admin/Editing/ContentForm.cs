@@ -58,7 +58,7 @@ public sealed partial class ContentForm(ContentTypeDefinition type, EditorServic
             var inputs = new List<FormField>();
             foreach (var field in fields)
             {
-                var editorField = new EditorField(field, prefix + typePart.Name, services, state);
+                var editorField = new EditorField(field, prefix + typePart.Name, services, state, Type.Name, typePart.Name);
                 inputs.AddRange(await FieldEditors.For(field.Kind!.Value).RenderAsync(editorField, item.Part(typePart.Name)?[field.Name] as JsonObject));
             }
             sections.Add(new FormSection(Heading(typePart), typePart.GetSettings<ContentTypePartSettings>().Description, inputs));
@@ -78,7 +78,7 @@ public sealed partial class ContentForm(ContentTypeDefinition type, EditorServic
             PartEditor(typePart, fields.Count)?.Read(Part(typePart), json, form);
             foreach (var field in fields)
             {
-                var read = FieldEditors.For(field.Kind!.Value).Read(new EditorField(field, prefix + typePart.Name, services, state), form);
+                var read = FieldEditors.For(field.Kind!.Value).Read(new EditorField(field, prefix + typePart.Name, services, state, Type.Name, typePart.Name), form);
                 // Properties the editor does not handle (a link's Target, a field's extra data) are kept.
                 if (json[field.Name] is not JsonObject stored)
                 {
@@ -164,6 +164,7 @@ public sealed partial class ContentForm(ContentTypeDefinition type, EditorServic
     private static FormField Refill(FormField field, IFormCollection posted) => field switch
     {
         TextInputField f => f with { Value = posted[f.Name].ToString() },
+        Pickers.TagsField f => f with { Value = posted[f.Name].ToString() },
         TextareaField f => f with { Value = posted[f.Name].ToString() },
         MarkdownInput f => f with
         {

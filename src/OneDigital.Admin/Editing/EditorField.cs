@@ -7,13 +7,19 @@ using OneDigital.Content.Definitions;
 namespace OneDigital.Admin.Editing;
 
 /// <summary>One field of one part on the form: <see cref="Name"/> is <c>{Part}.{Field}</c>, the first input's name and the ModelState key of its errors.</summary>
-public sealed class EditorField(ContentPartFieldDefinition definition, string partName, EditorServices services, ModelStateDictionary state)
+/// <param name="contentType">The type whose form this is (a nested item's own type), for the picker's search address.</param>
+/// <param name="typePartName">The part's name in that type, without the nested item's prefix.</param>
+public sealed class EditorField(ContentPartFieldDefinition definition, string partName, EditorServices services, ModelStateDictionary state,
+    string contentType = "", string typePartName = "")
 {
     public ContentPartFieldDefinition Definition { get; } = definition;
 
     public string Name { get; } = $"{partName}.{definition.Name}";
 
     public EditorServices Services { get; } = services;
+
+    /// <summary>Where a picker's script searches for this field's choices (<c>Pickers/SearchModel</c>).</summary>
+    public string SearchUrl => $"/admin/pickers/{Uri.EscapeDataString(contentType)}/{Uri.EscapeDataString(typePartName)}/{Uri.EscapeDataString(Definition.Name)}";
 
     public string Label => Common.DisplayName is { Length: > 0 } label ? label : Definition.Name;
 

@@ -1,6 +1,8 @@
 // Why: a few editors need more than the field's value: pickers list items and users, date editors show the site's
 // time zone, and a no-JavaScript search reloads the form with the words typed. One request-scoped bag for them.
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
+using OneDigital.Admin.Editing.Pickers;
 using Microsoft.AspNetCore.Identity;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Querying;
@@ -10,6 +12,17 @@ namespace OneDigital.Admin.Editing;
 
 public sealed class EditorServices(ContentDefinitionDocument definitions, ContentQuery query, UserManager<User> users, TimeZoneInfo timeZone, IFormCollection? posted, CancellationToken ct)
 {
+    /// <summary>The editor: pickers offer only what they may see.</summary>
+    public ClaimsPrincipal User { get; init; } = new();
+
+    public PickerSearch Pickers { get; init; } = null!;
+
+    /// <summary>The Tags fields' taxonomies, loaded before the post is read, and the new terms it names.</summary>
+    public TagTaxonomies Tags { get; init; } = null!;
+
+    /// <summary>The submit button pressed (<c>action</c>), when the form is being redisplayed.</summary>
+    public string Action => Posted?["action"].ToString() ?? "";
+
     public ContentDefinitionDocument Definitions { get; } = definitions;
 
     public ContentQuery Query { get; } = query;

@@ -1,5 +1,6 @@
-// Why: pickers (content items, users) must work without scripts: the choices are checkboxes or radios, and a search
-// box with its own button reloads the form with the choices that match, keeping what was typed elsewhere.
+// Why: a short list of choices (a taxonomy's terms) works without scripts as checkboxes or radios, optionally with a
+// search box whose button reloads the form with the choices that match. Pickers over many items or users use
+// Pickers/SearchPickerField instead, which lists only what is chosen.
 using OneDigital.Admin.Shared.Forms;
 
 namespace OneDigital.Admin.Editing;

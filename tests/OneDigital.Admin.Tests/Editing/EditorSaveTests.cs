@@ -150,9 +150,9 @@ public sealed class EditorSaveTests
             Assert.That(EditorSupport.InputValue(html, "Everything.At"), Is.EqualTo("09:15"));
             Assert.That(EditorSupport.InputValue(html, "Everything.Link.Text"), Is.EqualTo("Example"));
             Assert.That(EditorSupport.TextareaValue(html, "Everything.Media"), Is.EqualTo("images/a.jpg"));
-            Assert.That(EditorSupport.IsChecked(html, "Everything.Picker", page), Is.True);
+            Assert.That(EditorSupport.IsChosen(html, "Everything.Picker", page), Is.True);
             Assert.That(EditorSupport.IsChecked(html, "Everything.Terms", topics.Terms[1]), Is.True);
-            Assert.That(EditorSupport.IsChecked(html, "Everything.People", adminId), Is.True);
+            Assert.That(EditorSupport.IsChosen(html, "Everything.People", adminId), Is.True);
             Assert.That(EditorSupport.TextareaValue(html, "Everything.Many"), Is.EqualTo("a\nb"));
             Assert.That(EditorSupport.InputValue(html, "Everything.Video"), Is.EqualTo("https://www.youtube.com/watch?v=abc123"));
             Assert.That(EditorSupport.TextareaValue(html, "Everything.Sets"), Is.EqualTo("set-1"));

@@ -94,6 +94,10 @@ internal static partial class EditorSupport
     public static bool IsChecked(string html, string name, string value) =>
         Regex.IsMatch(html, $"<input[^>]*name=\"{Regex.Escape(name)}\"[^>]*value=\"{Regex.Escape(value)}\"[^>]*checked");
 
+    /// <summary>Whether a picker lists the value as chosen (its hidden input).</summary>
+    public static bool IsChosen(string html, string name, string value) =>
+        html.Contains($"<input type=\"hidden\" name=\"{name}\" value=\"{value}\">", StringComparison.Ordinal);
+
     [GeneratedRegex("name=\"VersionId\" value=\"([^\"]+)\"")]
     private static partial Regex VersionInput();
 }

@@ -252,6 +252,7 @@ public sealed class OneDigitalSeeder
                 // The share-learning form requires a title of its own.
                 submission["Title"] = Text(title);
                 submission["Name"] = Text(name);
+                submission["Title"] = Text(title);
                 submission["Email"] = Text($"{name.Replace(' ', '.').Replace("'", "", StringComparison.Ordinal).ToLowerInvariant()}@example.org");
                 submission["Organisation"] = Text(_text.Organisation());
                 submission["Title"] = Text(title);

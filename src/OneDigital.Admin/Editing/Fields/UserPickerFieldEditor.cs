@@ -1,42 +1,41 @@
-// Why: a user picker names users by their user name; Orchard keeps both the ids and the names.
+// Why: a user picker works like the content picker (the chosen users listed, the rest found by name or email, with or
+// without scripts), over the users its settings allow (DisplayAllUsers, or the DisplayedRoles' members). Orchard
+// stores both the ids and the user names, in the order chosen.
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
+using OneDigital.Admin.Editing.Pickers;
 using OneDigital.Admin.Shared.Forms;
 
 namespace OneDigital.Admin.Editing.Fields;
 
 internal sealed class UserPickerFieldEditor : IFieldEditor
 {
-    private const int MaxChoices = 100;
-
     public async Task<IReadOnlyList<FormField>> RenderAsync(EditorField field, JsonObject? value)
     {
+        var settings = field.Settings<UserPickerFieldSettings>();
+        var services = field.Services;
         var picked = FormValues.Strings(value, "UserIds");
-        var search = field.Services.Posted is { } posted ? FormValues.Text(posted, field.Name + ".Search") : null;
-        var users = field.Services.Users.Users;
-        var matching = search is null ? users : users.Where(u => u.UserName!.Contains(search));
-        var shown = (await matching.OrderBy(u => u.UserName).Take(MaxChoices).Select(u => new { u.Id, u.UserName }).ToListAsync(field.Services.Aborted))
-            .Concat(await users.Where(u => picked.Contains(u.Id)).Select(u => new { u.Id, u.UserName }).ToListAsync(field.Services.Aborted))
-            .DistinctBy(u => u.Id);
-        var multiple = !string.Equals(field.KindSetting("Multiple"), "false", StringComparison.OrdinalIgnoreCase);
+        var search = services.Posted is { } posted ? FormValues.Text(posted, field.Name + ".Search") : null;
+        var results = search is null || services.Action != ContentEditorPage.Search
+            ? null
+            : await services.Pickers.UsersAsync(settings, search, picked, services.Aborted);
         return
         [
-            new PickerField(field.Name, field.LabelText,
-                [.. shown.OrderBy(u => u.UserName, StringComparer.OrdinalIgnoreCase).Select(u => new Choice(u.Id, u.UserName ?? u.Id) { Selected = picked.Contains(u.Id) })])
+            new SearchPickerField(field.Name, field.LabelText, await services.Pickers.ChosenUsersAsync(picked, services.Aborted))
             {
-                Hint = field.Hint ?? (multiple ? "Choose one or more users" : "Choose a user"),
-                Multiple = multiple,
-                Searchable = true,
+                Hint = field.Hint ?? (settings.Multiple ? "Choose one or more users, found by name or email" : "Choose a user, found by name or email"),
+                Multiple = settings.Multiple,
+                SearchUrl = field.SearchUrl,
                 Search = search,
-                Empty = search is null ? "There are no users." : $"No users match \u201c{search}\u201d.",
+                Results = results,
+                Noun = "users",
             },
         ];
     }
 
     public JsonObject Read(EditorField field, IFormCollection form)
     {
-        var ids = FormValues.All(form, field.Name).Distinct(StringComparer.Ordinal).ToArray();
+        var ids = SearchPickerField.Read(form, field.Name, field.Settings<UserPickerFieldSettings>().Multiple);
         var names = field.Services.Users.Users.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.UserName }).ToList();
         var known = ids.Where(id => names.Exists(n => n.Id == id)).ToArray();
         if (known.Length < ids.Length) field.AddError($"{field.Label}: a chosen user no longer exists");
