@@ -70,7 +70,7 @@ public sealed class PeerScenario : IScenario
                 { peerPost(first: 10, orderBy: { publishedUtc: DESC }) {
                     displayText
                     topic { termContentItems { displayText } }
-                    related { contentItems { displayText autoroutePart { path } } } } }
+                    related { contentItems { contentItemId displayText contentType } } } }
                 """),
         ];
         var bodies = queries.Select(q => JsonSerializer.Serialize(new { query = q.Query })).ToArray();
