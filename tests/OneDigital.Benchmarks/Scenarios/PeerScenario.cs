@@ -17,7 +17,7 @@ namespace OneDigital.Benchmarks.Scenarios;
 
 /// <summary>
 /// The partner comparison of issue 16: N <c>PeerPost</c>s imported through the recipe engine from a recipe this
-/// scenario writes (the type, a topic taxonomy and the posts), the Search index rebuilt, then four partner queries
+/// scenario writes (the type, a topic taxonomy, a Lucene index of the posts and the posts), that index rebuilt, then four partner queries
 /// under load (2 connections, wrk when installed) against the site uncached, cached, and a bare Kestrel app in its
 /// own process answering the same bytes. Also the cold start of the site on the existing store to <c>/health</c>.
 /// </summary>
@@ -157,13 +157,15 @@ public sealed class PeerScenario : IScenario
         var options = new SearchOptions();
         using var indexes = new LuceneIndexes(run.Store.Services.GetRequiredService<StoreOptions>(), options);
         var indexer = new SearchIndexer(run.Store.Services.GetRequiredService<IServiceScopeFactory>(), indexes, options, TimeProvider.System, NullLogger<SearchIndexer>.Instance);
-        run.Log.WriteLine("  rebuilding the Search index");
+        // The recipe's own index first, unmeasured, so the sites started next find every index up to date.
+        await indexer.RebuildAsync("Search", ct);
+        run.Log.WriteLine($"  rebuilding the {PeerRecipe.IndexName} index");
         var clock = Stopwatch.StartNew();
-        var result = await indexer.RebuildAsync("Search", ct);
+        var result = await indexer.RebuildAsync(PeerRecipe.IndexName, ct);
         clock.Stop();
-        return new ResultRow("peer rebuild (Search index)",
+        return new ResultRow($"peer rebuild ({PeerRecipe.IndexName} index: the posts)",
         [
-            ("items", result.Documents.ToString("N0", CultureInfo.InvariantCulture)),
+            ("documents", result.Documents.ToString("N0", CultureInfo.InvariantCulture)),
             ("seconds", clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)),
             ("documents/s", (result.Documents / clock.Elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture)),
         ]);

@@ -6,10 +6,11 @@ namespace OneDigital.Benchmarks.Seeding;
 /// <summary>
 /// Writes the peer benchmark's recipe, streamed to a file (never whole in memory): the <c>PeerPost</c> type (title,
 /// path <c>posts/&lt;slug&gt;</c>, summary, topic from a taxonomy, related posts, markdown body), the <c>PeerTopic</c>
-/// taxonomy, and the posts, published an hour apart so "newest" has one order.
+/// taxonomy, a Lucene index of the posts (<c>Peer</c>), and the posts, published an hour apart so "newest" has one order.
 /// </summary>
 public static class PeerRecipe
 {
+    public const string IndexName = "Peer";
     public const string TaxonomyId = "peertopics0000000000000000";
     private static readonly DateTime Epoch = new(2015, 1, 1, 9, 0, 0, DateTimeKind.Utc);
 
@@ -28,6 +29,7 @@ public static class PeerRecipe
         if (withDefinitions)
         {
             WriteDefinitions(json);
+            WriteIndexProfile(json);
             WriteTaxonomy(json);
         }
         json.WriteStartObject();
@@ -79,6 +81,35 @@ public static class PeerRecipe
             settings.WriteEndObject();
         });
         json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>A Lucene index of the posts alone, so the rebuild measured is of exactly the items imported.</summary>
+    private static void WriteIndexProfile(Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", "CreateOrUpdateIndexProfile");
+        json.WriteStartArray("indexes");
+        json.WriteStartObject();
+        json.WriteString("Name", IndexName);
+        json.WriteString("IndexName", IndexName);
+        json.WriteString("ProviderName", "Lucene");
+        json.WriteString("Type", "Content");
+        json.WriteStartObject("Properties");
+        json.WriteStartObject("ContentIndexMetadata");
+        json.WriteBoolean("IndexLatest", false);
+        json.WriteStartArray("IndexedContentTypes");
+        json.WriteStringValue("PeerPost");
+        json.WriteEndArray();
+        json.WriteString("Culture", "any");
+        json.WriteEndObject();
+        json.WriteStartObject("LuceneIndexMetadata");
+        json.WriteString("AnalyzerName", "englishanalyzer");
+        json.WriteBoolean("StoreSourceData", false);
+        json.WriteEndObject();
+        json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();
