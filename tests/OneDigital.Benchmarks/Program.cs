@@ -10,6 +10,7 @@ IScenario[] scenarios =
     new LuceneQueryScenario(),
     new MixedLoadScenario(),
     new AdminListScenario(),
+    new PeerScenario(),
 ];
 
 BenchmarkOptions options;

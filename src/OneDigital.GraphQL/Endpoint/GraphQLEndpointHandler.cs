@@ -18,6 +18,8 @@ namespace OneDigital.GraphQL.Endpoint;
 /// <summary>
 /// <c>/api/graphql</c>: reads the request, checks <c>ExecuteGraphQL</c>, answers anonymous reads of published content
 /// from the response cache (with an ETag, and 304 to <c>If-None-Match</c>), executes the rest under the limits.
+/// A query text seen before with the same schema is neither parsed nor validated again (<see cref="GraphQLDocumentCache"/>),
+/// and Apollo's automatic persisted queries are accepted (<see cref="PersistedQueries"/>).
 /// Status codes as Orchard's: 200 without errors, 401 for a permission error, 400 for any other error; a client that
 /// asks for <c>application/graphql-response+json</c> gets that media type's codes (<see cref="ResponseMediaType"/>).
 /// Each execution runs within <see cref="GraphQLLimits.ExecutionTimeout"/> and stops when the client goes away.
@@ -27,8 +29,11 @@ public sealed class GraphQLEndpointHandler(
     IGraphQLTextSerializer serializer,
     GraphQLLimits limits,
     IReadOnlyList<IValidationRule> validationRules,
+    IReadOnlyList<IValidationRule> cachedDocumentRules,
     GraphQLCacheOptions cacheOptions,
     GraphQLResponseCache cache,
+    GraphQLDocumentCache documents,
+    PersistedQueries persistedQueries,
     IContentChangeStamp changeStamp,
     StoreOptions storeOptions,
     IGraphQLSchemaSource schemas,
@@ -70,25 +75,37 @@ public sealed class GraphQLEndpointHandler(
             return;
         }
 
-        var (document, text, parseError) = DocumentParser.Parse(request.Query!);
-        if (document is null)
+        var persisted = persistedQueries.Resolve(request.Query, request.Extensions);
+        if (persisted.Query is not { } queryText)
         {
-            await WriteAsync(http, StatusCodes.Status400BadRequest, Serialize(new ExecutionResult { Errors = [parseError!] }), anonymous, graphQLResponse);
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, persisted.Error!, anonymous, graphQLResponse, persisted.Code);
             return;
         }
 
         // The content schema is rebuilt when the definitions change; the source hands out the current one.
         var schema = await schemas.GetSchemaAsync(ct);
+        var parsed = documents.Get(queryText, request.OperationName, schema);
+        var validated = parsed is not null;
+        if (parsed is null)
+        {
+            var (document, text, parseError) = DocumentParser.Parse(queryText);
+            if (document is null)
+            {
+                await WriteAsync(http, StatusCodes.Status400BadRequest, Serialize(new ExecutionResult { Errors = [parseError!] }), anonymous, graphQLResponse);
+                return;
+            }
+            parsed = new ParsedQuery(document, text, cacheOptions.Enabled ? cache.Analyze(text) : null);
+        }
         // Looked up only when one is sent: the cached anonymous path costs no store query.
         var previewToken = PreviewToken(http.Request);
         var previewItemId = previewToken is null ? null
             : await http.RequestServices.GetRequiredService<PreviewTokens>().ValidateAsync(previewToken, ct);
-        string? cacheKey = null;
-        if (anonymous && previewToken is null && cacheOptions.Enabled && cache.Analyze(text) is { } query && query.IsShareable(request.Variables))
+        GraphQLResponseCache.ResponseKey? cacheKey = null;
+        if (anonymous && previewToken is null && parsed.Shareable is { } query && query.IsShareable(request.Variables))
         {
             var variablesJson = request.Variables is null ? "" : serializer.Serialize(request.Variables);
             // The stamp is read before executing: a change committed meanwhile leaves this answer under an old key.
-            cacheKey = cache.Key(query.Normalized, variablesJson, request.OperationName, schema, await changeStamp.GetAsync(ct));
+            cacheKey = GraphQLResponseCache.Key(query.Normalized, variablesJson, request.OperationName, schema, await changeStamp.GetAsync(ct));
             if (cache.Get(cacheKey) is { } cached)
             {
                 await WriteSharedAsync(http, cached, graphQLResponse);
@@ -105,12 +122,12 @@ public sealed class GraphQLEndpointHandler(
         var options = new ExecutionOptions
         {
             Schema = schema,
-            Query = text,
-            Document = document,
+            Query = parsed.Text,
+            Document = parsed.Document,
             Variables = request.Variables,
             OperationName = request.OperationName,
             Extensions = request.Extensions,
-            ValidationRules = validationRules,
+            ValidationRules = validated ? cachedDocumentRules : validationRules,
             CancellationToken = budget.Token,
         };
         ContentGraphQL.ConfigureExecution(options, http.RequestServices, caller).PreviewContentItemId = previewItemId;
@@ -122,6 +139,11 @@ public sealed class GraphQLEndpointHandler(
         catch (OperationCanceledException) when (budget.IsCancellationRequested)
         {
             result = new ExecutionResult();
+        }
+        if (!validated && result.Executed)
+        {
+            // Executed means it passed validation: the next request with this text skips parsing and validating.
+            documents.Set(queryText, request.OperationName, schema, parsed);
         }
         if (budget.IsCancellationRequested)
         {
@@ -184,6 +206,11 @@ public sealed class GraphQLEndpointHandler(
     /// </summary>
     private async Task<ClaimsPrincipal?> AuthenticateAsync(HttpContext http)
     {
+        // No credential sent, nothing to check: the scheme would only answer "no result" (a cost on every cache hit).
+        if (!http.Request.Headers.ContainsKey(HeaderNames.Authorization))
+        {
+            return http.User;
+        }
         if (await HasApiSchemeAsync())
         {
             var result = await http.AuthenticateAsync(ApiScheme);
@@ -207,7 +234,9 @@ public sealed class GraphQLEndpointHandler(
     {
         var headers = http.Response.Headers;
         headers.ETag = response.ETag;
-        headers.CacheControl = $"public, max-age={Math.Max(0, cacheOptions.MaxAgeSeconds)}";
+        // The answer is the anonymous one, but a request that carried credentials is never kept by a shared cache.
+        var shared = !http.Request.Headers.ContainsKey(HeaderNames.Authorization) && !http.Request.Headers.ContainsKey(HeaderNames.Cookie);
+        headers.CacheControl = $"{(shared ? "public" : "private")}, max-age={Math.Max(0, cacheOptions.MaxAgeSeconds)}";
         // Appended: CORS has already said Vary: Origin for cross-origin callers.
         headers.Append(HeaderNames.Vary, new StringValues([HeaderNames.Authorization, HeaderNames.Accept]));
         if (IsNotModified(http.Request.Headers.IfNoneMatch, response.ETag))

@@ -43,21 +43,28 @@ public static class GraphQLEndpointServices
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<GraphQLLimits>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<GraphQLCacheOptions>>().Value);
         services.AddSingleton<GraphQLResponseCache>();
+        services.AddSingleton<GraphQLDocumentCache>();
+        services.AddSingleton<PersistedQueries>();
         services.AddContentChangeStamp();
-        services.TryAddSingleton(sp => LimitRules.CreateExecuter(sp.GetRequiredService<IOptions<GraphQLOptions>>().Value, sp.GetRequiredService<GraphQLLimits>()));
+        services.TryAddSingleton(sp => LimitRules.CreateExecuter(
+            sp.GetRequiredService<IOptions<GraphQLOptions>>().Value, sp.GetRequiredService<GraphQLLimits>(), sp.GetRequiredService<GraphQLDocumentCache>()));
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<GraphQLOptions>>().Value;
             var limits = sp.GetRequiredService<GraphQLLimits>();
             var isDevelopment = sp.GetRequiredService<IHostEnvironment>().IsDevelopment();
             var expose = options.ExposeExceptions ?? isDevelopment;
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LimitRules).FullName!);
             return new GraphQLEndpointHandler(
                 sp.GetRequiredService<IDocumentExecuter>(),
                 new GraphQLSerializer(new ErrorInfoProvider(new ErrorInfoProviderOptions { ExposeExceptionDetails = expose })),
                 limits,
-                LimitRules.Create(options, limits, isDevelopment, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LimitRules).FullName!)),
+                LimitRules.Create(options, limits, isDevelopment, logger),
+                LimitRules.CreateForCachedDocuments(options, isDevelopment, logger),
                 sp.GetRequiredService<GraphQLCacheOptions>(),
                 sp.GetRequiredService<GraphQLResponseCache>(),
+                sp.GetRequiredService<GraphQLDocumentCache>(),
+                sp.GetRequiredService<PersistedQueries>(),
                 sp.GetRequiredService<IContentChangeStamp>(),
                 sp.GetRequiredService<StoreOptions>(),
                 sp.GetRequiredService<IGraphQLSchemaSource>(),

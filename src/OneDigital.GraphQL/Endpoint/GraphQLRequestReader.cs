@@ -4,6 +4,7 @@ using GraphQL;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
+using OneDigital.GraphQL.Caching;
 using OneDigital.GraphQL.Limits;
 
 namespace OneDigital.GraphQL.Endpoint;
@@ -17,7 +18,8 @@ internal sealed record ReadRequest(GraphQLRequest? Request, int Status = StatusC
 /// <summary>
 /// Reads the GraphQL request as Orchard's endpoint does: GET from the query string (<c>query</c>, <c>variables</c>,
 /// <c>operationName</c>); POST <c>application/json</c> <c>{ query, variables, operationName }</c>; POST
-/// <c>application/graphql</c> with the query as the body; any other POST from the query string.
+/// <c>application/graphql</c> with the query as the body; any other POST from the query string. <c>extensions</c>
+/// (JSON, in the body or the query string) may name a persisted query in place of the query text.
 /// </summary>
 internal static class GraphQLRequestReader
 {
@@ -60,10 +62,6 @@ internal static class GraphQLRequestReader
     private static ReadRequest FromQueryString(IQueryCollection query, IGraphQLTextSerializer serializer, bool queryRequired)
     {
         var text = query["query"].ToString();
-        if (queryRequired && text.Length == 0)
-        {
-            return ReadRequest.Refused(StatusCodes.Status400BadRequest, "The 'query' query string parameter is missing.");
-        }
         Inputs? variables = null;
         if (query["variables"].ToString() is { Length: > 0 } variablesJson)
         {
@@ -76,11 +74,28 @@ internal static class GraphQLRequestReader
                 return ReadRequest.Refused(StatusCodes.Status400BadRequest, $"The 'variables' query string parameter is not a JSON object: {ex.Message}");
             }
         }
+        Inputs? extensions = null;
+        if (query["extensions"].ToString() is { Length: > 0 } extensionsJson)
+        {
+            try
+            {
+                extensions = serializer.Deserialize<Inputs>(extensionsJson);
+            }
+            catch (JsonException ex)
+            {
+                return ReadRequest.Refused(StatusCodes.Status400BadRequest, $"The 'extensions' query string parameter is not a JSON object: {ex.Message}");
+            }
+        }
+        if (queryRequired && text.Length == 0 && !PersistedQueries.Requested(extensions))
+        {
+            return ReadRequest.Refused(StatusCodes.Status400BadRequest, "The 'query' query string parameter is missing.");
+        }
         var operationName = query["operationName"].ToString();
         return new ReadRequest(new GraphQLRequest
         {
             Query = text,
             Variables = variables,
+            Extensions = extensions,
             OperationName = operationName.Length > 0 ? operationName : null,
         });
     }
@@ -108,7 +123,7 @@ internal static class GraphQLRequestReader
         {
             return ReadRequest.Refused(StatusCodes.Status400BadRequest, $"The request body is not valid JSON: {ex.Message}");
         }
-        if (request is null || string.IsNullOrEmpty(request.Query))
+        if (request is null || (string.IsNullOrEmpty(request.Query) && !PersistedQueries.Requested(request.Extensions)))
         {
             return ReadRequest.Refused(StatusCodes.Status400BadRequest, "The request body has no 'query'.");
         }

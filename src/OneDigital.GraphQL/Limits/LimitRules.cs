@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
 using Microsoft.Extensions.Logging;
+using OneDigital.GraphQL.Caching;
 
 namespace OneDigital.GraphQL.Limits;
 
@@ -14,6 +15,22 @@ public static class LimitRules
     /// <summary>GraphQL's own validation rules followed by the configured per-node limits.</summary>
     public static IReadOnlyList<IValidationRule> Create(GraphQLOptions options, GraphQLLimits limits, bool isDevelopment, ILogger logger)
     {
+        return new List<IValidationRule>(DocumentValidator.CoreRules)
+        {
+            new DocumentCountLimitRule(limits.MaxOperations, limits.MaxAliases),
+            MaxResults(options, isDevelopment, logger),
+        };
+    }
+
+    /// <summary>
+    /// The rules a document that already passed validation still runs: those that read the request's variables (a
+    /// <c>first: $n</c> above the maximum). The variables themselves are still coerced by the validator.
+    /// </summary>
+    public static IReadOnlyList<IValidationRule> CreateForCachedDocuments(GraphQLOptions options, bool isDevelopment, ILogger logger) =>
+        [MaxResults(options, isDevelopment, logger)];
+
+    private static MaxResultsRule MaxResults(GraphQLOptions options, bool isDevelopment, ILogger logger)
+    {
         // Orchard: the Default mode refuses in Development and caps elsewhere.
         var refuseTooMany = options.MaxNumberOfResultsValidationMode switch
         {
@@ -21,14 +38,13 @@ public static class LimitRules
             MaxNumberOfResultsValidationMode.Disabled => false,
             _ => isDevelopment,
         };
-        return new List<IValidationRule>(DocumentValidator.CoreRules)
-        {
-            new DocumentCountLimitRule(limits.MaxOperations, limits.MaxAliases),
-            new MaxResultsRule(options.MaxNumberOfResults, refuseTooMany, logger),
-        };
+        return new MaxResultsRule(options.MaxNumberOfResults, refuseTooMany, logger);
     }
 
-    /// <summary>An executer whose validation checks the cost limits (fields, depth, introspection lists, complexity) before anything else.</summary>
-    public static IDocumentExecuter CreateExecuter(GraphQLOptions options, GraphQLLimits limits) =>
-        new DocumentExecuter(new GraphQLDocumentBuilder(), new CostFirstValidator(options, limits, new DocumentValidator()));
+    /// <summary>
+    /// An executer whose validation checks the cost limits (fields, depth, introspection lists, complexity) before
+    /// anything else; documents <paramref name="documents"/> holds as validated skip that gate (they passed it).
+    /// </summary>
+    public static IDocumentExecuter CreateExecuter(GraphQLOptions options, GraphQLLimits limits, GraphQLDocumentCache? documents = null) =>
+        new DocumentExecuter(new GraphQLDocumentBuilder(), new CostFirstValidator(options, limits, new DocumentValidator(), documents));
 }

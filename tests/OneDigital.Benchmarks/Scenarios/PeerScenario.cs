@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using OneDigital.Benchmarks.Http;
+using OneDigital.Benchmarks.Seeding;
+using OneDigital.Content.Querying;
+using OneDigital.Content.Recipes;
+using OneDigital.Content.Store;
+using OneDigital.Search.Indexes;
+using OneDigital.Search.Tasks;
+
+namespace OneDigital.Benchmarks.Scenarios;
+
+/// <summary>
+/// The partner comparison of issue 16: N <c>PeerPost</c>s imported through the recipe engine from a recipe this
+/// scenario writes (the type, a topic taxonomy, a Lucene index of the posts and the posts), that index rebuilt, then four partner queries
+/// under load (2 connections, wrk when installed) against the site uncached, cached, and a bare Kestrel app in its
+/// own process answering the same bytes. Also the cold start of the site on the existing store to <c>/health</c>.
+/// </summary>
+public sealed class PeerScenario : IScenario
+{
+    private const string Type = "PeerPost";
+    private const int Connections = 2;
+    private const int Topics = 12;
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
+
+    public string Name => "peer";
+
+    public string Description => "PeerPost import through a recipe, rebuild, 4 partner queries: uncached, cached and a bare Kestrel app (2 connections)";
+
+    /// <summary>Seconds of load per query and site: short on a small run, as issue 16's 15 s at 100,000.</summary>
+    private static TimeSpan Duration(int items) => TimeSpan.FromSeconds(items >= 100_000 ? 15 : 5);
+
+    public async Task<IReadOnlyList<ResultRow>> RunAsync(BenchmarkRun run, CancellationToken ct)
+    {
+        var items = run.Options.Items;
+        var rows = new List<ResultRow>();
+        await run.SeederAsync();
+        var existing = await CountPostsAsync(run.Store, ct);
+        if (existing < items)
+        {
+            rows.Add(await ImportAsync(run, existing, items - existing, ct));
+        }
+        else
+        {
+            run.Log.WriteLine($"  {existing:N0} {Type} items found in the reused store: import skipped");
+        }
+        rows.Add(await RebuildAsync(run, ct));
+
+        var postPath = PathOf(items / 2);
+        (string Name, string Query)[] queries =
+        [
+            ("10 newest", """
+                { peerPost(first: 10, orderBy: { publishedUtc: DESC }) {
+                    contentItemId displayText autoroutePart { path } summary { text } publishedUtc } }
+                """),
+            ("by path", $$"""
+                { peerPost(where: { autoroutePart: { path: "{{postPath}}" } }) {
+                    contentItemId displayText summary { text } publishedUtc markdownBodyPart { html } } }
+                """),
+            ("50 at offset 500", """
+                { peerPost(first: 50, skip: 500, orderBy: { publishedUtc: DESC }) {
+                    contentItemId displayText autoroutePart { path } publishedUtc } }
+                """),
+            ("pickers and terms", """
+                { peerPost(first: 10, orderBy: { publishedUtc: DESC }) {
+                    displayText
+                    topic { termContentItems { displayText } }
+                    related { contentItems { contentItemId displayText contentType } } } }
+                """),
+        ];
+        var bodies = queries.Select(q => JsonSerializer.Serialize(new { query = q.Query })).ToArray();
+        var duration = Duration(items);
+        run.Log.WriteLine($"  load: {(WrkRun.Available ? "wrk" : "the benchmark's own client (wrk not installed)")}, {Connections} connections, {duration.TotalSeconds:0} s per run");
+
+        var answers = new byte[queries.Length][];
+        var uncached = new LoadResult[queries.Length];
+        var coldStart = Stopwatch.StartNew();
+        await using (var site = await BenchmarkSite.StartAsync(run.Store, "--OneDigital:GraphQL:Cache:Enabled=false"))
+        {
+            await WaitForHealthAsync(site.Address, ct);
+            coldStart.Stop();
+            for (var i = 0; i < queries.Length; i++)
+            {
+                answers[i] = await AnswerAsync(site.Address, bodies[i], ct);
+                run.Log.WriteLine($"  {queries[i].Name}: uncached");
+                uncached[i] = await LoadAsync(site.Address, bodies[i], answers[i].Length, duration, ct);
+            }
+        }
+        var cached = new LoadResult[queries.Length];
+        await using (var site = await BenchmarkSite.StartAsync(run.Store))
+        {
+            for (var i = 0; i < queries.Length; i++)
+            {
+                run.Log.WriteLine($"  {queries[i].Name}: cached");
+                cached[i] = await LoadAsync(site.Address, bodies[i], answers[i].Length, duration, ct);
+            }
+        }
+        for (var i = 0; i < queries.Length; i++)
+        {
+            run.Log.WriteLine($"  {queries[i].Name}: bare Kestrel, {answers[i].Length:N0} bytes");
+            await using var bare = await BareProcess.StartAsync(answers[i], ct);
+            var yardstick = await LoadAsync(bare.Address, bodies[i], answers[i].Length, duration, ct);
+            rows.Add(LoadRow($"peer {queries[i].Name}: bare", yardstick, yardstick));
+            rows.Add(LoadRow($"peer {queries[i].Name}: uncached", uncached[i], yardstick));
+            rows.Add(LoadRow($"peer {queries[i].Name}: cached", cached[i], yardstick));
+        }
+        rows.Add(new ResultRow("peer cold start to /health", [("seconds", coldStart.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture))]));
+        rows.Add(new ResultRow("peer run", [("peak memory (MB)", MemoryProbe.PeakWorkingSetMB().ToString("F0", CultureInfo.InvariantCulture))]));
+        return rows;
+    }
+
+    private static string PathOf(int index) => $"posts/peer-post-{index}";
+
+    private static async Task<int> CountPostsAsync(BenchmarkStore store, CancellationToken ct)
+    {
+        await using var scope = store.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ContentQuery>().CountAsync(new ContentListRequest(Type), ct);
+    }
+
+    private static async Task<ResultRow> ImportAsync(BenchmarkRun run, int first, int count, CancellationToken ct)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"onedigital-peer-{Environment.ProcessId}.recipe.json");
+        try
+        {
+            await PeerRecipe.WriteAsync(file, first, count, withDefinitions: first == 0, ct);
+            run.Log.WriteLine($"  importing {count:N0} {Type} items ({new FileInfo(file).Length / 1048576.0:F0} MB recipe)");
+            GC.Collect();
+            var clock = Stopwatch.StartNew();
+            await using (var scope = run.Store.Services.CreateAsyncScope())
+            {
+                var recipe = RecipeDescriptor.Load(file);
+                await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteAsync(recipe,
+                    new RecipeParameters { AdminUserId = BenchmarkStore.RecipeOwner, AdminUsername = "admin", SiteName = "One Digital benchmark" }, ct);
+            }
+            clock.Stop();
+            return new ResultRow("peer import (recipe engine)",
+            [
+                ("items", count.ToString("N0", CultureInfo.InvariantCulture)),
+                ("seconds", clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)),
+                ("items/s", (count / clock.Elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture)),
+                ("peak memory (MB)", MemoryProbe.PeakWorkingSetMB().ToString("F0", CultureInfo.InvariantCulture)),
+            ]);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static async Task<ResultRow> RebuildAsync(BenchmarkRun run, CancellationToken ct)
+    {
+        var options = new SearchOptions();
+        using var indexes = new LuceneIndexes(run.Store.Services.GetRequiredService<StoreOptions>(), options);
+        var indexer = new SearchIndexer(run.Store.Services.GetRequiredService<IServiceScopeFactory>(), indexes, options, TimeProvider.System, NullLogger<SearchIndexer>.Instance);
+        // The recipe's own index first, unmeasured, so the sites started next find every index up to date.
+        await indexer.RebuildAsync("Search", ct);
+        run.Log.WriteLine($"  rebuilding the {PeerRecipe.IndexName} index");
+        var clock = Stopwatch.StartNew();
+        var result = await indexer.RebuildAsync(PeerRecipe.IndexName, ct);
+        clock.Stop();
+        return new ResultRow($"peer rebuild ({PeerRecipe.IndexName} index: the posts)",
+        [
+            ("documents", result.Documents.ToString("N0", CultureInfo.InvariantCulture)),
+            ("seconds", clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)),
+            ("documents/s", (result.Documents / clock.Elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture)),
+        ]);
+    }
+
+    private static async Task WaitForHealthAsync(Uri site, CancellationToken ct)
+    {
+        using var client = new HttpClient { BaseAddress = site };
+        while (true)
+        {
+            using var response = await client.GetAsync("/health", ct);
+            if (response.IsSuccessStatusCode)
+            {
+                return;
+            }
+            await Task.Delay(20, ct);
+        }
+    }
+
+    /// <summary>The answer's bytes, checked to hold data and no errors before anything is timed.</summary>
+    private static async Task<byte[]> AnswerAsync(Uri site, string body, CancellationToken ct)
+    {
+        using var client = new HttpClient();
+        using var response = await client.SendAsync(Post(site, body)(), ct);
+        var bytes = await response.Content.ReadAsByteArrayAsync(ct);
+        var text = Encoding.UTF8.GetString(bytes);
+        if (!response.IsSuccessStatusCode || text.Contains("\"errors\"", StringComparison.Ordinal) || text.Contains("\"peerPost\":[]", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{(int)response.StatusCode}: {text[..Math.Min(text.Length, 500)]}");
+        }
+        return bytes;
+    }
+
+    private static Func<HttpRequestMessage> Post(Uri site, string body) => () => new(HttpMethod.Post, new Uri(site, "/api/graphql"))
+    {
+        Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+    };
+
+    private static Task<LoadResult> LoadAsync(Uri site, string body, int bodyBytes, TimeSpan duration, CancellationToken ct) =>
+        WrkRun.Available
+            ? WrkRun.RunAsync(new Uri(site, "/api/graphql"), body, bodyBytes, Connections, duration, ct)
+            : LoadRun.RunAsync(Post(site, body), Connections, WarmUp, duration, ct);
+
+    private static ResultRow LoadRow(string scenario, LoadResult result, LoadResult bare) => new(scenario,
+    [
+        ("requests/s", result.Rps),
+        ("p50 ms", result.P50),
+        ("p99 ms", result.P99),
+        ("failed", result.Failures.ToString(CultureInfo.InvariantCulture)),
+        ("body bytes", result.BodyBytes.ToString("N0", CultureInfo.InvariantCulture)),
+        ("of bare", (result.RequestsPerSecond / bare.RequestsPerSecond).ToString("P0", CultureInfo.InvariantCulture)),
+    ]);
+}
