@@ -37,9 +37,11 @@ public sealed class ContentDefinitionStep(ContentDefinitionStore definitions) : 
                 var field = parts[i].Fields[j];
                 var path = $"ContentParts[{i}].ContentPartFieldDefinitionRecords[{j}]";
                 if (string.IsNullOrWhiteSpace(field.Name)) throw context.Fail($"{path}.Name", "A field needs a Name.");
+                if (string.IsNullOrWhiteSpace(field.FieldName)) throw context.Fail($"{path}.FieldName", "A field needs a FieldName (its kind).");
                 if (field.Kind is null)
                 {
-                    throw context.Fail($"{path}.FieldName", $"'{field.FieldName}' is not a known field type (known: {string.Join(", ", FieldKinds.KnownNames.Order())}).");
+                    // A module's own field kind: the definition and the items' values are kept as JSON, like Orchard keeps them without the module.
+                    context.WarnAt($"{path}.FieldName", $"the field kind '{field.FieldName}' of '{parts[i].Name}.{field.Name}' is not known (known: {string.Join(", ", FieldKinds.KnownNames.Order())}); its values are kept as JSON and exported unchanged, but are not in GraphQL, search or the editor.");
                 }
             }
         }
