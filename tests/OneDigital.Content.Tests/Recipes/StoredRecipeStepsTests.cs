@@ -110,3 +110,39 @@ public class StoredRecipeStepsTests
         return System.Text.Encoding.UTF8.GetString(output.ToArray());
     }
 }
+
+/// <summary>Definitions' settings go out as they came in, explicit false values included.</summary>
+public class DefinitionSettingsExportTests
+{
+    [Test]
+    public async Task Explicit_false_settings_are_exported_as_given()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.ImportAsync("""
+            { "name": "Settings", "steps": [ { "name": "ContentDefinition",
+              "ContentTypes": [ { "Name": "Note", "DisplayName": "Note", "Hidden": false, "Settings": { "ContentTypeSettings": { "Creatable": false, "Listable": false, "Draftable": false, "Securable": false } },
+                "ContentTypePartDefinitionRecords": [ { "PartName": "TitlePart", "Name": "TitlePart", "Settings": { "ContentTypePartSettings": { "Position": "0" }, "TitlePartSettings": { "Options": 0, "RenderTitle": false } } },
+                  { "PartName": "Note", "Name": "Note", "Settings": { "ContentTypePartSettings": { "Position": "1" } } } ] } ],
+              "ContentParts": [ { "Name": "Note", "Settings": { "ContentPartSettings": { "Attachable": false, "Reusable": false } }, "ContentPartFieldDefinitionRecords": [
+                { "FieldName": "TextField", "Name": "Body", "Settings": { "ContentPartFieldSettings": { "DisplayName": "Body", "Position": "0" }, "TextFieldSettings": { "Required": false, "Hint": "" },
+                  "ContentIndexSettings": { "Included": false, "Stored": false, "Analyzed": false }, "TextFieldEditorSettings": { "Hidden": false } } } ] } ] } ] }
+            """);
+
+        await using var scope = store.Scope();
+        using var output = new MemoryStream();
+        await scope.ServiceProvider.GetRequiredService<OneDigital.Content.Recipes.Export.RecipeExporter>().WriteAsync(output);
+        var steps = JsonNode.Parse(output.ToArray())!["steps"]!.AsArray();
+        var definition = steps.Single(s => s!["name"]!.GetValue<string>() == "ContentDefinition")!;
+        var note = definition["ContentTypes"]!.AsArray().Single(t => t!["Name"]!.GetValue<string>() == "Note")!;
+        var body = definition["ContentParts"]!.AsArray().Single(p => p!["Name"]!.GetValue<string>() == "Note")!["ContentPartFieldDefinitionRecords"]![0]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(note["Hidden"]!.GetValue<bool>(), Is.False, "Orchard's type-level Hidden");
+            Assert.That(note["Settings"]!["ContentTypeSettings"]!["Draftable"]!.GetValue<bool>(), Is.False);
+            Assert.That(note["ContentTypePartDefinitionRecords"]![0]!["Settings"]!["TitlePartSettings"]!["RenderTitle"]!.GetValue<bool>(), Is.False);
+            Assert.That(body["Settings"]!["TextFieldEditorSettings"]!["Hidden"]!.GetValue<bool>(), Is.False);
+            Assert.That(body["Settings"]!["TextFieldSettings"]!["Required"]!.GetValue<bool>(), Is.False);
+            Assert.That(body["Settings"]!["ContentIndexSettings"]!.AsObject().Count, Is.EqualTo(3));
+        });
+    }
+}

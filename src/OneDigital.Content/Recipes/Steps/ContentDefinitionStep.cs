@@ -76,6 +76,7 @@ public sealed class ContentDefinitionStep(ContentDefinitionStore definitions) : 
         }
         if (incoming.DisplayName is not null) existing.DisplayName = incoming.DisplayName;
         JsonValues.Merge(existing.Settings, incoming.Settings);
+        existing.Other = MergeOther(existing.Other, incoming.Other);
         foreach (var part in incoming.Parts)
         {
             var current = existing.Part(part.Name);
@@ -87,6 +88,7 @@ public sealed class ContentDefinitionStep(ContentDefinitionStore definitions) : 
             {
                 current.PartName = part.PartName;
                 JsonValues.Merge(current.Settings, part.Settings);
+                current.Other = MergeOther(current.Other, part.Other);
             }
         }
     }
@@ -101,6 +103,7 @@ public sealed class ContentDefinitionStep(ContentDefinitionStore definitions) : 
             return;
         }
         JsonValues.Merge(existing.Settings, incoming.Settings);
+        existing.Other = MergeOther(existing.Other, incoming.Other);
         foreach (var field in incoming.Fields)
         {
             var current = existing.Field(field.Name);
@@ -112,7 +115,16 @@ public sealed class ContentDefinitionStep(ContentDefinitionStore definitions) : 
             {
                 current.FieldName = field.FieldName;
                 JsonValues.Merge(current.Settings, field.Settings);
+                current.Other = MergeOther(current.Other, field.Other);
             }
         }
+    }
+
+    private static Dictionary<string, System.Text.Json.JsonElement>? MergeOther(Dictionary<string, System.Text.Json.JsonElement>? existing, Dictionary<string, System.Text.Json.JsonElement>? incoming)
+    {
+        if (incoming is null || incoming.Count == 0) return existing;
+        existing ??= [];
+        foreach (var (key, value) in incoming) existing[key] = value.Clone();
+        return existing;
     }
 }
