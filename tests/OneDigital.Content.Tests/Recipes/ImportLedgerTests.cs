@@ -93,6 +93,21 @@ public class ImportLedgerTests
         Assert.That(again.ItemsCreated, Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task A_published_and_a_draft_version_of_one_item_in_a_step_import_together()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var report = await store.ImportAsync("""
+            { "name": "Versions", "steps": [
+              { "name": "ContentDefinition", "ContentTypes": [ { "Name": "Page", "Settings": { "ContentTypeSettings": { "Draftable": true } }, "ContentTypePartDefinitionRecords": [ { "PartName": "TitlePart", "Name": "TitlePart" } ] } ] },
+              { "name": "content", "Data": [
+                { "ContentItemId": "page-1", "ContentItemVersionId": "v1", "ContentType": "Page", "DisplayText": "Live", "Latest": false, "Published": true, "TitlePart": { "Title": "Live" } },
+                { "ContentItemId": "page-1", "ContentItemVersionId": "v2", "ContentType": "Page", "DisplayText": "Draft", "Latest": true, "Published": false, "TitlePart": { "Title": "Draft" } } ] } ] }
+            """);
+
+        Assert.That(report.ItemsCreated + report.ItemsUpdated, Is.EqualTo(2));
+    }
+
     private static string Page(string recipe, string title) => $$"""
         { "name": "{{recipe}}", "steps": [
           { "name": "ContentDefinition", "ContentTypes": [ { "Name": "Page", "ContentTypePartDefinitionRecords": [ { "PartName": "TitlePart", "Name": "TitlePart" } ] } ] },

@@ -77,7 +77,7 @@ public sealed class ContentStep(ContentManager manager, ContentDefinitionStore d
             }
             if (entry?.ContentItemId != item.ContentItemId)
             {
-                ledger.Record(execution.RecipeName, keys[i], item.ContentItemId, entry);
+                ledgerEntries[keys[i]] = ledger.Record(execution.RecipeName, keys[i], item.ContentItemId, entry);
             }
         }
         await ledger.SaveAsync();

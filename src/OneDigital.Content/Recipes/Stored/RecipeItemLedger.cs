@@ -20,14 +20,17 @@ public sealed class RecipeItemLedger(ContentDbContext db)
     }
 
     /// <summary>Notes that the recipe's item became <paramref name="contentItemId"/> (saved with the step's next save).</summary>
-    public void Record(string recipe, string itemKey, string contentItemId, RecipeItemLedgerEntry? existing)
+    /// <returns>The entry, which the caller keeps: a key met again in the same step (a published and a draft version) updates it.</returns>
+    public RecipeItemLedgerEntry Record(string recipe, string itemKey, string contentItemId, RecipeItemLedgerEntry? existing)
     {
         if (existing is not null)
         {
             existing.ContentItemId = contentItemId;
-            return;
+            return existing;
         }
-        db.Add(new RecipeItemLedgerEntry { Recipe = recipe, ItemKey = itemKey, ContentItemId = contentItemId });
+        var entry = new RecipeItemLedgerEntry { Recipe = recipe, ItemKey = itemKey, ContentItemId = contentItemId };
+        db.Add(entry);
+        return entry;
     }
 
     public Task SaveAsync(CancellationToken ct = default) => db.SaveChangesAsync(ct);
