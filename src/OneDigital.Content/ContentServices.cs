@@ -116,6 +116,8 @@ public static class ContentServices
         services.AddBulletin();
         services.AddMediaStore();
         services.AddScoped<RecipeExecutor>();
+        services.AddScoped<OneDigital.Content.Recipes.Stored.StoredRecipeSteps>();
+        services.AddScoped<OneDigital.Content.Recipes.Stored.RecipeItemLedger>();
         const string recipes = RecipeLimits.Section;
         services.AddSettings<RecipeLimits>(recipes)
             .AtLeast(recipes, nameof(RecipeLimits.MaxFileBytes), o => o.MaxFileBytes, 1)

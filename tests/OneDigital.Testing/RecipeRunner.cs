@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Recipes;
+using OneDigital.Content.Recipes.Stored;
 using OneDigital.Content.Store;
 
 namespace OneDigital.Testing;
@@ -36,7 +37,9 @@ public static class RecipeRunner
         var roles = await db.Roles.AsNoTracking().OrderBy(r => r.Name).Select(r => r.Name).ToListAsync();
         var claims = await db.RoleClaims.AsNoTracking().OrderBy(c => c.Id).Select(c => $"{c.RoleId}|{c.ClaimValue}").ToListAsync();
         var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName).Select(u => u.UserName).ToListAsync();
-        return string.Join("\n", items.Concat(index).Concat(documents).Concat(roles!).Concat(claims).Concat(users!));
+        var storedSteps = await db.Set<StoredRecipeStep>().AsNoTracking().OrderBy(s => s.Id).Select(s => $"{s.Name}|{s.Identity}|{s.Json}").ToListAsync();
+        var ledger = await db.Set<RecipeItemLedgerEntry>().AsNoTracking().OrderBy(e => e.Recipe).ThenBy(e => e.ItemKey).Select(e => $"{e.Recipe}|{e.ItemKey}|{e.ContentItemId}").ToListAsync();
+        return string.Join("\n", items.Concat(index).Concat(documents).Concat(roles!).Concat(claims).Concat(users!).Concat(storedSteps).Concat(ledger));
     }
 
     /// <summary>The folder that holds OneDigital.sln.</summary>

@@ -65,10 +65,17 @@ public sealed class ContentDefinitionStore(DocumentStore documents) : IScopedCac
             change(part);
         }, ct);
 
-    /// <summary>Adds a field to a part, or changes its kind and settings if the part has it already.</summary>
+    /// <summary>
+    /// Adds a field to a part, or changes its kind and settings if the part has it already. Only a kind this CMS knows
+    /// may be chosen here; a module's own kind arrives only with a recipe's definitions, which keep it.
+    /// </summary>
     public Task AlterFieldAsync(string partName, string fieldName, string fieldKind, Action<ContentPartFieldDefinition>? change = null, CancellationToken ct = default) =>
         AlterPartAsync(partName, part =>
         {
+            if (FieldKinds.Find(fieldKind) is null)
+            {
+                throw new ContentDefinitionException($"Field '{part.Name}.{fieldName}' has an unknown field type '{fieldKind}'. Known types: {string.Join(", ", FieldKinds.KnownNames.Order())}.");
+            }
             var field = part.Field(fieldName);
             if (field is null)
             {
@@ -134,9 +141,10 @@ public sealed class ContentDefinitionStore(DocumentStore documents) : IScopedCac
                 {
                     throw new ContentDefinitionException($"Part '{part.Name}' has a field with an invalid name '{field.Name}'.");
                 }
-                if (field.Kind is null)
+                // A kind the engine does not know (a module's own field) is kept: its values stay JSON that no layer reads.
+                if (string.IsNullOrWhiteSpace(field.FieldName))
                 {
-                    throw new ContentDefinitionException($"Field '{part.Name}.{field.Name}' has an unknown field type '{field.FieldName}'. Known types: {string.Join(", ", FieldKinds.KnownNames.Order())}.");
+                    throw new ContentDefinitionException($"Field '{part.Name}.{field.Name}' has no field type.");
                 }
             }
         }

@@ -46,6 +46,10 @@ public sealed class ContentTypeDefinition
     [JsonIgnore]
     public ContentTypeSettings TypeSettings => SettingsReader.Read<ContentTypeSettings>(Settings);
 
+    /// <summary>Properties this CMS does not read (Orchard's <c>Hidden</c>, a module's own), kept as given for the export.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, System.Text.Json.JsonElement>? Other { get; set; }
+
     public ContentTypePartDefinition? Part(string instanceName) =>
         Parts.Find(p => string.Equals(p.Name, instanceName, StringComparison.Ordinal));
 
@@ -64,6 +68,10 @@ public sealed class ContentTypePartDefinition
     public JsonObject Settings { get; set; } = [];
 
     public T GetSettings<T>() where T : new() => SettingsReader.Read<T>(Settings);
+
+    /// <summary>Properties this CMS does not read (Orchard's <c>Hidden</c>, a module's own), kept as given for the export.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, System.Text.Json.JsonElement>? Other { get; set; }
 }
 
 public sealed class ContentPartDefinition
@@ -76,6 +84,10 @@ public sealed class ContentPartDefinition
 
     public ContentPartFieldDefinition? Field(string name) =>
         Fields.Find(f => string.Equals(f.Name, name, StringComparison.Ordinal));
+
+    /// <summary>Properties this CMS does not read (Orchard's <c>Hidden</c>, a module's own), kept as given for the export.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, System.Text.Json.JsonElement>? Other { get; set; }
 }
 
 public sealed class ContentPartFieldDefinition
@@ -101,4 +113,8 @@ public sealed class ContentPartFieldDefinition
     public JsonObject Settings { get; set; } = [];
 
     public T GetSettings<T>() where T : new() => SettingsReader.Read<T>(Settings);
+
+    /// <summary>Properties this CMS does not read (Orchard's <c>Hidden</c>, a module's own), kept as given for the export.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, System.Text.Json.JsonElement>? Other { get; set; }
 }

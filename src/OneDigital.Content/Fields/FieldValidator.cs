@@ -48,7 +48,7 @@ public sealed partial class FieldValidator : IContentPartHandler
                     context.AddError(path + typePart.Name, field.Name, $"A {field.FieldName} value must be a JSON object.");
                     continue;
                 }
-                // A kind the engine does not know has no rules (definitions refuse such kinds when they are stored).
+                // A kind the engine does not know (a module's own field) has no rules: its value is kept as it came.
                 if (field.Kind is not { } kind)
                 {
                     continue;

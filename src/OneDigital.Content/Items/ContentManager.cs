@@ -298,7 +298,10 @@ public sealed class ContentManager(
     /// Imports a version as Orchard does: a known version id is updated in place, otherwise a new version is added;
     /// the Latest and Published flags are taken from the data. Returns what happened.
     /// </summary>
-    public Task<ImportOutcome> ImportAsync(ContentItem item, CancellationToken ct = default) =>
+    public Task<ImportOutcome> ImportAsync(ContentItem item, CancellationToken ct = default) => ImportAsync(item, null, ct);
+
+    /// <summary>As <see cref="ImportAsync(ContentItem, CancellationToken)"/>; what the handlers changed on the way in (a path made unique) is added to <paramref name="warnings"/>.</summary>
+    public Task<ImportOutcome> ImportAsync(ContentItem item, List<string>? warnings, CancellationToken ct = default) =>
         transaction.RunAsync(async () =>
         {
             var now = Now();
@@ -316,16 +319,16 @@ public sealed class ContentManager(
                 return ImportOutcome.Unchanged;
             }
             var existed = versions.Count > 0;
-            await WriteVersionAsync(item, importing: true, ct);
+            await WriteVersionAsync(item, importing: true, ct, warnings);
             await RaiseAsync(h => existed ? h.UpdatedAsync(item) : h.CreatedAsync(item));
             if (item.Published) await RaiseAsync(h => h.PublishedAsync(item));
             return existed ? ImportOutcome.Updated : ImportOutcome.Created;
         }, ct);
 
-    private async Task WriteVersionAsync(ContentItem item, bool importing, CancellationToken ct)
+    private async Task WriteVersionAsync(ContentItem item, bool importing, CancellationToken ct, List<string>? warnings = null)
     {
         var defs = await definitions.GetAsync(ct);
-        await PrepareAsync(item, defs, importing, ct);
+        await PrepareAsync(item, defs, importing, ct, warnings);
         var record = await store.FindVersionAsync(item.ContentItemVersionId, ct);
         if (record is not null && record.ContentItemId != item.ContentItemId)
         {
@@ -374,11 +377,21 @@ public sealed class ContentManager(
         await RaiseAsync(h => h.RemovedAsync(removed));
     }
 
-    private async Task PrepareAsync(ContentItem item, ContentDefinitionDocument defs, bool importing, CancellationToken ct)
+    private async Task PrepareAsync(ContentItem item, ContentDefinitionDocument defs, bool importing, CancellationToken ct, List<string>? warnings = null)
     {
-        var type = defs.Type(item.ContentType) ?? throw new ContentDefinitionException($"The content type '{item.ContentType}' does not exist.");
+        var type = defs.Type(item.ContentType);
+        if (type is null && importing)
+        {
+            // Orchard's content step keeps an item whose type no definition names: it is stored as its JSON, untouched
+            // by part handlers, and stays out of GraphQL and the editor until a definition exists.
+            return;
+        }
+        if (type is null)
+        {
+            throw new ContentDefinitionException($"The content type '{item.ContentType}' does not exist.");
+        }
         item.ContentType = type.Name;
-        var context = new ContentSaveContext(item, type, defs, this) { Importing = importing, Publishing = item.Published };
+        var context = new ContentSaveContext(item, type, defs, this) { Importing = importing, Publishing = item.Published, Warnings = warnings ?? [] };
         foreach (var handler in partHandlers)
         {
             ct.ThrowIfCancellationRequested();

@@ -19,6 +19,9 @@ public sealed class ContentSaveContext(ContentItem item, ContentTypeDefinition t
 
     public List<ContentValidationError> Errors { get; } = [];
 
+    /// <summary>What a handler changed so the item could be saved (an imported path made unique); an import reports them.</summary>
+    public List<string> Warnings { get; init; } = [];
+
     public void AddError(string part, string? field, string message) => Errors.Add(new(part, field, message));
 }
 

@@ -201,16 +201,6 @@ public sealed class ContentQuery(ContentDbContext db)
     public Task<bool> ExistsAsync(string contentItemId, CancellationToken ct = default) =>
         Records.AnyAsync(r => r.ContentItemId == contentItemId, ct);
 
-    /// <summary>Up to <paramref name="take"/> ids, in order, of latest items of a type whose part field holds this text.</summary>
-    public Task<List<string>> LatestIdsWithValueAsync(string contentType, string part, string field, string text, int take, CancellationToken ct = default) =>
-        FieldIndex.Where(x => x.PartName == part && x.FieldName == field && x.TextValue == text && x.ContentType == contentType && x.Latest)
-            .Select(x => x.ContentItemId).Distinct().OrderBy(id => id).Take(take).ToListAsync(ct);
-
-    /// <summary>Up to <paramref name="take"/> ids, in order, of latest items of a type with this title.</summary>
-    public Task<List<string>> LatestIdsWithDisplayTextAsync(string contentType, string displayText, int take, CancellationToken ct = default) =>
-        Records.Where(r => r.ContentType == contentType && r.Latest && r.DisplayText == displayText)
-            .Select(r => r.ContentItemId).Distinct().OrderBy(id => id).Take(take).ToListAsync(ct);
-
     /// <summary>Every latest and every published version, oldest first, streamed (export).</summary>
     public async IAsyncEnumerable<ContentItem> StreamCurrentVersionsAsync([EnumeratorCancellation] CancellationToken ct = default)
     {

@@ -4,6 +4,7 @@ namespace OneDigital.Content.Recipes;
 public sealed class ImportReport
 {
     public List<string> StepsRun { get; } = [];
+    /// <summary>Steps this CMS does not apply: each is stored as its JSON (<c>StoredRecipeSteps</c>) and exported back unchanged.</summary>
     public List<string> StepsNotImplemented { get; } = [];
     public List<string> FeaturesNotImplemented { get; } = [];
     public List<string> Warnings { get; } = [];
@@ -20,7 +21,7 @@ public sealed class ImportReport
             $"steps run: {StepsRun.Count} ({string.Join(", ", StepsRun)})",
             $"content items: {ItemsCreated} created, {ItemsUpdated} updated, {ItemsUnchanged} unchanged",
         };
-        if (StepsNotImplemented.Count > 0) lines.Add($"steps not implemented (skipped): {string.Join(", ", StepsNotImplemented)}");
+        if (StepsNotImplemented.Count > 0) lines.Add($"steps stored, not applied (exported back unchanged): {string.Join(", ", StepsNotImplemented)}");
         if (FeaturesNotImplemented.Count > 0) lines.Add($"features not implemented (recorded, not active): {string.Join(", ", FeaturesNotImplemented)}");
         lines.AddRange(Warnings.Select(w => $"warning: {w}"));
         return string.Join(Environment.NewLine, lines);

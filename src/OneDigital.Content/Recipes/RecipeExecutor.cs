@@ -6,6 +6,7 @@ using OneDigital.Content.Audit;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
 using OneDigital.Content.Recipes.Confinement;
+using OneDigital.Content.Recipes.Stored;
 using OneDigital.Content.Store;
 
 namespace OneDigital.Content.Recipes;
@@ -22,7 +23,8 @@ public sealed class RecipeExecutor(
     StoreTransaction transaction,
     IConfiguration configuration,
     IOptionsMonitor<RecipeLimits> limits,
-    AuditTrail audit)
+    AuditTrail audit,
+    StoredRecipeSteps storedSteps)
 {
     private readonly Dictionary<string, IRecipeStep> _steps = steps
         .SelectMany(s => s.Names.Select(n => (Name: n, Step: s)))
@@ -82,11 +84,6 @@ public sealed class RecipeExecutor(
             {
                 throw new RecipeException(execution.RecipeName, number, "(unnamed)", $"{stepPath}.name", "Each step must be an object with a 'name'.");
             }
-            if (!_steps.TryGetValue(name, out var handler))
-            {
-                execution.Report.StepsNotImplemented.Add($"{number}:{name}");
-                continue;
-            }
             var step = (JsonObject)rawStep.DeepClone();
             try
             {
@@ -97,7 +94,14 @@ public sealed class RecipeExecutor(
                 throw new RecipeException(execution.RecipeName, number, name, ex.JsonPath, ex.Message, ex);
             }
             ApplyIdMap(step, execution.IdMap);
-            var context = new RecipeStepContext(execution, step, number, name);
+            if (!_steps.TryGetValue(name, out var handler))
+            {
+                // Kept as its JSON, so an export gives it back to Orchard and a later feature can honour it.
+                await storedSteps.StoreAsync(name, step, ct);
+                execution.Report.StepsNotImplemented.Add($"{number}:{name}");
+                continue;
+            }
+            var context = new RecipeStepContext(execution, step, number, name) { Raw = rawStep };
             try
             {
                 await handler.ExecuteAsync(context);

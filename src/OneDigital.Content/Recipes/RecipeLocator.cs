@@ -3,8 +3,8 @@ using Microsoft.Extensions.Configuration;
 namespace OneDigital.Content.Recipes;
 
 /// <summary>
-/// Finds recipes by their header <c>name</c>: first beside the recipe being run, then in the app's recipes folder
-/// and any folders listed in <c>OneDigital:Recipes:Folders</c>.
+/// Finds recipes by their header <c>name</c>: first beside the recipe being run, then among the recipes the app ships
+/// (its recipes folder and the setup recipe's folder) and in any folders listed in <c>OneDigital:Recipes:Folders</c>.
 /// </summary>
 public sealed class RecipeLocator(IConfiguration configuration)
 {
@@ -12,6 +12,11 @@ public sealed class RecipeLocator(IConfiguration configuration)
     {
         yield return nextTo;
         yield return Path.Combine(AppContext.BaseDirectory, "recipes");
+        // The recipes the project ships sit beside the setup recipe, wherever OneDigital:Setup:Recipe points.
+        if (configuration["OneDigital:Setup:Recipe"] is { Length: > 0 } setup && Path.GetDirectoryName(Path.GetFullPath(setup)) is { } setupFolder)
+        {
+            yield return setupFolder;
+        }
         foreach (var folder in configuration.GetSection("OneDigital:Recipes:Folders").GetChildren().Select(c => c.Value).OfType<string>())
         {
             yield return Path.GetFullPath(folder);

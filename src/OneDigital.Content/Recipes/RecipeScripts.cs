@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Jint;
+using Jint.Runtime;
 using Microsoft.Extensions.Configuration;
 using OneDigital.Content.Items;
 using OneDigital.Content.Recipes.Confinement;
@@ -44,6 +45,10 @@ public sealed class RecipeScripts
         _engine.SetValue("base64", new Func<string, string>(Base64));
         _engine.SetValue("html", new Func<string, string>(WebUtility.HtmlDecode));
         _engine.SetValue("gzip", new Func<string, string>(Gunzip));
+        _engine.SetValue("getUrlPrefix", new Func<string?, object?, string>(UrlPrefix));
+        // Orchard's token lets an HTTP request resume a workflow; this CMS runs no workflows, so no token could work.
+        _engine.SetValue("createWorkflowToken", new Func<object?, object?, object?, string>((_, _, _) =>
+            throw new MissingHelperException("createWorkflowToken", "this CMS runs no workflows, so it cannot make a workflow token")));
         StringGrowthGuard.Install(_engine, _limits.MaxValueLength);
     }
 
@@ -103,12 +108,21 @@ public sealed class RecipeScripts
             var colon = value.IndexOf(':', StringComparison.Ordinal);
             var prefix = value[1..colon].Trim();
             var script = value[(colon + 1)..^1];
-            value = prefix.ToLowerInvariant() switch
+            try
             {
-                "js" => RunJavaScript(script, path),
-                "file" => RunFile(script, path),
-                _ => throw new ScriptException(path, $"unknown expression prefix '{prefix}:' (known: js, file)."),
-            };
+                value = prefix.ToLowerInvariant() switch
+                {
+                    "js" => RunJavaScript(script, path),
+                    "file" => RunFile(script, path),
+                    _ => throw new ScriptException(path, $"unknown expression prefix '{prefix}:' (known: js, file)."),
+                };
+            }
+            catch (MissingHelperException ex)
+            {
+                // Kept as written, so an export gives Orchard the expression to evaluate; the rest of the recipe goes on.
+                _execution.Report.Warn($"{path}: {ex.Message}; the value is kept as the expression '{value}'.");
+                return value;
+            }
             if (value.Length > _limits.MaxValueLength)
             {
                 throw new ScriptException(path, $"the expression produced {value.Length} characters, more than OneDigital:Recipes:MaxValueLength ({_limits.MaxValueLength}).");
@@ -128,10 +142,29 @@ public sealed class RecipeScripts
         {
             throw;
         }
+        catch (MissingHelperException)
+        {
+            throw;
+        }
+        catch (JavaScriptException ex) when (ex.Error.IsObject() && ex.Error.AsObject().Get("name").ToString() == "ReferenceError")
+        {
+            // A helper of a module this CMS lacks (or any name the script cannot resolve) leaves the value unevaluated.
+            throw new MissingHelperException(null, $"the expression '[js:{script}]' calls something this CMS does not provide ({ex.Message})");
+        }
         catch (Exception ex)
         {
             throw new ScriptException(path, $"the expression '[js:{script}]' failed: {ex.Message}", ex);
         }
+    }
+
+    /// <summary>Orchard's <c>getUrlPrefix(path)</c>: the path under the site's URL prefix, starting with '/'.</summary>
+    private string UrlPrefix(string? path, object? escaped)
+    {
+        var prefix = (_configuration["OneDigital:Recipes:UrlPrefix"] ?? "").Trim(' ', '/');
+        var rest = (path ?? "").Trim(' ', '/');
+        var joined = prefix.Length == 0 ? rest : rest.Length == 0 ? prefix : $"{prefix}/{rest}";
+        var url = "/" + joined;
+        return escaped is true ? string.Join('/', url.Split('/').Select(Uri.EscapeDataString)) : url;
     }
 
     private string RunFile(string script, string path)
@@ -217,6 +250,10 @@ public sealed class RecipeScripts
         return text.ToString();
     }
 }
+
+/// <summary>A script called a helper this CMS does not provide: a warning, not a failure.</summary>
+public sealed class MissingHelperException(string? helper, string reason)
+    : Exception(helper is null ? reason : $"{helper}() is not available: {reason}");
 
 public sealed class ScriptException(string path, string message, Exception? inner = null) : Exception(message, inner)
 {

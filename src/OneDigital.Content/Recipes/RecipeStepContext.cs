@@ -17,6 +17,9 @@ public sealed class RecipeStepContext(RecipeExecution execution, JsonObject step
 
     public string Name { get; } = name;
 
+    /// <summary>The step as the recipe wrote it, before expressions were evaluated (what stays the same between runs).</summary>
+    public JsonObject? Raw { get; init; }
+
     public ImportReport Report => Execution.Report;
 
     /// <summary>The JSON path of this step in the recipe file, for error messages: <c>steps[4]</c>.</summary>
@@ -27,6 +30,9 @@ public sealed class RecipeStepContext(RecipeExecution execution, JsonObject step
         new(Execution.RecipeName, Number, Name, string.IsNullOrEmpty(relativePath) ? Path : $"{Path}.{relativePath}", message, inner);
 
     public void Warn(string message) => Report.Warn($"step {Number} ({Name}): {message}");
+
+    /// <summary>A warning about one value of the step, naming its JSON path in the recipe.</summary>
+    public void WarnAt(string relativePath, string message) => Warn($"{Path}.{relativePath}: {message}");
 
     /// <summary>A property of the step, its name compared ignoring case as Orchard's deserialisation does.</summary>
     public JsonNode? Get(string property) => Get(Step, property);

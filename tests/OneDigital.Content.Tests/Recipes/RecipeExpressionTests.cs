@@ -63,7 +63,7 @@ public class RecipeExpressionTests
     }
 
     [Test]
-    public async Task Steps_the_cms_does_not_implement_are_listed_in_the_report_not_dropped_silently()
+    public async Task Steps_the_cms_does_not_implement_are_stored_and_listed_in_the_report_not_dropped_silently()
     {
         await using var store = await TestStore.CreateAsync();
         var report = await store.ImportAsync("""
@@ -73,7 +73,7 @@ public class RecipeExpressionTests
         {
             Assert.That(report.StepsNotImplemented, Is.EqualTo(new[] { "1:layers", "2:Templates" }));
             Assert.That(report.FeaturesNotImplemented, Is.EqualTo(new[] { "OrchardCore.Workflows" }));
-            Assert.That(report.ToString(), Does.Contain("steps not implemented (skipped): 1:layers, 2:Templates"));
+            Assert.That(report.ToString(), Does.Contain("steps stored, not applied (exported back unchanged): 1:layers, 2:Templates"));
         });
     }
 

@@ -99,12 +99,12 @@ public class StagedImportTests
         var tasksBefore = await IndexingTasksAsync(store);
 
         var error = Assert.ThrowsAsync<RecipeException>(() => StagedAsync(store, Import(500,
-            """, { "name": "media", "Files": [ { "TargetPath": "late.txt", "Base64": "bGF0ZQ==" } ] }, { "name": "content", "Data": [ { "ContentType": "Nope" } ] }""")));
+            """, { "name": "media", "Files": [ { "TargetPath": "late.txt", "Base64": "bGF0ZQ==" } ] }, { "name": "content", "Data": [ { "ContentType": "Nope", "CreatedUtc": "not a date" } ] }""")));
 
         Assert.Multiple(async () =>
         {
             Assert.That(error!.StepNumber, Is.EqualTo(6));
-            Assert.That(error.JsonPath, Is.EqualTo("steps[5].Data[0].ContentType"));
+            Assert.That(error.JsonPath, Is.EqualTo("steps[5].Data[0].CreatedUtc"));
             Assert.That(await store.SnapshotAsync(), Is.EqualTo(before));
             Assert.That(await IndexingTasksAsync(store), Is.EqualTo(tasksBefore));
             Assert.That(File.Exists(Path.Combine(MediaRoot(store), "late.txt")), Is.False, "media is written only after the import reached the store");

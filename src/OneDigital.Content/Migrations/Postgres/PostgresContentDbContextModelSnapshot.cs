@@ -333,6 +333,59 @@ namespace OneDigital.Content.Migrations.Postgres
                     b.ToTable((string)null);
                 });
 
+            modelBuilder.Entity("OneDigital.Content.Recipes.Stored.RecipeItemLedgerEntry", b =>
+                {
+                    b.Property<string>("Recipe")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ItemKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Recipe", "ItemKey");
+
+                    b.ToTable("RecipeItemLedger", (string)null);
+                });
+
+            modelBuilder.Entity("OneDigital.Content.Recipes.Stored.StoredRecipeStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Identity")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("StoredUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name", "Identity")
+                        .IsUnique();
+
+                    b.ToTable("StoredRecipeSteps", (string)null);
+                });
+
             modelBuilder.Entity("OneDigital.Content.Scheduling.ScheduledChange", b =>
                 {
                     b.Property<long>("Id")

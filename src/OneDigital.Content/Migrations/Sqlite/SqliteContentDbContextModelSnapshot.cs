@@ -322,6 +322,57 @@ namespace OneDigital.Content.Migrations.Sqlite
                     b.ToTable((string)null);
                 });
 
+            modelBuilder.Entity("OneDigital.Content.Recipes.Stored.RecipeItemLedgerEntry", b =>
+                {
+                    b.Property<string>("Recipe")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Recipe", "ItemKey");
+
+                    b.ToTable("RecipeItemLedger", (string)null);
+                });
+
+            modelBuilder.Entity("OneDigital.Content.Recipes.Stored.StoredRecipeStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Identity")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StoredUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name", "Identity")
+                        .IsUnique();
+
+                    b.ToTable("StoredRecipeSteps", (string)null);
+                });
+
             modelBuilder.Entity("OneDigital.Content.Scheduling.ScheduledChange", b =>
                 {
                     b.Property<long>("Id")

@@ -43,6 +43,14 @@ public sealed class AutoroutePartHandler(LiquidRenderer liquid, ContentQuery que
         }
         if (await IsTakenAsync(context, path))
         {
+            if (chosen && context.Importing)
+            {
+                // Orchard gives an imported item whose path another item holds a path of its own, never that item's.
+                var unique = await NextFreeAsync(context, path, first: 1);
+                context.Warnings.Add($"{context.Type.Name} '{context.Item.ContentItemId}': the path '{path}' belongs to another item; this one was given '{unique}'.");
+                part["Path"] = unique;
+                return;
+            }
             if (chosen)
             {
                 context.AddError(typePart.Name, "Path", $"The path '{path}' is already used by another content item.");
@@ -55,9 +63,9 @@ public sealed class AutoroutePartHandler(LiquidRenderer liquid, ContentQuery que
 
     private static string? Normalize(string? path) => path?.Trim().Trim('/') is { Length: > 0 } p ? p : null;
 
-    private async Task<string> NextFreeAsync(ContentSaveContext context, string path)
+    private async Task<string> NextFreeAsync(ContentSaveContext context, string path, int first = 2)
     {
-        for (var n = 2; ; n++)
+        for (var n = first; ; n++)
         {
             var candidate = $"{path}-{n}";
             if (!await IsTakenAsync(context, candidate))

@@ -2,6 +2,7 @@ using System.Data;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using OneDigital.Content.Recipes.Stored;
 using OneDigital.Content.Store;
 
 namespace OneDigital.Content.Recipes.Export;
@@ -10,7 +11,7 @@ namespace OneDigital.Content.Recipes.Export;
 /// Writes the store as an Orchard recipe (an Orchard export is a recipe too), so it imports into a fresh store or
 /// back into this one: items keep their ids and version ids, so a re-import updates them instead of adding copies.
 /// </summary>
-public sealed class RecipeExporter(ContentDbContext db, IEnumerable<IRecipeExportSource> sources)
+public sealed class RecipeExporter(ContentDbContext db, IEnumerable<IRecipeExportSource> sources, StoredRecipeSteps storedSteps)
 {
     private static readonly JsonWriterOptions WriterOptions = new()
     {
@@ -40,6 +41,11 @@ public sealed class RecipeExporter(ContentDbContext db, IEnumerable<IRecipeExpor
         foreach (var source in sources)
         {
             await source.WriteStepsAsync(writer, ct);
+        }
+        // Last, as they came: steps this CMS stores without applying, so Orchard gets them back unchanged.
+        foreach (var step in await storedSteps.ListAsync(ct))
+        {
+            step.WriteTo(writer, ContentJson.Compact);
         }
         writer.WriteEndArray();
         writer.WriteEndObject();

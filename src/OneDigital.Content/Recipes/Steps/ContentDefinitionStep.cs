@@ -37,9 +37,11 @@ public sealed class ContentDefinitionStep(ContentDefinitionStore definitions) : 
                 var field = parts[i].Fields[j];
                 var path = $"ContentParts[{i}].ContentPartFieldDefinitionRecords[{j}]";
                 if (string.IsNullOrWhiteSpace(field.Name)) throw context.Fail($"{path}.Name", "A field needs a Name.");
+                if (string.IsNullOrWhiteSpace(field.FieldName)) throw context.Fail($"{path}.FieldName", "A field needs a FieldName (its kind).");
                 if (field.Kind is null)
                 {
-                    throw context.Fail($"{path}.FieldName", $"'{field.FieldName}' is not a known field type (known: {string.Join(", ", FieldKinds.KnownNames.Order())}).");
+                    // A module's own field kind: the definition and the items' values are kept as JSON, like Orchard keeps them without the module.
+                    context.WarnAt($"{path}.FieldName", $"the field kind '{field.FieldName}' of '{parts[i].Name}.{field.Name}' is not known (known: {string.Join(", ", FieldKinds.KnownNames.Order())}); its values are kept as JSON and exported unchanged, but are not in GraphQL, search or the editor.");
                 }
             }
         }
@@ -74,6 +76,7 @@ public sealed class ContentDefinitionStep(ContentDefinitionStore definitions) : 
         }
         if (incoming.DisplayName is not null) existing.DisplayName = incoming.DisplayName;
         JsonValues.Merge(existing.Settings, incoming.Settings);
+        existing.Other = MergeOther(existing.Other, incoming.Other);
         foreach (var part in incoming.Parts)
         {
             var current = existing.Part(part.Name);
@@ -85,6 +88,7 @@ public sealed class ContentDefinitionStep(ContentDefinitionStore definitions) : 
             {
                 current.PartName = part.PartName;
                 JsonValues.Merge(current.Settings, part.Settings);
+                current.Other = MergeOther(current.Other, part.Other);
             }
         }
     }
@@ -99,6 +103,7 @@ public sealed class ContentDefinitionStep(ContentDefinitionStore definitions) : 
             return;
         }
         JsonValues.Merge(existing.Settings, incoming.Settings);
+        existing.Other = MergeOther(existing.Other, incoming.Other);
         foreach (var field in incoming.Fields)
         {
             var current = existing.Field(field.Name);
@@ -110,7 +115,16 @@ public sealed class ContentDefinitionStep(ContentDefinitionStore definitions) : 
             {
                 current.FieldName = field.FieldName;
                 JsonValues.Merge(current.Settings, field.Settings);
+                current.Other = MergeOther(current.Other, field.Other);
             }
         }
+    }
+
+    private static Dictionary<string, System.Text.Json.JsonElement>? MergeOther(Dictionary<string, System.Text.Json.JsonElement>? existing, Dictionary<string, System.Text.Json.JsonElement>? incoming)
+    {
+        if (incoming is null || incoming.Count == 0) return existing;
+        existing ??= [];
+        foreach (var (key, value) in incoming) existing[key] = value.Clone();
+        return existing;
     }
 }

@@ -2,17 +2,19 @@ using System.Text.Json.Nodes;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
 using OneDigital.Content.Querying;
+using OneDigital.Content.Recipes.Stored;
 
 namespace OneDigital.Content.Recipes.Steps;
 
 /// <summary>
-/// Imports content items (<c>{ "name": "content", "Data": [ ...items ] }</c>) with Orchard's semantics: a known version
-/// id is updated in place, otherwise a new version is written. Beyond Orchard, importing a recipe again creates no
-/// duplicates: an item whose id is new to the store but which matches an existing item of the same type (same alias,
-/// else same path, else the only one with the same display text) updates that item, and every later reference to
-/// the recipe's id is pointed at it.
+/// Imports content items (<c>{ "name": "content", "Data": [ ...items ] }</c>) with Orchard's semantics: a known id is
+/// updated (a known version id in place), otherwise a new item is written. Importing a recipe again creates no
+/// duplicates: the <see cref="RecipeItemLedger"/> remembers which item each of the recipe's items became, so a new
+/// id (<c>[js: uuid()]</c>) for an item an earlier run created updates that item. Unrelated content is never matched:
+/// a path another item holds gets a unique one. An item of a type no definition names is kept as its JSON, with a
+/// warning, as Orchard's content step keeps it.
 /// </summary>
-public sealed class ContentStep(ContentManager manager, ContentDefinitionStore definitions, ContentQuery query) : IRecipeStep
+public sealed class ContentStep(ContentManager manager, ContentDefinitionStore definitions, ContentQuery query, RecipeItemLedger ledger) : IRecipeStep
 {
     public IReadOnlyCollection<string> Names { get; } = ["content"];
 
@@ -21,6 +23,14 @@ public sealed class ContentStep(ContentManager manager, ContentDefinitionStore d
         var data = context.Array("Data");
         var defs = await definitions.GetAsync();
         var execution = context.Execution;
+        var keys = new string[data.Count];
+        var rawData = context.Raw is { } raw ? RecipeStepContext.Get(raw, "Data") as JsonArray : null;
+        for (var i = 0; i < data.Count; i++)
+        {
+            keys[i] = ItemKey(rawData is not null && i < rawData.Count ? rawData[i] as JsonObject : null, context.Number, i);
+        }
+        var ledgerEntries = await ledger.FindAsync(execution.RecipeName, keys);
+        var warnings = new List<string>();
         for (var i = 0; i < data.Count; i++)
         {
             var path = $"Data[{i}]";
@@ -35,10 +45,6 @@ public sealed class ContentStep(ContentManager manager, ContentDefinitionStore d
             {
                 throw context.Fail($"{path}.ContentType", "The item has no ContentType.");
             }
-            if (defs.Type(item.ContentType) is null)
-            {
-                throw context.Fail($"{path}.ContentType", $"The content type '{item.ContentType}' does not exist; define it in a ContentDefinition step first.");
-            }
             foreach (var date in new[] { "CreatedUtc", "ModifiedUtc", "PublishedUtc" })
             {
                 if (json[date] is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String && JsonValues.UtcDateTime(v) is null)
@@ -46,24 +52,64 @@ public sealed class ContentStep(ContentManager manager, ContentDefinitionStore d
                     throw context.Fail($"{path}.{date}", $"'{v}' is not a date.");
                 }
             }
+            WarnAboutUnknownNames(context, defs, item, path);
+            ledgerEntries.TryGetValue(keys[i], out var entry);
             if (string.IsNullOrEmpty(item.ContentItemId) || !await query.ExistsAsync(item.ContentItemId))
             {
-                await MatchExistingAsync(item, execution);
+                await MatchEarlierRunAsync(item, entry, execution);
             }
             ImportOutcome outcome;
+            warnings.Clear();
             try
             {
-                outcome = await manager.ImportAsync(item);
+                outcome = await manager.ImportAsync(item, warnings);
             }
             catch (ContentValidationException ex)
             {
                 throw context.Fail(path, ex.Message, ex);
             }
+            foreach (var warning in warnings) context.WarnAt(path, warning);
             switch (outcome)
             {
                 case ImportOutcome.Created: context.Report.ItemsCreated++; execution.CreatedItemIds.Add(item.ContentItemId); break;
                 case ImportOutcome.Updated: context.Report.ItemsUpdated++; break;
                 default: context.Report.ItemsUnchanged++; break;
+            }
+            if (entry?.ContentItemId != item.ContentItemId)
+            {
+                ledgerEntries[keys[i]] = ledger.Record(execution.RecipeName, keys[i], item.ContentItemId, entry);
+            }
+        }
+        await ledger.SaveAsync();
+    }
+
+    /// <summary>
+    /// The item's identity within its recipe: the id the recipe writes when it is a literal, else the item's place
+    /// (an id from <c>uuid()</c> differs on every run; the place does not).
+    /// </summary>
+    private static string ItemKey(JsonObject? raw, int stepNumber, int index)
+    {
+        var id = raw is null ? null : JsonValues.NonEmptyString(RecipeStepContext.Get(raw, "ContentItemId"));
+        return id is not null && !RecipeScripts.IsExpression(id) ? $"id:{id}" : $"steps[{stepNumber - 1}].Data[{index}]";
+    }
+
+    private static void WarnAboutUnknownNames(RecipeStepContext context, ContentDefinitionDocument defs, ContentItem item, string path)
+    {
+        var type = defs.Type(item.ContentType);
+        if (type is null)
+        {
+            context.WarnAt($"{path}.ContentType", $"the content type '{item.ContentType}' of item '{item.ContentItemId}' is not defined; the item is kept as its JSON and exported unchanged, but is not in GraphQL or the editor until a definition exists.");
+            return;
+        }
+        foreach (var typePart in type.Parts)
+        {
+            if (defs.Part(typePart.PartName) is not { } part || item.Part(typePart.Name) is not { } partJson) continue;
+            foreach (var field in part.Fields)
+            {
+                if (field.Kind is null && partJson[field.Name] is not null)
+                {
+                    context.WarnAt($"{path}.{typePart.Name}.{field.Name}", $"the field kind '{field.FieldName}' of item '{item.ContentItemId}' ({item.ContentType}) is not known; the value is kept as its JSON and exported unchanged, but is not in GraphQL or the editor.");
+                }
             }
         }
     }
@@ -83,15 +129,20 @@ public sealed class ContentStep(ContentManager manager, ContentDefinitionStore d
         }
     }
 
-    private async Task MatchExistingAsync(ContentItem item, RecipeExecution execution)
+    /// <summary>An item an earlier run of this recipe created is updated, and the recipe's id pointed at it.</summary>
+    private async Task MatchEarlierRunAsync(ContentItem item, RecipeItemLedgerEntry? entry, RecipeExecution execution)
     {
-        var existingId = await FindByIndexAsync(item, "AliasPart", "Alias", execution)
-            ?? await FindByIndexAsync(item, "AutoroutePart", "Path", execution)
-            ?? await FindByDisplayTextAsync(item, execution);
-        if (existingId is null)
+        if (entry is null || execution.CreatedItemIds.Contains(entry.ContentItemId))
         {
             return;
         }
+        var current = await manager.GetAsync(entry.ContentItemId, VersionOptions.Latest);
+        if (current is null)
+        {
+            // Removed since: the recipe creates it again.
+            return;
+        }
+        var existingId = entry.ContentItemId;
         var recipeId = item.ContentItemId;
         if (!string.IsNullOrEmpty(recipeId))
         {
@@ -99,43 +150,13 @@ public sealed class ContentStep(ContentManager manager, ContentDefinitionStore d
         }
         item.ContentItemId = existingId;
         // A fresh version id from the recipe would add a version on every re-import; updating the current one is what a re-import means.
-        var current = await manager.GetAsync(existingId, VersionOptions.Latest);
-        if (current is not null)
+        if (!string.IsNullOrEmpty(item.ContentItemVersionId) && item.ContentItemVersionId != current.ContentItemVersionId)
         {
-            if (!string.IsNullOrEmpty(item.ContentItemVersionId) && item.ContentItemVersionId != current.ContentItemVersionId)
-            {
-                execution.IdMap[item.ContentItemVersionId] = current.ContentItemVersionId;
-            }
-            item.ContentItemVersionId = current.ContentItemVersionId;
-            MapNestedItems(item.Data, current.Data, execution.IdMap);
+            execution.IdMap[item.ContentItemVersionId] = current.ContentItemVersionId;
         }
+        item.ContentItemVersionId = current.ContentItemVersionId;
+        MapNestedItems(item.Data, current.Data, execution.IdMap);
         RecipeExecutor.ApplyIdMap(item.Data, execution.IdMap);
-    }
-
-    private async Task<string?> FindByIndexAsync(ContentItem item, string part, string field, RecipeExecution execution)
-    {
-        var value = JsonValues.NonEmptyString(item.Part(part)?[field]);
-        if (value is null)
-        {
-            return null;
-        }
-        var type = item.ContentType;
-        var ids = await query.LatestIdsWithValueAsync(type, part, field, value.Trim('/'), take: 2);
-        ids.RemoveAll(execution.CreatedItemIds.Contains);
-        return ids.Count == 1 ? ids[0] : null;
-    }
-
-    private async Task<string?> FindByDisplayTextAsync(ContentItem item, RecipeExecution execution)
-    {
-        var text = item.DisplayText ?? JsonValues.NonEmptyString(item.Part("TitlePart")?["Title"]);
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        var type = item.ContentType;
-        var ids = await query.LatestIdsWithDisplayTextAsync(type, text, take: 2);
-        ids.RemoveAll(execution.CreatedItemIds.Contains);
-        return ids.Count == 1 ? ids[0] : null;
     }
 
     /// <summary>
