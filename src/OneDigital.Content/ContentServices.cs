@@ -17,6 +17,7 @@ using OneDigital.Content.Media;
 using OneDigital.Content.Querying;
 using OneDigital.Content.Parts.Autoroute;
 using OneDigital.Content.Parts.Lists;
+using OneDigital.Content.Parts.Localization;
 using OneDigital.Content.Parts.Title;
 using OneDigital.Content.Queries;
 using OneDigital.Content.Recipes;
@@ -108,6 +109,7 @@ public static class ContentServices
         services.AddScoped<IContentPartHandler, TitlePartHandler>();
         services.AddScoped<IContentPartHandler, AutoroutePartHandler>();
         services.AddScoped<IContentPartHandler, ContainedPartHandler>();
+        services.AddScoped<IContentPartHandler, LocalizationPartHandler>();
         services.AddScoped<IContentPartHandler, HtmlSanitizingHandler>();
         services.AddScoped<IContentPartHandler, FieldValidator>();
         services.AddScoped<IContentEventHandler, IndexingTaskRecorder>();

@@ -401,5 +401,8 @@ internal sealed class ContentItemStore(ContentDbContext db)
         ("AliasPart", "Alias"),
         ("ContainedPart", "ListContentItemId"),
         ("TermPart", "TaxonomyContentItemId"),
+        // Lists filter by culture, and an item's other localizations are found by their set.
+        ("LocalizationPart", "Culture"),
+        ("LocalizationPart", "LocalizationSet"),
     ];
 }

@@ -2,6 +2,7 @@ using GraphQL;
 using OneDigital.Content.Querying;
 using OneDigital.GraphQL.Schema;
 using OneDigital.GraphQL.Security;
+using OneDigital.GraphQL.Types;
 
 namespace OneDigital.GraphQL.Filters;
 
@@ -24,7 +25,9 @@ internal sealed record ContentListQuery(string ContentType, WhereInputGraphType 
                 _ => ContentStatus.Published,
             },
             OwnedBy = access == TypeAccess.Own ? new ContentOwner(userId) : null,
-            Filter = Where.Filter(arguments.Where),
+            Filter = arguments.Culture is { Length: > 0 } culture
+                ? Where.Filter(arguments.Where) is { } where ? new ContentFilter.And([where, PartGraphTypes.CultureFilter(culture)]) : PartGraphTypes.CultureFilter(culture)
+                : Where.Filter(arguments.Where),
         };
     }
 
@@ -40,12 +43,13 @@ internal sealed record ContentListQuery(string ContentType, WhereInputGraphType 
 /// A list field's arguments, read while its resolver runs (GraphQL.NET reuses the resolve context afterwards, so a
 /// connection's items and count keep these instead).
 /// </summary>
-internal sealed record ListArguments(object? Where, object? OrderBy, int? First, int? Skip, PublicationStatus Status)
+internal sealed record ListArguments(object? Where, object? OrderBy, int? First, int? Skip, PublicationStatus Status, string? Culture = null)
 {
     public static ListArguments From(IResolveFieldContext context) => new(
         context.GetArgument<object?>("where"),
         context.GetArgument<object?>("orderBy"),
         context.GetArgument<int?>("first"),
         context.GetArgument<int?>("skip"),
-        context.GetArgument<PublicationStatus?>("status") ?? PublicationStatus.Published);
+        context.GetArgument<PublicationStatus?>("status") ?? PublicationStatus.Published,
+        context.HasArgument("culture") ? context.GetArgument<string?>("culture") : null);
 }

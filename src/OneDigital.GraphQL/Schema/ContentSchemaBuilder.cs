@@ -61,6 +61,7 @@ internal static class ContentSchemaBuilder
             }
         }
         query.AddField(SingleItemField(schema));
+        if (query.GetField("siteCultures") is null) query.AddField(SiteCultureFields.Create(schema));
         QueryRootFields.Add(schema, query, queries, logger);
 
         var result = new global::GraphQL.Types.Schema
@@ -159,6 +160,8 @@ internal static class ContentSchemaBuilder
             arguments.Add(Argument("first", s.Int, $"How many to return; {schema.Options.DefaultNumberOfResults} when absent or 0."));
             arguments.Add(Argument("skip", s.Int, "How many to skip."));
         }
+        // On every list, as Orchard's ContentLocalization adds it: a type without LocalizationPart has no item of a culture.
+        arguments.Add(Argument("culture", schema.Scalars.String, "Only items whose LocalizationPart has this culture (cy-GB, en-GB...)."));
         arguments.Add(Argument("status", schema.Status, "Which versions: PUBLISHED (default), DRAFT, LATEST or ALL (these need permission to edit).", PublicationStatus.Published));
         return arguments;
     }

@@ -5,6 +5,7 @@ using OneDigital.Content.Definitions;
 using OneDigital.Content.Fields;
 using OneDigital.Content.Html;
 using OneDigital.Content.Items;
+using OneDigital.Content.Querying;
 using OneDigital.GraphQL.Loading;
 using OneDigital.GraphQL.Schema;
 using static OneDigital.GraphQL.Schema.FieldFactory;
@@ -25,6 +26,7 @@ internal sealed class PartGraphTypes(SchemaBuildContext schema, FieldGraphTypes 
     {
         "TitlePart", "AutoroutePart", "AliasPart", "HtmlBodyPart", "MarkdownBodyPart", "ListPart", "ContainedPart", "TaxonomyPart",
         "PublishLaterPart", "BagPart", "FlowPart", "MenuItemsListPart", "LinkMenuItemPart", "ContentMenuItemPart", "HtmlMenuItemPart",
+        "LocalizationPart",
     };
 
     /// <summary>The type of a part definition, or null when it has nothing to show.</summary>
@@ -158,6 +160,12 @@ internal sealed class PartGraphTypes(SchemaBuildContext schema, FieldGraphTypes 
                         "The content item the menu item links to."));
                 }
                 break;
+            case "LocalizationPart":
+                type.Description = "The item's culture and the set of its translations.";
+                type.AddField(Field("culture", S.String, c => Str(c, "Culture"), "The culture of the item (cy-GB, en-GB...)."));
+                type.AddField(Field("localizationSet", S.String, c => Str(c, "LocalizationSet"), "The id shared by the item and its translations."));
+                type.AddField(Localizations());
+                break;
         }
         return type;
     }
@@ -185,6 +193,29 @@ internal sealed class PartGraphTypes(SchemaBuildContext schema, FieldGraphTypes 
         }, "The published items in the list, in list order, that the caller may view.");
         return field.Paged(S, defaultFirst: 10);
     }
+
+    /// <summary>As Orchard: the published items of the set (the item itself included) the caller may view, optionally of one culture.</summary>
+    private FieldType Localizations()
+    {
+        var field = AsyncField("localizations", S.List(schema.ContentItem), async c =>
+        {
+            if (Str(c, "LocalizationSet") is not { Length: > 0 } set) return new List<ContentItem>();
+            ContentFilter filter = new ContentFilter.Field("LocalizationPart", "LocalizationSet", FieldValueKind.Text, FilterOperator.Equal, set);
+            if (c.GetArgument<string?>("culture") is { Length: > 0 } culture)
+            {
+                filter = new ContentFilter.And([filter, CultureFilter(culture)]);
+            }
+            var user = GraphQLUserContext.From(c);
+            var items = await user.WithStoreAsync(() => user.Content.ListAsync(new ContentListRequest(null) { Filter = filter }, c.CancellationToken), c.CancellationToken);
+            return await schema.ViewableAsync(user, items, c.CancellationToken);
+        }, "The published items of the item's localization set (itself included) that the caller may view.");
+        field.Arguments = new QueryArguments(Argument("culture", S.String, "Only the item of this culture."));
+        return field;
+    }
+
+    /// <summary>Items whose LocalizationPart has this culture; the culture names compare as stored (Orchard's are as the settings list them).</summary>
+    public static ContentFilter CultureFilter(string culture) =>
+        new ContentFilter.Field("LocalizationPart", "Culture", FieldValueKind.Text, FilterOperator.Equal, culture);
 
     // The field Orchard's menu recipe gives ContentMenuItemPart; the part is shaped here, so the definition is too.
     private static readonly ContentPartFieldDefinition SelectedContentItem = new() { Name = "SelectedContentItem", FieldName = "ContentPickerField" };
