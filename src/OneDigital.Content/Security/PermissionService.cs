@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
+using OneDigital.Content.Store;
 
 namespace OneDigital.Content.Security;
 
@@ -16,7 +17,8 @@ namespace OneDigital.Content.Security;
 /// anonymous readers ViewContent, and that must never open a LearningSubmission through any API.
 /// </summary>
 public sealed class PermissionService(
-    RoleService roles, PermissionCatalogue catalogue, ContentDefinitionStore definitions, IOptions<SecurityOptions> options)
+    RoleService roles, PermissionCatalogue catalogue, ContentDefinitionStore definitions, IOptions<SecurityOptions> options,
+    ContentDbContext db, StoreVersions versions, SecurableTypeCache shared)
 {
     private (ContentDefinitionDocument Definitions, HashSet<string> Types)? _securable;
 
@@ -113,11 +115,20 @@ public sealed class PermissionService(
 
     private async Task<bool> IsSecurableAsync(string contentType, CancellationToken ct)
     {
+        // Inside a transaction the scope may hold definitions not yet committed, so only its own copy is trusted.
+        var useShared = db.Database.CurrentTransaction is null;
+        if (_securable is null && useShared)
+        {
+            var version = (await versions.GetAsync(ct)).Of(ContentDefinitionStore.Watched);
+            if (shared.TryGet(version) is { } known) return known.Contains(contentType);
+        }
         var current = await definitions.GetAsync(ct);
         if (_securable is not { } cached || !ReferenceEquals(cached.Definitions, current))
         {
             cached = (current, current.ContentTypes.Where(t => t.TypeSettings.Securable).Select(t => t.Name).ToHashSet(StringComparer.OrdinalIgnoreCase));
             _securable = cached;
+            // Kept under the version of the document actually read, which the scope may have read before a newer poll.
+            if (useShared) shared.Set(current.Version, cached.Types);
         }
         return cached.Types.Contains(contentType);
     }

@@ -15,6 +15,7 @@ public static class SecurityServices
         services.AddScoped<PermissionCatalogue>();
         services.AddScoped<RoleService>();
         services.AddSingleton<RolePermissionCache>();
+        services.AddSingleton<SecurableTypeCache>();
         services.AddSingleton(RoleService.Stamp);
         services.AddScoped<IScopedCache>(sp => sp.GetRequiredService<RoleService>());
         services.AddScoped<PermissionService>();

@@ -316,4 +316,42 @@ public class PermissionServiceTests
 
         Assert.That(await roles.GetPermissionsAsync("Anonymous"), Is.EquivalentTo(new[] { "ViewContent" }));
     }
+
+    [Test]
+    public async Task A_type_made_Securable_is_enforced_by_the_next_scope_and_an_uncommitted_change_is_not_kept()
+    {
+        await using var store = await TestStore.CreateAsync();
+        async Task<bool> AnonymousMayView()
+        {
+            await using var scope = store.Scope();
+            return await scope.ServiceProvider.GetRequiredService<PermissionService>().IsGrantedForTypeAsync(Anonymous(), Permissions.ViewContent, "Article");
+        }
+        async Task MakeSecurable(bool securable)
+        {
+            await using var scope = store.Scope();
+            await scope.ServiceProvider.GetRequiredService<ContentDefinitionStore>()
+                .AlterTypeAsync("Article", t => SettingsReader.Write(t.Settings, new ContentTypeSettings { Securable = securable }));
+        }
+        await using (var scope = store.Scope())
+        {
+            await scope.ServiceProvider.GetRequiredService<RoleService>().SaveAsync("Anonymous", null, ["ViewContent"], PermissionBehavior.Replace);
+        }
+        await MakeSecurable(false);
+        Assert.That(await AnonymousMayView(), Is.True);
+
+        await MakeSecurable(true);
+        Assert.That(await AnonymousMayView(), Is.False, "the process-wide securable types follow the definitions' version");
+
+        await using (var scope = store.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await scope.ServiceProvider.GetRequiredService<ContentDefinitionStore>()
+                .AlterTypeAsync("Article", t => SettingsReader.Write(t.Settings, new ContentTypeSettings { Securable = false }));
+            Assert.That(await scope.ServiceProvider.GetRequiredService<PermissionService>()
+                .IsGrantedForTypeAsync(Anonymous(), Permissions.ViewContent, "Article"), Is.True, "the import's own scope sees its change");
+            await transaction.RollbackAsync();
+        }
+        Assert.That(await AnonymousMayView(), Is.False, "a rolled-back change is not remembered for other scopes");
+    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using GraphQL;
@@ -12,17 +11,12 @@ namespace OneDigital.GraphQL.Tests.Limits;
 
 /// <summary>
 /// The cost limits with their defaults: the attacks of issue 9 (fragments that double, one field repeated thousands of
-/// times, introspection nested deep) are refused or merged in milliseconds, and the standard introspection queries pass.
-/// Times are generous guards against a return of exponential work (the attacks took 10 s to hours), not benchmarks:
-/// they hold on a machine shared with other builds.
+/// times, introspection nested deep) are refused before anything is resolved, or merged into one field, and the
+/// standard introspection queries pass. No test measures time (the benchmarks do); a refusal is shown by the answer
+/// having no data at all, which GraphQL gives only when execution never started.
 /// </summary>
 public sealed class CostLimitTests
 {
-    /// <summary>A refusal: one pass over the document.</summary>
-    private static readonly TimeSpan Quickly = TimeSpan.FromSeconds(1);
-
-    /// <summary>A document that is merged, validated and executed.</summary>
-    private static readonly TimeSpan WithinSeconds = TimeSpan.FromSeconds(3);
 
     private GraphQLTestSite _site = null!;
 
@@ -50,13 +44,13 @@ public sealed class CostLimitTests
 
     [TestCase(false)]
     [TestCase(true)]
-    public async Task Fragments_doubling_over_29_levels_are_refused_in_milliseconds_naming_MaxFields(bool inline)
+    public async Task Fragments_doubling_over_29_levels_are_refused_before_resolving_naming_MaxFields(bool inline)
     {
-        var (response, elapsed) = await TimedAsync(DoublingFragments(29, inline: inline));
+        var response = await _site.ExecuteAsync(DoublingFragments(29, inline: inline));
 
         Assert.That(Messages(response), Does.Contain(
             "The query would resolve 536,870,913 fields once its fragments are expanded; the limit is 1000 (OneDigital:GraphQL:MaxFields)."));
-        Assert.That(elapsed, Is.LessThan(Quickly));
+        AssertNothingResolved(response);
     }
 
     /// <summary>fragment D1 on Nested { nested { ...D0 } many { ...D0 } } ... up to D40: 2^41 fields, 42 levels.</summary>
@@ -71,26 +65,24 @@ public sealed class CostLimitTests
     }
 
     [Test]
-    public async Task Depth_through_doubling_fragments_is_measured_once_per_fragment()
+    public async Task Depth_through_doubling_fragments_is_measured_once_per_fragment_and_refused_before_resolving()
     {
         var schema = new NestingSchema();
-        var stopwatch = Stopwatch.StartNew();
         var result = await ExecuteAsync(schema, DoublingDepth(40), new GraphQLOptions(), new GraphQLLimits { MaxFields = 0 });
 
         Assert.That(result.Errors!.Select(e => e.Message), Is.EqualTo(new[] { "The query is nested 42 levels deep; the limit is 20 (OneDigital:GraphQL:MaxDepth)." }));
-        Assert.That(stopwatch.Elapsed, Is.LessThan(Quickly));
+        Assert.That(result.Executed, Is.False, "refused by validation, before any resolver ran");
     }
 
     [Test]
-    public async Task Complexity_through_doubling_fragments_is_measured_once_per_fragment()
+    public async Task Complexity_through_doubling_fragments_is_measured_once_per_fragment_and_refused_before_resolving()
     {
         var schema = new NestingSchema();
         schema.Initialize();
-        var stopwatch = Stopwatch.StartNew();
         var result = await ExecuteAsync(schema, DoublingDepth(40), new GraphQLOptions { MaxDepth = 0, MaxComplexity = 1000 }, new GraphQLLimits { MaxFields = 0 });
 
         Assert.That(result.Errors!.Select(e => e.Message), Is.EqualTo(new[] { "The query's complexity is beyond counting; the limit is 1000 (OneDigital:GraphQL:MaxComplexity)." }));
-        Assert.That(stopwatch.Elapsed, Is.LessThan(Quickly));
+        Assert.That(result.Executed, Is.False, "refused by validation, before any resolver ran");
     }
 
     [Test]
@@ -107,10 +99,10 @@ public sealed class CostLimitTests
     {
         var query = "{ " + string.Concat(Enumerable.Repeat("blogPost { displayText } ", 3000)) + "}";
 
-        var (response, elapsed) = await TimedAsync(query);
+        var response = await _site.ExecuteAsync(query);
 
         Assert.That(response["errors"], Is.Null, () => response.ToJsonString());
-        Assert.That(elapsed, Is.LessThan(WithinSeconds));
+        Assert.That(response["data"]!.AsObject().Select(p => p.Key), Is.EqualTo(new[] { "blogPost" }), "merged into one field, resolved once");
     }
 
     [Test]
@@ -118,24 +110,24 @@ public sealed class CostLimitTests
     {
         var query = "{ blogPost { " + string.Concat(Enumerable.Repeat("displayText ", 3000)) + "} }";
 
-        var (response, elapsed) = await TimedAsync(query);
+        var response = await _site.ExecuteAsync(query);
 
         Assert.That(response["errors"], Is.Null, () => response.ToJsonString());
-        Assert.That(elapsed, Is.LessThan(WithinSeconds));
+        Assert.That(response["data"]!["blogPost"]!.AsArray().Select(p => p!.AsObject().Count), Is.All.EqualTo(1), "merged into one field");
     }
 
     [Test]
-    public async Task Repeats_that_differ_cannot_be_merged_and_are_refused_naming_MaxFieldRepeats_in_milliseconds()
+    public async Task Repeats_that_differ_cannot_be_merged_and_are_refused_before_resolving_naming_MaxFieldRepeats()
     {
         var query = "{ " + string.Concat(Enumerable.Range(1, 499).Select(i => $"blogPost(first: {i}) {{ displayText }} ")) + "}";
 
-        var (response, elapsed) = await TimedAsync(query);
+        var response = await _site.ExecuteAsync(query);
 
         Assert.That(Messages(response), Is.EqualTo(new[]
         {
             "A selection asks for one field 499 times in different ways (arguments, sub-selections); the limit is 20 (OneDigital:GraphQL:MaxFieldRepeats).",
         }));
-        Assert.That(elapsed, Is.LessThan(Quickly));
+        AssertNothingResolved(response);
     }
 
     [Test]
@@ -144,7 +136,7 @@ public sealed class CostLimitTests
         var query = "{ " + string.Concat(Enumerable.Range(1, 30).Select(i => $"...R{i} ")) + "}\n"
             + string.Concat(Enumerable.Range(1, 30).Select(i => $"fragment R{i} on Query {{ blogPost(first: {i}) {{ displayText }} }}\n"));
 
-        var (response, _) = await TimedAsync(query);
+        var response = await _site.ExecuteAsync(query);
 
         Assert.That(Messages(response).Single(), Does.StartWith("A selection asks for one field 30 times").And.EndWith("(OneDigital:GraphQL:MaxFieldRepeats)."));
     }
@@ -155,22 +147,22 @@ public sealed class CostLimitTests
         var query = "{ blogPost { displayText } }\nfragment Unused on Query { "
             + string.Concat(Enumerable.Range(1, 499).Select(i => $"blogPost(first: {i}) {{ displayText }} ")) + "}";
 
-        var (response, elapsed) = await TimedAsync(query);
+        var response = await _site.ExecuteAsync(query);
 
         Assert.That(Messages(response).Single(), Does.StartWith("A selection asks for one field 499 times").And.EndWith("(OneDigital:GraphQL:MaxFieldRepeats)."));
-        Assert.That(elapsed, Is.LessThan(Quickly));
+        AssertNothingResolved(response);
     }
 
     [Test]
-    public async Task Different_repeats_up_to_MaxFieldRepeats_are_validated_quickly()
+    public async Task Different_repeats_up_to_MaxFieldRepeats_are_refused_by_GraphQLs_own_rule_before_resolving()
     {
         // Different arguments under one response name conflict: GraphQL's own rule reports them, pair by pair.
         var query = "{ " + string.Concat(Enumerable.Range(1, 20).Select(i => $"blogPost(first: {i}) {{ displayText }} ")) + "}";
 
-        var (response, elapsed) = await TimedAsync(query);
+        var response = await _site.ExecuteAsync(query);
 
         Assert.That(Messages(response), Is.Not.Empty.And.All.Contains("conflict"));
-        Assert.That(elapsed, Is.LessThan(Quickly));
+        AssertNothingResolved(response);
     }
 
     [Test]
@@ -178,7 +170,7 @@ public sealed class CostLimitTests
     {
         var query = "{ " + string.Concat(Enumerable.Range(1, 30).Select(i => $"a{i}: blogPost {{ " + string.Concat(Enumerable.Range(1, 40).Select(j => $"f{j}: displayText ")) + "} ")) + "}";
 
-        var (response, _) = await TimedAsync(query);
+        var response = await _site.ExecuteAsync(query);
 
         Assert.That(Messages(response), Does.Contain("The query would resolve 1,230 fields once its fragments are expanded; the limit is 1000 (OneDigital:GraphQL:MaxFields)."));
     }
@@ -188,13 +180,13 @@ public sealed class CostLimitTests
     {
         var query = "{ __schema { types { " + string.Concat(Enumerable.Repeat("fields { type { ", 9)) + "name" + new string('}', 9 * 2) + " } } }";
 
-        var (response, elapsed) = await TimedAsync(query);
+        var response = await _site.ExecuteAsync(query);
 
         Assert.That(Messages(response), Is.EqualTo(new[]
         {
             "The introspection query nests 10 lists (types, fields, args...); the limit is 3 (OneDigital:GraphQL:MaxIntrospectionLists).",
         }));
-        Assert.That(elapsed, Is.LessThan(Quickly));
+        AssertNothingResolved(response);
     }
 
     /// <summary>graphql-js's getIntrospectionQuery(), as GraphiQL sends it (the full variant needs schema features the content schema does not enable; Web.Tests runs it).</summary>
@@ -240,12 +232,9 @@ public sealed class CostLimitTests
         Assert.That(data["blogPostConnection"]!["totalCount"]!.GetValue<int>(), Is.Zero);
     }
 
-    private async Task<(JsonObject Response, TimeSpan Elapsed)> TimedAsync(string query)
-    {
-        var stopwatch = Stopwatch.StartNew();
-        var response = await _site.ExecuteAsync(query);
-        return (response, stopwatch.Elapsed);
-    }
+    /// <summary>GraphQL answers without a data entry only when the document was refused before execution began.</summary>
+    private static void AssertNothingResolved(JsonObject response) =>
+        Assert.That(response.ContainsKey("data"), Is.False, () => response.ToJsonString()[..Math.Min(500, response.ToJsonString().Length)]);
 
     private static string[] Messages(JsonObject response) =>
         response["errors"] is JsonArray errors ? [.. errors.Select(e => e!["message"]!.GetValue<string>())] : [];

@@ -16,18 +16,26 @@ public class QueryCountTests
     private sealed class CommandCounter : DbCommandInterceptor
     {
         private int _count;
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _commands = new();
 
         public int Count => _count;
+
+        public IReadOnlyList<string> Commands => [.. _commands];
 
         private void Record(DbCommand command)
         {
             if (!command.CommandText.Contains("IndexingTasks", StringComparison.Ordinal) && !command.CommandText.Contains(StoreVersions.PollTag, StringComparison.Ordinal))
             {
                 Interlocked.Increment(ref _count);
+                _commands.Enqueue(command.CommandText);
             }
         }
 
-        public void Reset() => Interlocked.Exchange(ref _count, 0);
+        public void Reset()
+        {
+            Interlocked.Exchange(ref _count, 0);
+            _commands.Clear();
+        }
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken ct = default)
         {
@@ -101,5 +109,24 @@ public class QueryCountTests
         TestContext.Out.WriteLine($"store queries: page of 5 = {five}, page of 50 = {fifty}");
         Assert.That(five, Is.GreaterThan(0), "the counter sees the store's commands");
         Assert.That(fifty, Is.EqualTo(five));
+    }
+
+    [Test]
+    public async Task A_repeated_anonymous_list_reads_no_roles_or_definitions_from_the_store()
+    {
+        var counter = new CommandCounter();
+        await using var site = await GraphQLTestSite.OneDigitalAsync(services =>
+            services.ConfigureDbContext<SqliteContentDbContext>(o => o.AddInterceptors(counter)));
+        const string query = "{ blogPost(first: 5) { displayText } }";
+        await site.DataAsync(query);
+
+        counter.Reset();
+        await site.DataAsync(query);
+
+        var commands = counter.Commands;
+        TestContext.Out.WriteLine($"store commands for a repeated anonymous list: {commands.Count}\n{string.Join("\n---\n", commands)}");
+        // Permissions and Securable types come from process-wide caches kept per store version (StoreVersions polls it).
+        Assert.That(commands.Where(c => c.Contains("\"Documents\"", StringComparison.Ordinal) || c.Contains("Role", StringComparison.Ordinal)), Is.Empty);
+        Assert.That(commands, Is.Not.Empty, "the list itself is read");
     }
 }

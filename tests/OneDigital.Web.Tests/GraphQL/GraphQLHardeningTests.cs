@@ -37,17 +37,16 @@ public sealed class GraphQLHardeningTests() : GraphQLSiteFixture("--OneDigital:G
     }
 
     [Test]
-    public async Task A_syntax_error_at_the_end_of_a_60_KB_line_answers_400_within_a_second()
+    public async Task A_syntax_error_at_the_end_of_a_60_KB_line_answers_400_naming_the_error()
     {
-        // The parser pads an error's column one concatenation at a time: 45,000 columns took seconds before lines were broken.
+        // The parser pads an error's column one concatenation at a time: 45,000 columns took seconds before lines were
+        // broken. How fast it answers now is the benchmarks' business; here, that it answers the parse error.
         var query = "{ " + string.Concat(Enumerable.Repeat("nested { value } ", 3500)) + " nested( ) }";
-        var stopwatch = Stopwatch.StartNew();
 
         var answer = await Http.GraphQLPostAsync(query);
 
         Assert.That(answer.Status, Is.EqualTo(HttpStatusCode.BadRequest), answer.ToString());
         Assert.That(answer.ErrorMessages.Single(), Does.StartWith("Error parsing query: Expected Name, found )"));
-        Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)));
     }
 
     [Test]
@@ -82,20 +81,20 @@ public sealed class GraphQLHardeningTests() : GraphQLSiteFixture("--OneDigital:G
     }
 
     [Test]
-    public async Task Fragments_doubling_over_29_levels_answer_400_within_a_second()
+    public async Task Fragments_doubling_over_29_levels_answer_400_before_executing()
     {
         var query = new StringBuilder("{ nested { ...F29 } }\nfragment F0 on Nested { value }\n");
         for (var i = 1; i <= 29; i++)
         {
             query.Append($"fragment F{i} on Nested {{ ...F{i - 1} ...F{i - 1} }}\n");
         }
-        var stopwatch = Stopwatch.StartNew();
 
         var answer = await Http.GraphQLPostAsync(query.ToString());
 
+        // 400 and no data: refused by validation, before any resolver ran.
         Assert.That(answer.Status, Is.EqualTo(HttpStatusCode.BadRequest), answer.ToString());
         Assert.That(answer.ErrorMessages, Has.Some.EndWith("(OneDigital:GraphQL:MaxFields)."));
-        Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)));
+        Assert.That(answer.Json!.ContainsKey("data"), Is.False, answer.ToString());
     }
 
     [Test]
