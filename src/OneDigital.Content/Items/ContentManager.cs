@@ -319,13 +319,14 @@ public sealed class ContentManager(
                 return ImportOutcome.Unchanged;
             }
             var existed = versions.Count > 0;
-            await WriteVersionAsync(item, importing: true, ct, warnings);
+            await WriteVersionAsync(item, importing: true, ct, warnings, firstVersion: !existed);
             await RaiseAsync(h => existed ? h.UpdatedAsync(item) : h.CreatedAsync(item));
             if (item.Published) await RaiseAsync(h => h.PublishedAsync(item));
             return existed ? ImportOutcome.Updated : ImportOutcome.Created;
         }, ct);
 
-    private async Task WriteVersionAsync(ContentItem item, bool importing, CancellationToken ct, List<string>? warnings = null)
+    /// <param name="firstVersion">The item has no version yet, so no other version's flags need clearing.</param>
+    private async Task WriteVersionAsync(ContentItem item, bool importing, CancellationToken ct, List<string>? warnings = null, bool firstVersion = false)
     {
         var defs = await definitions.GetAsync(ct);
         await PrepareAsync(item, defs, importing, ct, warnings);
@@ -343,6 +344,10 @@ public sealed class ContentManager(
             await store.UpdateAsync(record, item, defs, ct);
         }
         await store.SaveAsync(ct);
+        if (firstVersion)
+        {
+            return;
+        }
         await store.ClearFlagsAsync(item.ContentItemId, record.Id, latest: item.Latest, published: item.Published, ct);
         await store.SaveAsync(ct);
     }

@@ -54,7 +54,8 @@ public sealed class ContentStep(ContentManager manager, ContentDefinitionStore d
             }
             WarnAboutUnknownNames(context, defs, item, path);
             ledgerEntries.TryGetValue(keys[i], out var entry);
-            if (string.IsNullOrEmpty(item.ContentItemId) || !await query.ExistsAsync(item.ContentItemId))
+            // Only an item the ledger knows can match an earlier run; asking the store about the others cost a query per item.
+            if (entry is not null && (string.IsNullOrEmpty(item.ContentItemId) || !await query.ExistsAsync(item.ContentItemId)))
             {
                 await MatchEarlierRunAsync(item, entry, execution);
             }
