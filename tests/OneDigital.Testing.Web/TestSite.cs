@@ -68,9 +68,23 @@ public sealed class TestSite : IAsyncDisposable
     public async Task<CliResult> RunAsync(params string[] args)
     {
         var console = new CapturedConsole();
-        var exitCode = await OneDigitalHost.RunAsync([.. args, .. StoreArguments], console.Host);
+        int exitCode;
+        try
+        {
+            exitCode = await OneDigitalHost.RunAsync([.. args, .. StoreArguments], console.Host).WaitAsync(RunLimit);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The run did not end within {RunLimit} (a site expected to exit kept running). Its errors: {console.Error}");
+        }
         return new CliResult(exitCode, console.Out, console.Error);
     }
+
+    /// <summary>
+    /// A guard against hanging, not a speed check: a run expected to end that never does (a site meant to exit) fails
+    /// its test in minutes instead of at the test host's 20-minute hang timeout.
+    /// </summary>
+    private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(5);
 
     /// <summary>Starts the real site on a free loopback port; setup runs in the background as it does in production.</summary>
     public Task<RunningSite> StartAsync(params string[] settings) => StartAsync(null, settings);
