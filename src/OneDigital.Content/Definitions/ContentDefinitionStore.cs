@@ -37,7 +37,8 @@ public sealed class ContentDefinitionStore(DocumentStore documents) : IScopedCac
         var doc = JsonSerializer.Deserialize<ContentDefinitionDocument>(JsonSerializer.Serialize(current, ContentJson.Compact), ContentJson.Compact)!;
         change(doc);
         Validate(doc);
-        doc.Version = await documents.SaveAsync(DocumentName, doc, ct);
+        // From the version this scope read: a change another request or node made meanwhile is a conflict, not lost.
+        doc.Version = await documents.SaveAsync(DocumentName, doc, current.Version, ct);
         _current = doc;
     }
 

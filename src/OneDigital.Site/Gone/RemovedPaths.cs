@@ -29,14 +29,16 @@ internal sealed class RemovedPaths(DocumentStore documents, ContentQuery query, 
         {
             return;
         }
-        var (document, _) = await documents.GetAsync<RemovedPathsDocument>(RemovedPathsDocument.Name);
-        document.Paths[path.Trim('/')] = clock.GetUtcNow().UtcDateTime;
-        if (document.Paths.Count > RemovedPathsDocument.MaxPaths)
+        // Locked for the removal's transaction: two nodes removing items at once both keep their path.
+        await documents.UpdateAsync<RemovedPathsDocument>(RemovedPathsDocument.Name, document =>
         {
-            document.Paths = document.Paths.OrderByDescending(p => p.Value).Take(RemovedPathsDocument.MaxPaths)
-                .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        }
-        await documents.SaveAsync(RemovedPathsDocument.Name, document);
+            document.Paths[path.Trim('/')] = clock.GetUtcNow().UtcDateTime;
+            if (document.Paths.Count > RemovedPathsDocument.MaxPaths)
+            {
+                document.Paths = document.Paths.OrderByDescending(p => p.Value).Take(RemovedPathsDocument.MaxPaths)
+                    .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+            }
+        });
     }
 
     /// <summary>
