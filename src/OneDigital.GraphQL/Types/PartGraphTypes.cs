@@ -197,17 +197,13 @@ internal sealed class PartGraphTypes(SchemaBuildContext schema, FieldGraphTypes 
     /// <summary>As Orchard: the published items of the set (the item itself included) the caller may view, optionally of one culture.</summary>
     private FieldType Localizations()
     {
-        var field = AsyncField("localizations", S.List(schema.ContentItem), async c =>
+        var field = Field("localizations", S.List(schema.ContentItem), c =>
         {
             if (Str(c, "LocalizationSet") is not { Length: > 0 } set) return new List<ContentItem>();
-            ContentFilter filter = new ContentFilter.Field("LocalizationPart", "LocalizationSet", FieldValueKind.Text, FilterOperator.Equal, set);
-            if (c.GetArgument<string?>("culture") is { Length: > 0 } culture)
-            {
-                filter = new ContentFilter.And([filter, CultureFilter(culture)]);
-            }
             var user = GraphQLUserContext.From(c);
-            var items = await user.WithStoreAsync(() => user.Content.ListAsync(new ContentListRequest(null) { Filter = filter }, c.CancellationToken), c.CancellationToken);
-            return await schema.ViewableAsync(user, items, c.CancellationToken);
+            // Batched: a page of items asks for all its sets in one query.
+            var items = user.Loaders.Localizations(c.GetArgument<string?>("culture") is { Length: > 0 } culture ? culture : null).Load(set);
+            return new DeferredResult<List<ContentItem>>(async ct => await schema.ViewableAsync(user, await items.GetResultAsync(ct) ?? [], ct));
         }, "The published items of the item's localization set (itself included) that the caller may view.");
         field.Arguments = new QueryArguments(Argument("culture", S.String, "Only the item of this culture."));
         return field;

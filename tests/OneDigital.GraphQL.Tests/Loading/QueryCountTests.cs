@@ -129,4 +129,37 @@ public class QueryCountTests
         Assert.That(commands.Where(c => c.Contains("\"Documents\"", StringComparison.Ordinal) || c.Contains("Role", StringComparison.Ordinal)), Is.Empty);
         Assert.That(commands, Is.Not.Empty, "the list itself is read");
     }
+
+    [Test]
+    public async Task Localizations_of_a_page_of_50_items_cost_as_many_store_queries_as_of_5()
+    {
+        var counter = new CommandCounter();
+        await using var site = await GraphQLTestSite.OneDigitalAsync(services =>
+            services.ConfigureDbContext<SqliteContentDbContext>(o => o.AddInterceptors(counter)));
+        await using (var scope = site.Store.Scope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ContentDefinitionStore>().AlterTypeAsync("BlogPost", t =>
+                t.Parts.Add(new ContentTypePartDefinition { PartName = "LocalizationPart", Name = "LocalizationPart" }));
+        }
+        for (var n = 0; n < 50; n++)
+        {
+            await site.CreateAsync("BlogPost", i => i.DisplayText = $"Post {n}");
+        }
+
+        async Task<int> QueriesFor(int first)
+        {
+            counter.Reset();
+            var data = await site.DataAsync($$"""{ blogPost(first: {{first}}) { localizationPart { localizations { displayText } } } }""");
+            var posts = data["blogPost"]!.AsArray();
+            Assert.That(posts, Has.Count.EqualTo(first));
+            Assert.That(posts.Select(p => p!["localizationPart"]!["localizations"]!.AsArray().Count), Is.All.EqualTo(1), "each post is alone in its set");
+            return counter.Count;
+        }
+
+        await QueriesFor(1); // the first execution after the definitions changed reads them and the roles
+        var five = await QueriesFor(5);
+        var fifty = await QueriesFor(50);
+        TestContext.Out.WriteLine($"store queries: page of 5 = {five}, page of 50 = {fifty}");
+        Assert.That(fifty, Is.EqualTo(five));
+    }
 }
