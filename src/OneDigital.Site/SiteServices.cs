@@ -101,7 +101,6 @@ public static class SiteServices
         app.UseWhen(c => IsSitePath(c.Request.Path), branch =>
         {
             branch.UseMiddleware<SiteErrors>();
-            branch.UseResponseCompression();
             branch.Use((context, next) =>
             {
                 // Routing ran first and the fallback route matches every path; static files serve only requests
@@ -112,9 +111,12 @@ public static class SiteServices
                 }
                 return next(context);
             });
-            branch.UseStaticFiles(assets.StaticFiles());
             branch.UseRateLimiter();
+            // The cache outside compression: an entry holds the compressed bytes (one per Accept-Encoding, see
+            // SiteCachePolicy), so a hit is a copy rather than a compression of the page.
             branch.UseOutputCache();
+            branch.UseResponseCompression();
+            branch.UseStaticFiles(assets.StaticFiles());
         });
         app.MapHubPages();
         app.MapBlogPages();
