@@ -34,6 +34,9 @@ public static class SiteServices
     /// <summary>The output cache policy every anonymous page endpoint of the site names (<c>.CacheOutput(SiteServices.CachePolicy)</c>).</summary>
     public const string CachePolicy = "OneDigital.Site";
 
+    /// <summary>The search page's policy: <see cref="CachePolicy"/>, also keyed on the search index's progress.</summary>
+    public const string SearchPolicy = "OneDigital.Site.Search";
+
     /// <summary>
     /// Self-hosted styles and images only; no scripts from anywhere but the site. The host sends it for the site's
     /// paths (<see cref="IsSitePath"/>) with its other security headers, so exactly one policy applies to each path.
@@ -70,7 +73,11 @@ public static class SiteServices
         services.AddEvaluationPages();
         services.AddSiteViewModel<SearchView>().AddSiteViewModel<SearchResultView>().AddSiteViewModel<FacetView>().AddSiteViewModel<PageLinkView>();
         services.AddSiteForms();
-        services.AddOutputCache(o => o.AddPolicy(CachePolicy, new SiteCachePolicy()));
+        services.AddOutputCache(o =>
+        {
+            o.AddPolicy(CachePolicy, new SiteCachePolicy());
+            o.AddPolicy(SearchPolicy, new SearchCachePolicy());
+        });
         services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
