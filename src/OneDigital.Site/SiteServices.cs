@@ -34,6 +34,9 @@ public static class SiteServices
     /// <summary>The output cache policy every anonymous page endpoint of the site names (<c>.CacheOutput(SiteServices.CachePolicy)</c>).</summary>
     public const string CachePolicy = "OneDigital.Site";
 
+    /// <summary>The search page's policy: <see cref="CachePolicy"/>, also keyed on the search index's progress.</summary>
+    public const string SearchPolicy = "OneDigital.Site.Search";
+
     /// <summary>
     /// Self-hosted styles and images only; no scripts from anywhere but the site. The host sends it for the site's
     /// paths (<see cref="IsSitePath"/>) with its other security headers, so exactly one policy applies to each path.
@@ -70,7 +73,11 @@ public static class SiteServices
         services.AddEvaluationPages();
         services.AddSiteViewModel<SearchView>().AddSiteViewModel<SearchResultView>().AddSiteViewModel<FacetView>().AddSiteViewModel<PageLinkView>();
         services.AddSiteForms();
-        services.AddOutputCache(o => o.AddPolicy(CachePolicy, new SiteCachePolicy()));
+        services.AddOutputCache(o =>
+        {
+            o.AddPolicy(CachePolicy, new SiteCachePolicy());
+            o.AddPolicy(SearchPolicy, new SearchCachePolicy());
+        });
         services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
@@ -101,7 +108,6 @@ public static class SiteServices
         app.UseWhen(c => IsSitePath(c.Request.Path), branch =>
         {
             branch.UseMiddleware<SiteErrors>();
-            branch.UseResponseCompression();
             branch.Use((context, next) =>
             {
                 // Routing ran first and the fallback route matches every path; static files serve only requests
@@ -112,9 +118,12 @@ public static class SiteServices
                 }
                 return next(context);
             });
-            branch.UseStaticFiles(assets.StaticFiles());
             branch.UseRateLimiter();
+            // The cache outside compression: an entry holds the compressed bytes (one per Accept-Encoding, see
+            // SiteCachePolicy), so a hit is a copy rather than a compression of the page.
             branch.UseOutputCache();
+            branch.UseResponseCompression();
+            branch.UseStaticFiles(assets.StaticFiles());
         });
         app.MapHubPages();
         app.MapBlogPages();

@@ -110,7 +110,6 @@ public sealed class LuceneIndex : IDisposable
     /// <summary>Makes the changes durable together with the cursor, and visible to new searches.</summary>
     public void Commit(long cursor, string? signature = null, DateTime? lastActionUtc = null)
     {
-        Cursor = cursor;
         Signature = signature ?? Signature;
         LastActionUtc = lastActionUtc ?? LastActionUtc;
         var data = new Dictionary<string, string> { [CursorKey] = cursor.ToString(CultureInfo.InvariantCulture) };
@@ -119,6 +118,8 @@ public sealed class LuceneIndex : IDisposable
         _writer.SetCommitData(data);
         _writer.Commit();
         _searchers.MaybeRefreshBlocking();
+        // Moved only once new searches see the documents: the readers' site caches search pages by it.
+        Cursor = cursor;
     }
 
     /// <summary>Forgets the cursor (Orchard's reset): tasks are applied again from the first; nothing is deleted.</summary>

@@ -169,6 +169,7 @@ public sealed partial class SiteSearchService(
             var top = TopScoreDocCollector.Create(window, docsScoredInOrder: false);
             var facets = new FacetCollector(IndexFieldNames.ContentType, topicFields);
             searcher.Search(query, MultiCollector.Wrap(top, facets));
+            facets.Finish();
             var docs = top.GetTopDocs((page - 1) * pageSize, pageSize);
             var hits = docs.ScoreDocs.Select(d =>
             {

@@ -29,9 +29,7 @@ internal sealed class TopicalPageModel(string contentType, bool related, Content
         IReadOnlyList<ItemView> relatedItems = [];
         if (related && topics.Count > 0)
         {
-            var request = HubListing.Request([.. HubListing.Types.Select(t => t.ContentType)], [.. topics.Select(t => t.Id)], null,
-                exceptContentItemId: item.ContentItemId) with { Take = RelatedShown };
-            relatedItems = await views.SummariesAsync(await query.ListAsync(request, ct), ct);
+            relatedItems = await views.SummariesAsync(await NewestOnTopicsAsync(item, [.. topics.Select(t => t.Id)], ct), ct);
         }
         return new TopicalItemView
         {
@@ -41,6 +39,22 @@ internal sealed class TopicalPageModel(string contentType, bool related, Content
             Related = relatedItems,
             Image = ImageOf(view),
         };
+    }
+
+    /// <summary>
+    /// The newest hub items on any of the topics, the item itself aside: the few newest of each type, merged. One
+    /// list over the four types would read every item on the topics and sort them, since no index is in published
+    /// order across types; each type's list walks its own (type, published, date) index and stops after the page.
+    /// </summary>
+    private async Task<List<ContentItem>> NewestOnTopicsAsync(ContentItem item, string[] topicIds, CancellationToken ct)
+    {
+        var newest = new List<ContentItem>();
+        foreach (var type in HubListing.Types)
+        {
+            var request = HubListing.Request([type.ContentType], topicIds, null, exceptContentItemId: item.ContentItemId) with { Take = RelatedShown };
+            newest.AddRange(await query.ListAsync(request, ct));
+        }
+        return [.. newest.OrderByDescending(i => i.PublishedUtc).Take(RelatedShown)];
     }
 
     // The first image of the Image field, with its size read from the file so the page does not jump as it loads.

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using OneDigital.Content.Changes;
 using OneDigital.Site.Theme;
 
@@ -35,6 +36,8 @@ internal sealed class SiteCachePolicy : IOutputCachePolicy
         context.ResponseExpirationTimeSpan = context.HttpContext.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value.CacheDuration;
         context.Tags.Add(Tag);
         context.CacheVaryByRules.QueryKeys = "*";
+        // Entries hold the bytes as compressed for the request (the cache runs outside compression).
+        context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
         if (!cacheable)
         {
             return;

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
 using OneDigital.Content.Querying;
@@ -32,9 +33,9 @@ internal static class SearchPage
 
     public static IEndpointRouteBuilder MapSiteSearch(this IEndpointRouteBuilder app)
     {
-        // Not output-cached: results follow the search index, which catches up with a publish a moment after the
-        // content change stamp moves, so a cached page could keep the old results under the new stamp.
-        app.MapGet(Path, SearchAsync);
+        // Results follow the search index, which catches up with a publish a moment after the content change stamp
+        // moves: the search policy keys entries on the index's progress too.
+        app.MapGet(Path, SearchAsync).CacheOutput(SiteServices.SearchPolicy);
         return app;
     }
 

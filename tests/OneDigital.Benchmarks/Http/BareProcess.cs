@@ -20,7 +20,7 @@ public sealed class BareProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<BareProcess> StartAsync(byte[] body, CancellationToken ct)
+    public static async Task<BareProcess> StartAsync(byte[] body, CancellationToken ct, string? contentType = null, string? contentEncoding = null)
     {
         var bodyFile = Path.Combine(Path.GetTempPath(), $"onedigital-bare-{Environment.ProcessId}-{Guid.NewGuid():N}.json");
         await File.WriteAllBytesAsync(bodyFile, body, ct);
@@ -29,6 +29,16 @@ public sealed class BareProcess : IAsyncDisposable
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add("--body");
         start.ArgumentList.Add(bodyFile);
+        if (contentType is not null)
+        {
+            start.ArgumentList.Add("--content-type");
+            start.ArgumentList.Add(contentType);
+        }
+        if (contentEncoding is not null)
+        {
+            start.ArgumentList.Add("--content-encoding");
+            start.ArgumentList.Add(contentEncoding);
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{dll} did not start.");
         var line = await process.StandardOutput.ReadLineAsync(ct)
             ?? throw new InvalidOperationException("The bare endpoint exited before printing its address.");

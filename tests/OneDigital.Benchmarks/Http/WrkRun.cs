@@ -12,11 +12,18 @@ public static partial class WrkRun
 {
     public static bool Available { get; } = File.Exists("/usr/bin/wrk") || File.Exists("/usr/local/bin/wrk");
 
-    public static async Task<LoadResult> RunAsync(Uri url, string jsonBody, int bodyBytes, int connections, TimeSpan duration, CancellationToken ct)
-    {
-        var script = Path.Combine(Path.GetTempPath(), $"onedigital-wrk-{Environment.ProcessId}.lua");
+    public static Task<LoadResult> RunAsync(Uri url, string jsonBody, int bodyBytes, int connections, TimeSpan duration, CancellationToken ct) =>
         // A Lua long string ([==[ ... ]==]) holds the JSON as it is.
-        await File.WriteAllTextAsync(script, $"wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.body = [==[{jsonBody}]==]\n", ct);
+        RunScriptAsync(url, $"wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.body = [==[{jsonBody}]==]\n", bodyBytes, connections, duration, ct);
+
+    /// <summary>GETs of <paramref name="url"/> with these request headers (e.g. a browser's Accept-Encoding).</summary>
+    public static Task<LoadResult> GetAsync(Uri url, IReadOnlyDictionary<string, string> headers, int bodyBytes, int connections, TimeSpan duration, CancellationToken ct) =>
+        RunScriptAsync(url, string.Concat(headers.Select(h => $"wrk.headers[ [==[{h.Key}]==] ] = [==[{h.Value}]==]\n")), bodyBytes, connections, duration, ct);
+
+    private static async Task<LoadResult> RunScriptAsync(Uri url, string lua, int bodyBytes, int connections, TimeSpan duration, CancellationToken ct)
+    {
+        var script = Path.Combine(Path.GetTempPath(), $"onedigital-wrk-{Environment.ProcessId}-{Guid.NewGuid():N}.lua");
+        await File.WriteAllTextAsync(script, lua, ct);
         try
         {
             var start = new ProcessStartInfo("wrk")
@@ -24,7 +31,7 @@ public static partial class WrkRun
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
-            foreach (var arg in new[] { "-t", "1", "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", $"{(int)duration.TotalSeconds}s", "--latency", "-s", script, url.ToString() })
+            foreach (var arg in new[] { "-t", "1", "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", $"{(int)duration.TotalSeconds}s", "--latency", "-s", script, url.AbsoluteUri })
             {
                 start.ArgumentList.Add(arg);
             }

@@ -209,6 +209,24 @@ public sealed partial class SearchPageTests
         Assert.That(ResultLinks(await _site.GetStringAsync("/search?q=quokka")), Is.Empty);
     }
 
+    [Test]
+    public async Task A_search_page_is_served_from_the_cache_but_never_behind_the_index()
+    {
+        const string path = "/search?q=wombat";
+        Assert.That(ResultLinks(await _site.GetStringAsync(path)), Is.Empty);
+        using (var again = await _site.Http.GetAsync(path))
+        {
+            Assert.That(again.Headers.Age, Is.Not.Null, "the second visit is served from the output cache");
+        }
+
+        await _site.CreateAsync("Page", "Wombat workshops", publish: true, markdown: "Wombat volunteers.");
+        // Rendered under the new change stamp, perhaps before the index has the page: cached, but keyed on the index.
+        await _site.GetStringAsync(path);
+        await CatchUpAsync();
+
+        Assert.That(ResultLinks(await _site.GetStringAsync(path)), Is.EqualTo(new[] { "/wombat-workshops" }));
+    }
+
     private static List<string> ResultLinks(string html) =>
         [.. ResultTitle().Matches(html).Select(m => m.Groups[1].Value)];
 
