@@ -120,6 +120,7 @@ public static class ContentServices
         services.AddScoped<RecipeExecutor>();
         services.AddScoped<OneDigital.Content.Recipes.Stored.StoredRecipeSteps>();
         services.AddScoped<OneDigital.Content.Recipes.Stored.RecipeItemLedger>();
+        services.AddScoped<OneDigital.Content.Recipes.Stored.SetupRunItems>();
         const string recipes = RecipeLimits.Section;
         services.AddSettings<RecipeLimits>(recipes)
             .AtLeast(recipes, nameof(RecipeLimits.MaxFileBytes), o => o.MaxFileBytes, 1)
