@@ -148,6 +148,8 @@ public static class ContentServices
         services.AddScoped<IRecipeStep, IndexProfileSteps>();
         services.AddScoped<IRecipeStep, CustomSettingsStep>();
         services.AddScoped<IRecipeStep, RecipesStep>();
+        services.AddScoped<IRecipeStep, AdminMenuStep>();
+        services.AddScoped<OneDigital.Content.Recipes.Stored.RecipeAdminMenus>();
         services.AddOneDigitalSecurity();
         services.AddScoped<OneDigital.Content.Preview.PreviewTokens>();
         const string preview = OneDigital.Content.Preview.PreviewOptions.Section;
