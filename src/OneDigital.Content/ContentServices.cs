@@ -149,6 +149,8 @@ public static class ContentServices
         services.AddScoped<IRecipeStep, CustomSettingsStep>();
         services.AddScoped<IRecipeStep, RecipesStep>();
         services.AddScoped<IRecipeStep, AdminMenuStep>();
+        services.AddScoped<IRecipeStep, TemplatesStep>();
+        services.AddScoped<OneDigital.Content.Recipes.Stored.RecipeTemplates>();
         services.AddScoped<OneDigital.Content.Recipes.Stored.RecipeAdminMenus>();
         services.AddOneDigitalSecurity();
         services.AddScoped<OneDigital.Content.Preview.PreviewTokens>();
