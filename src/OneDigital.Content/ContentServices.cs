@@ -120,6 +120,7 @@ public static class ContentServices
         services.AddScoped<RecipeExecutor>();
         services.AddScoped<OneDigital.Content.Recipes.Stored.StoredRecipeSteps>();
         services.AddScoped<OneDigital.Content.Recipes.Stored.RecipeItemLedger>();
+        services.AddScoped<OneDigital.Content.Recipes.Stored.SetupRunItems>();
         const string recipes = RecipeLimits.Section;
         services.AddSettings<RecipeLimits>(recipes)
             .AtLeast(recipes, nameof(RecipeLimits.MaxFileBytes), o => o.MaxFileBytes, 1)
@@ -147,6 +148,10 @@ public static class ContentServices
         services.AddScoped<IRecipeStep, IndexProfileSteps>();
         services.AddScoped<IRecipeStep, CustomSettingsStep>();
         services.AddScoped<IRecipeStep, RecipesStep>();
+        services.AddScoped<IRecipeStep, AdminMenuStep>();
+        services.AddScoped<IRecipeStep, TemplatesStep>();
+        services.AddScoped<OneDigital.Content.Recipes.Stored.RecipeTemplates>();
+        services.AddScoped<OneDigital.Content.Recipes.Stored.RecipeAdminMenus>();
         services.AddOneDigitalSecurity();
         services.AddScoped<OneDigital.Content.Preview.PreviewTokens>();
         const string preview = OneDigital.Content.Preview.PreviewOptions.Section;

@@ -2,6 +2,7 @@
 // admin starts, so no one edits the layout or a shared list to appear in the header.
 using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
+using OneDigital.Content.Recipes.Stored;
 using OneDigital.Content.Security;
 
 namespace OneDigital.Admin.Navigation;
@@ -24,8 +25,8 @@ public interface IAdminMenuItem
     int Order { get; }
 }
 
-/// <summary>The entries a user may follow, in order.</summary>
-public sealed class AdminMenu(IEnumerable<IAdminMenuItem> items, PermissionService permissions)
+/// <summary>The entries a user may follow, in order: the features' own, then the links of recipes' AdminMenu steps.</summary>
+public sealed class AdminMenu(IEnumerable<IAdminMenuItem> items, PermissionService permissions, RecipeAdminMenus recipeMenus)
 {
     public async Task<IReadOnlyList<IAdminMenuItem>> ForAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
@@ -34,7 +35,30 @@ public sealed class AdminMenu(IEnumerable<IAdminMenuItem> items, PermissionServi
         {
             if (await permissions.IsGrantedAsync(user, item.Permission, ct: ct)) visible.Add(item);
         }
+        foreach (var link in await recipeMenus.LinksAsync(ct))
+        {
+            if (await HoldsAnyAsync(user, link.PermissionNames, ct)) visible.Add(new RecipeMenuItem(link.Text, link.Href));
+        }
         return visible;
+    }
+
+    // Orchard shows a link node to holders of any of its permissions, and to everyone when it names none.
+    private async Task<bool> HoldsAnyAsync(ClaimsPrincipal user, IReadOnlyList<string> names, CancellationToken ct)
+    {
+        if (names.Count == 0) return true;
+        foreach (var name in names)
+        {
+            if (await permissions.IsGrantedAsync(user, name, ct: ct)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>A recipe's admin menu link (shown after the features' entries; every admin page already needs AccessAdminPanel).</summary>
+    private sealed record RecipeMenuItem(string Text, string Href) : IAdminMenuItem
+    {
+        public Permission Permission => Permissions.AccessAdminPanel;
+
+        public int Order => int.MaxValue;
     }
 
     /// <summary>Whether <paramref name="path"/> is the item's page or one below it (the dashboard only itself).</summary>
@@ -48,7 +72,7 @@ internal static class AdminMenuRegistration
     public static IServiceCollection AddAdminMenu(this IServiceCollection services)
     {
         var items = typeof(IAdminMenuItem).Assembly.GetTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IAdminMenuItem).IsAssignableFrom(t));
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IAdminMenuItem).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null);
         foreach (var type in items)
         {
             services.AddSingleton(typeof(IAdminMenuItem), type);

@@ -14,7 +14,7 @@ public sealed class StoredQueriesDocument
     /// <summary>Watched by <see cref="StoreVersions"/>: GraphQL's schema has a field per stored query with a schema.</summary>
     public static readonly WatchedDocument Watched = new(DocumentName);
 
-    /// <summary>The query sources a stored query may name, as Orchard spells them. Only Lucene queries run here.</summary>
+    /// <summary>The query sources a stored query may name, as Orchard spells them (SQL queries run over Orchard's index tables as Search's SqlQueryExecutor maps them).</summary>
     public static readonly IReadOnlyList<string> Sources = ["Lucene", "Sql"];
 
     /// <summary>The source's canonical spelling, or null for a source this CMS does not know (compared ignoring case).</summary>

@@ -36,6 +36,9 @@ public sealed class RecipeExecution(IServiceProvider services, RecipeDescriptor 
     /// <summary>Items this import created, so a later item of the same import is never mistaken for a re-import of it.</summary>
     public HashSet<string> CreatedItemIds { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>Whether this recipe set the store up before the import ledger existed (then when): see <see cref="Stored.SetupRunItems"/>.</summary>
+    public (bool Checked, DateTime? SetUpUtc) PreLedgerSetup { get; set; }
+
     public RecipeExecution Nested(RecipeDescriptor inner) => new(Services, inner, Parameters, Report)
     {
         Limits = Limits,

@@ -15,6 +15,7 @@ public static class QueryServices
     {
         services.TryAddScoped<IIndexQueryContextSource, IndexedQueryContextSource>();
         services.AddScoped<LuceneQueryExecutor>();
+        services.AddScoped<Sql.SqlQueryExecutor>();
         services.AddScoped<StoredQueries>();
         services.AddScoped<IQueryFieldSource, StoredQueryFields>();
         services.AddScoped<IPermissionProvider, QueryPermissions>();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OneDigital.Content.Queries;
+using OneDigital.Search.Queries.Sql;
 
 namespace OneDigital.Search.Queries;
 
@@ -8,6 +9,8 @@ namespace OneDigital.Search.Queries;
 public sealed record StoredQuery(string Name, string Source, string? Index, string Template, bool ReturnContentItems, string? Schema)
 {
     public bool IsLucene => Source.Equals("Lucene", StringComparison.OrdinalIgnoreCase);
+
+    public bool IsSql => Source.Equals("Sql", StringComparison.OrdinalIgnoreCase);
 
     public static StoredQuery From(string name, JsonObject json)
     {
@@ -18,18 +21,21 @@ public sealed record StoredQuery(string Name, string Source, string? Index, stri
             source,
             Text(json["Index"]) ?? Text(metadata?["Index"]),
             Text(json["Template"]) ?? Text(metadata?["Template"]) ?? "",
-            json["ReturnContentItems"] is JsonValue r && (r.GetValueKind() == JsonValueKind.True
-                || r.GetValueKind() == JsonValueKind.String && bool.TryParse(r.GetValue<string>(), out var b) && b),
+            // SQL queries say ReturnDocuments for the same thing.
+            IsTrue(json["ReturnContentItems"]) || IsTrue(json["ReturnDocuments"]) || IsTrue(metadata?["ReturnDocuments"]),
             // Orchard stores the schema as JSON text; a recipe may also give it as an object.
             json["Schema"] is JsonObject schema ? schema.ToJsonString() : Text(json["Schema"]));
     }
+
+    private static bool IsTrue(JsonNode? node) => node is JsonValue r && (r.GetValueKind() == JsonValueKind.True
+        || r.GetValueKind() == JsonValueKind.String && bool.TryParse(r.GetValue<string>(), out var b) && b);
 
     private static string? Text(JsonNode? node) =>
         node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 }
 
-/// <summary>Stored queries by name, and running the Lucene ones (Orchard's Queries API and GraphQL fields use this).</summary>
-public sealed class StoredQueries(QueryDefinitions definitions, LuceneQueryExecutor executor)
+/// <summary>Stored queries by name, and running them (Orchard's Queries API and GraphQL fields use this).</summary>
+public sealed class StoredQueries(QueryDefinitions definitions, LuceneQueryExecutor executor, SqlQueryExecutor sql)
 {
     public async Task<IReadOnlyList<StoredQuery>> ListAsync(CancellationToken ct = default)
     {
@@ -47,9 +53,13 @@ public sealed class StoredQueries(QueryDefinitions definitions, LuceneQueryExecu
 
     public Task<LuceneQueryResults> RunAsync(StoredQuery query, JsonObject? parameters, CancellationToken ct = default)
     {
+        if (query.IsSql)
+        {
+            return sql.RunAsync(query.Template, parameters, query.ReturnContentItems, ct);
+        }
         if (!query.IsLucene)
         {
-            throw new SearchQueryException("Source", $"the query '{query.Name}' is a {query.Source} query; only Lucene queries can run here");
+            throw new SearchQueryException("Source", $"the query '{query.Name}' is a {query.Source} query; only Lucene and SQL queries can run here");
         }
         if (string.IsNullOrWhiteSpace(query.Index))
         {

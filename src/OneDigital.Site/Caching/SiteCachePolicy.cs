@@ -49,8 +49,11 @@ internal sealed class SiteCachePolicy : IOutputCachePolicy
         context.CacheVaryByRules.VaryByValues["time"] = epoch.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var stamp = HashCode.Combine(contentStamp, epoch);
         // A designer's edit to the theme changes the markup and the assets' hashed URLs.
-        context.CacheVaryByRules.VaryByValues["theme"] = context.HttpContext.RequestServices.GetRequiredService<ThemeTemplates>()
-            .Stamp.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Recipes' template overrides (Theme/TemplateOverrides) are part of the theme.
+        var services = context.HttpContext.RequestServices;
+        var overrides = await services.GetRequiredService<TemplateOverrides>().CurrentAsync(services, cancellation);
+        context.CacheVaryByRules.VaryByValues["theme"] = HashCode.Combine(services.GetRequiredService<ThemeTemplates>().Stamp, overrides.Stamp)
+            .ToString(System.Globalization.CultureInfo.InvariantCulture);
         var last = Interlocked.Exchange(ref _lastStamp, stamp);
         if (last != stamp && last != long.MinValue)
         {

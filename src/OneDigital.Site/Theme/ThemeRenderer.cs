@@ -25,11 +25,15 @@ public sealed class ThemeRenderer
     private readonly TemplateOptions _options = new();
     private readonly ThemeTemplates _templates;
     private readonly ThemeAssets _assets;
+    private readonly TemplateOverrides _overrides;
 
-    public ThemeRenderer(ThemeTemplates templates, ThemeAssets assets, IEnumerable<SiteViewModel> viewModels)
+    private const string OverridesKey = "TemplateOverrides";
+
+    public ThemeRenderer(ThemeTemplates templates, ThemeAssets assets, TemplateOverrides overrides, IEnumerable<SiteViewModel> viewModels)
     {
         _templates = templates;
         _assets = assets;
+        _overrides = overrides;
         _options.FileProvider = templates.Files;
         _options.CultureInfo = CultureInfo.GetCultureInfo("en-GB");
         _options.TimeZone = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var london) ? london : TimeZoneInfo.Utc;
@@ -55,7 +59,8 @@ public sealed class ThemeRenderer
     /// </summary>
     public async Task<string> RenderPageAsync(HttpContext http, IReadOnlyList<string> templates, object? model, PageView page)
     {
-        var template = FindAny(templates);
+        var overrides = await _overrides.CurrentAsync(http.RequestServices, http.RequestAborted);
+        var template = FindAny(templates, overrides);
         var settings = await http.RequestServices.GetRequiredService<SiteSettingsStore>().GetAsync(http.RequestAborted);
         page.SiteName = JsonValues.NonEmptyString(settings["SiteName"]) ?? "One Digital";
         page.RequestPath = http.Request.Path.HasValue ? http.Request.Path.Value! : "/";
@@ -63,6 +68,7 @@ public sealed class ThemeRenderer
         page.ImageUrl = page.ImagePath is null ? null : PublicAddress.Of(http, page.ImagePath);
 
         var context = new TemplateContext(_options);
+        context.AmbientValues[OverridesKey] = overrides;
         context.SetValue("Model", model);
         context.SetValue("Page", page);
         var body = await template.RenderAsync(context, HtmlEncoder.Default);
@@ -76,10 +82,11 @@ public sealed class ThemeRenderer
         ? [$"Content-{contentType}", "Content"]
         : [$"Content-{contentType}-{displayType}", $"Content-{displayType}"];
 
-    private IFluidTemplate FindAny(IReadOnlyList<string> names)
+    private IFluidTemplate FindAny(IReadOnlyList<string> names, TemplateOverrides.Snapshot overrides)
     {
         foreach (var name in names)
         {
+            if (overrides.Templates.TryGetValue(name, out var overriding)) return overriding;
             if (_templates.Get(name) is { } template) return template;
         }
         throw new ThemeException($"The theme has none of the templates {string.Join(", ", names.Select(n => n + ThemeTemplates.Extension))}.");
@@ -93,7 +100,8 @@ public sealed class ThemeRenderer
             return NilValue.Instance;
         }
         var displayType = arguments.Count > 0 ? arguments.At(0).ToStringValue() : "Summary";
-        var template = FindAny(ContentTemplates(item.ContentType, displayType));
+        var overrides = context.AmbientValues.TryGetValue(OverridesKey, out var value) && value is TemplateOverrides.Snapshot s ? s : TemplateOverrides.Snapshot.None;
+        var template = FindAny(ContentTemplates(item.ContentType, displayType), overrides);
         context.EnterChildScope();
         try
         {

@@ -28,7 +28,7 @@ public sealed class SiteSetup(
     TimeProvider clock,
     ILogger<SiteSetup> logger)
 {
-    public const string DocumentName = "Setup";
+    public const string DocumentName = Content.Recipes.Stored.SetupRunItems.SetupDocumentName;
 
     /// <summary>
     /// Sets the store up unless it already is; either way returns the setup record. What a person must read (the

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Items;
+using OneDigital.Content.Recipes.Stored;
 using OneDigital.Content.Store;
 using OneDigital.Testing;
 
@@ -106,6 +107,78 @@ public class ImportLedgerTests
             """);
 
         Assert.That(report.ItemsCreated + report.ItemsUpdated, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Re_importing_the_setup_recipe_of_a_store_set_up_before_the_ledger_updates_its_items_instead_of_duplicating_them()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.ImportAsync(ForeignBlog);
+        await using (var scope = store.Scope())
+        {
+            // As a store set up before the ledger: a Setup document naming the recipe, and no ledger entries.
+            var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
+            await db.Set<RecipeItemLedgerEntry>().ExecuteDeleteAsync();
+            await scope.ServiceProvider.GetRequiredService<DocumentStore>().SaveAsync(SetupRunItems.SetupDocumentName,
+                new System.Text.Json.Nodes.JsonObject { ["Recipe"] = "CommunityBlog", ["SetUpUtc"] = DateTime.UtcNow.AddMinutes(-1) });
+        }
+        var before = await ItemRowsAsync(store);
+
+        var again = await store.ImportAsync(ForeignBlog);
+        var third = await store.ImportAsync(ForeignBlog);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((again.ItemsCreated, third.ItemsCreated), Is.EqualTo((0, 0)));
+            Assert.That((await ItemRowsAsync(store)).Keys, Is.EquivalentTo(before.Keys));
+            Assert.That(again.Warnings, Has.Exactly(2).Contains("before the import ledger existed"));
+            Assert.That(third.Warnings, Has.None.Contains("before the import ledger existed"), "the ledger knows them now");
+        });
+    }
+
+    [Test]
+    public async Task Without_the_setup_record_naming_it_a_recipe_with_no_ledger_entries_creates_its_items_anew()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.ImportAsync(ForeignBlog);
+        await using (var scope = store.Scope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ContentDbContext>().Set<RecipeItemLedgerEntry>().ExecuteDeleteAsync();
+            await scope.ServiceProvider.GetRequiredService<DocumentStore>().SaveAsync(SetupRunItems.SetupDocumentName,
+                new System.Text.Json.Nodes.JsonObject { ["Recipe"] = "OneDigital", ["SetUpUtc"] = DateTime.UtcNow.AddMinutes(-1) });
+        }
+
+        var again = await store.ImportAsync(ForeignBlog);
+
+        Assert.That(again.ItemsCreated, Is.EqualTo(2), "only the store's own setup recipe is matched by title, never another recipe");
+    }
+
+    [Test]
+    public async Task An_item_the_setup_made_twice_under_one_title_is_not_guessed_at_and_the_report_says_so()
+    {
+        const string twins = """
+            { "name": "Twins", "steps": [
+              { "name": "ContentDefinition", "ContentTypes": [ { "Name": "Page", "ContentTypePartDefinitionRecords": [ { "PartName": "TitlePart", "Name": "TitlePart" } ] } ] },
+              { "name": "content", "Data": [ { "ContentItemId": "[js: uuid()]", "ContentType": "Page", "DisplayText": "Welcome", "Latest": true, "Published": true, "TitlePart": { "Title": "Welcome" } } ] } ] }
+            """;
+        await using var store = await TestStore.CreateAsync();
+        await store.ImportAsync(twins);
+        await using (var scope = store.Scope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ContentDbContext>().Set<RecipeItemLedgerEntry>().ExecuteDeleteAsync();
+            await scope.ServiceProvider.GetRequiredService<DocumentStore>().SaveAsync(SetupRunItems.SetupDocumentName,
+                new System.Text.Json.Nodes.JsonObject { ["Recipe"] = "Twins", ["SetUpUtc"] = DateTime.UtcNow.AddMinutes(-1) });
+            var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
+            var twin = await manager.NewAsync("Page");
+            twin.DisplayText = "Welcome";
+            twin.GetOrCreatePart("TitlePart")["Title"] = "Welcome";
+            await manager.CreateAsync(twin, publish: true);
+        }
+
+        var again = await store.ImportAsync(twins);
+
+        Assert.That(again.ItemsCreated, Is.EqualTo(1));
+        Assert.That(again.Warnings, Has.One.Contains("cannot be told apart").And.Contains("steps[1].Data[0]"));
     }
 
     private static string Page(string recipe, string title) => $$"""

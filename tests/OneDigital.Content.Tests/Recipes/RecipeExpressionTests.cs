@@ -67,13 +67,13 @@ public class RecipeExpressionTests
     {
         await using var store = await TestStore.CreateAsync();
         var report = await store.ImportAsync("""
-            { "name": "Mixed", "steps": [ { "name": "layers", "Layers": [] }, { "name": "Templates" }, { "name": "feature", "enable": [ "OrchardCore.Title", "OrchardCore.Workflows" ] } ] }
+            { "name": "Mixed", "steps": [ { "name": "layers", "Layers": [] }, { "name": "WorkflowType" }, { "name": "feature", "enable": [ "OrchardCore.Title", "OrchardCore.Workflows" ] } ] }
             """);
         Assert.Multiple(() =>
         {
-            Assert.That(report.StepsNotImplemented, Is.EqualTo(new[] { "1:layers", "2:Templates" }));
+            Assert.That(report.StepsNotImplemented, Is.EqualTo(new[] { "1:layers", "2:WorkflowType" }));
             Assert.That(report.FeaturesNotImplemented, Is.EqualTo(new[] { "OrchardCore.Workflows" }));
-            Assert.That(report.ToString(), Does.Contain("steps stored, not applied (exported back unchanged): 1:layers, 2:Templates"));
+            Assert.That(report.ToString(), Does.Contain("steps stored, not applied (exported back unchanged): 1:layers, 2:WorkflowType"));
         });
     }
 

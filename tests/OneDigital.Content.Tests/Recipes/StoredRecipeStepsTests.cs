@@ -39,7 +39,7 @@ public class StoredRecipeStepsTests
         var profiles = await stored.GetAsync("mediaprofiles");
         Assert.Multiple(async () =>
         {
-            Assert.That(report.StepsNotImplemented, Is.EqualTo(new[] { "1:Layers", "2:Templates", "3:AdminTemplates", "4:WorkflowType", "5:AdminMenu", "6:deployment", "7:MediaProfiles", "8:ShortcodeTemplates", "9:Sitemaps" }));
+            Assert.That(report.StepsNotImplemented, Is.EqualTo(new[] { "1:Layers", "3:AdminTemplates", "4:WorkflowType", "6:deployment", "7:MediaProfiles", "8:ShortcodeTemplates", "9:Sitemaps" }));
             Assert.That(report.ToString(), Does.Contain("steps stored, not applied"));
             Assert.That(profiles, Has.Count.EqualTo(1));
             Assert.That(profiles[0]["MediaProfiles"]!["thumb"]!["Width"]!.GetValue<int>(), Is.EqualTo(240));
@@ -144,5 +144,69 @@ public class DefinitionSettingsExportTests
             Assert.That(body["Settings"]!["TextFieldSettings"]!["Required"]!.GetValue<bool>(), Is.False);
             Assert.That(body["Settings"]!["ContentIndexSettings"]!.AsObject().Count, Is.EqualTo(3));
         });
+    }
+
+    [TestCase("javascript:alert(1)")]
+    [TestCase(" JavaScript:alert(1)")]
+    [TestCase("data:text/html,hi")]
+    [TestCase("//evil.example/x")]
+    [TestCase("/\\evil.example")]
+    public async Task An_admin_menu_link_that_is_not_a_site_path_or_http_url_fails_the_import_at_its_json_path(string url)
+    {
+        await using var store = await TestStore.CreateAsync();
+        var recipe = new JsonObject
+        {
+            ["name"] = "Links",
+            ["steps"] = new JsonArray(new JsonObject
+            {
+                ["name"] = "AdminMenu",
+                ["data"] = new JsonArray(new JsonObject
+                {
+                    ["Id"] = "m", ["Name"] = "M", ["Enabled"] = true,
+                    ["MenuItems"] = new JsonArray(new JsonObject
+                    {
+                        ["$type"] = "OrchardCore.AdminMenu.AdminNodes.LinkAdminNode, OrchardCore.AdminMenu", ["LinkText"] = "Safe", ["LinkUrl"] = "https://example.org/",
+                        ["Items"] = new JsonArray(new JsonObject { ["LinkText"] = "Bad", ["LinkUrl"] = url }),
+                    }),
+                }),
+            }),
+        };
+
+        var ex = Assert.ThrowsAsync<OneDigital.Content.Recipes.RecipeException>(() => store.ImportAsync(recipe.ToJsonString()));
+
+        Assert.That(ex!.Message, Does.Contain("steps[0].data[0].MenuItems[0].Items[0].LinkUrl"));
+        await using var scope = store.Scope();
+        Assert.That(await scope.ServiceProvider.GetRequiredService<StoredRecipeSteps>().ListAsync(), Is.Empty, "nothing of the recipe is kept");
+    }
+
+    [Test]
+    public async Task A_template_that_is_not_valid_liquid_fails_the_import_naming_it_and_an_unmappable_shape_is_reported()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var ex = Assert.ThrowsAsync<OneDigital.Content.Recipes.RecipeException>(() => store.ImportAsync("""
+            { "name": "T", "steps": [ { "name": "Templates", "Templates": { "Content__BlogPost": { "Content": "<h1>{{ Model.DisplayText </h1>", "Description": "" } } } ] }
+            """));
+        Assert.That(ex!.Message, Does.Contain("steps[0].Templates.Content__BlogPost.Content"));
+
+        var report = await store.ImportAsync("""
+            { "name": "T", "steps": [ { "name": "Templates", "Templates": { "Widget__Hero": { "Content": "<div>{{ Model.DisplayText }}</div>", "Description": "" } } } ] }
+            """);
+        Assert.That(report.Warnings, Has.One.Contains("Templates.Widget__Hero").And.Contains("not shown"));
+    }
+
+    [TestCase("Content", "Content")]
+    [TestCase("Content_Detail", "Content")]
+    [TestCase("Content__BlogPost", "Content-BlogPost")]
+    [TestCase("Content_Detail__BlogPost", "Content-BlogPost")]
+    [TestCase("Content_Summary", "Content-Summary")]
+    [TestCase("Content_Summary__BlogPost", "Content-BlogPost-Summary")]
+    [TestCase("Content_Card__Event", "Content-Event-Card")]
+    [TestCase("Widget__Hero", null)]
+    [TestCase("TitlePart", null)]
+    [TestCase("Content__Alias__about", null)]
+    [TestCase("Content_Summary_Extra__BlogPost", null)]
+    public void Orchards_shape_names_map_onto_the_themes_template_names(string shape, string? theme)
+    {
+        Assert.That(RecipeTemplates.ThemeName(shape), Is.EqualTo(theme));
     }
 }

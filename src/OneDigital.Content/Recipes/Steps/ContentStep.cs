@@ -14,7 +14,7 @@ namespace OneDigital.Content.Recipes.Steps;
 /// a path another item holds gets a unique one. An item of a type no definition names is kept as its JSON, with a
 /// warning, as Orchard's content step keeps it.
 /// </summary>
-public sealed class ContentStep(ContentManager manager, ContentDefinitionStore definitions, ContentQuery query, RecipeItemLedger ledger) : IRecipeStep
+public sealed class ContentStep(ContentManager manager, ContentDefinitionStore definitions, ContentQuery query, RecipeItemLedger ledger, SetupRunItems setupRun) : IRecipeStep
 {
     public IReadOnlyCollection<string> Names { get; } = ["content"];
 
@@ -30,6 +30,11 @@ public sealed class ContentStep(ContentManager manager, ContentDefinitionStore d
             keys[i] = ItemKey(rawData is not null && i < rawData.Count ? rawData[i] as JsonObject : null, context.Number, i);
         }
         var ledgerEntries = await ledger.FindAsync(execution.RecipeName, keys);
+        if (!execution.PreLedgerSetup.Checked)
+        {
+            // Once per run, before this run's own entries exist.
+            execution.PreLedgerSetup = (true, await setupRun.PreLedgerSetupAsync(execution.RecipeName));
+        }
         var warnings = new List<string>();
         for (var i = 0; i < data.Count; i++)
         {
@@ -54,6 +59,21 @@ public sealed class ContentStep(ContentManager manager, ContentDefinitionStore d
             }
             WarnAboutUnknownNames(context, defs, item, path);
             ledgerEntries.TryGetValue(keys[i], out var entry);
+            var adopted = false;
+            if (entry is null && execution.PreLedgerSetup.SetUpUtc is { } setUpUtc && !keys[i].StartsWith("id:", StringComparison.Ordinal))
+            {
+                var (setupItemId, doubt) = await setupRun.FindAsync(item, setUpUtc);
+                if (setupItemId is not null)
+                {
+                    entry = new RecipeItemLedgerEntry { Recipe = execution.RecipeName, ItemKey = keys[i], ContentItemId = setupItemId };
+                    adopted = true;
+                    context.WarnAt(path, $"taken to be '{setupItemId}', which this recipe set up before the import ledger existed (the one {item.ContentType} titled '{item.DisplayText}' from the setup); it is updated, not created again.");
+                }
+                else if (doubt is not null)
+                {
+                    context.WarnAt(path, $"a new item was created: this recipe set the store up before the import ledger existed, and the item set up then cannot be told apart ({doubt}).");
+                }
+            }
             // Only an item the ledger knows can match an earlier run; asking the store about the others cost a query per item.
             if (entry is not null && (string.IsNullOrEmpty(item.ContentItemId) || !await query.ExistsAsync(item.ContentItemId)))
             {
@@ -76,9 +96,9 @@ public sealed class ContentStep(ContentManager manager, ContentDefinitionStore d
                 case ImportOutcome.Updated: context.Report.ItemsUpdated++; break;
                 default: context.Report.ItemsUnchanged++; break;
             }
-            if (entry?.ContentItemId != item.ContentItemId)
+            if (adopted || entry?.ContentItemId != item.ContentItemId)
             {
-                ledgerEntries[keys[i]] = ledger.Record(execution.RecipeName, keys[i], item.ContentItemId, entry);
+                ledgerEntries[keys[i]] = ledger.Record(execution.RecipeName, keys[i], item.ContentItemId, adopted ? null : entry);
             }
         }
         await ledger.SaveAsync();

@@ -32,10 +32,6 @@ public sealed class QueriesStep(QueryDefinitions definitions) : IRecipeStep
                 throw context.Fail($"{path}.{ex.Field}", ex.Message);
             }
             queries.Add(query);
-            if (query.Source == "Sql")
-            {
-                context.Warn($"the SQL query '{query.Name}' is stored; SQL queries over Orchard's index tables cannot run here.");
-            }
         }
         await definitions.SaveAsync(queries);
     }

@@ -28,6 +28,14 @@ public sealed class RecipeItemLedger(ContentDbContext db)
         return found;
     }
 
+    /// <summary>Whether any run of <paramref name="recipe"/> has left entries.</summary>
+    public Task<bool> AnyAsync(string recipe, CancellationToken ct = default) =>
+        db.Set<RecipeItemLedgerEntry>().AsNoTracking().AnyAsync(e => e.Recipe == recipe, ct);
+
+    /// <summary>Whether some recipe's entry names the item (it belongs to that recipe's runs).</summary>
+    public Task<bool> NamesAsync(string contentItemId, CancellationToken ct = default) =>
+        db.Set<RecipeItemLedgerEntry>().AsNoTracking().AnyAsync(e => e.ContentItemId == contentItemId, ct);
+
     /// <summary>Notes that the recipe's item became <paramref name="contentItemId"/> (written by <see cref="SaveAsync"/>).</summary>
     /// <returns>The entry, which the caller keeps: a key met again in the same step (a published and a draft version) updates it.</returns>
     public RecipeItemLedgerEntry Record(string recipe, string itemKey, string contentItemId, RecipeItemLedgerEntry? existing)
