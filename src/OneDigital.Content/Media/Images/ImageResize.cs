@@ -54,19 +54,20 @@ public sealed record ImageResize
     public string ToQuery()
     {
         var query = new StringBuilder();
-        void Add(string key, string? value)
+        // Numbers and names are written as they are (Orchard's `rxy=0.5,0.5`); free text is escaped.
+        void Add(string key, string? value, bool escape = false)
         {
             if (value is null) return;
-            query.Append(query.Length == 0 ? "" : "&").Append(key).Append('=').Append(Uri.EscapeDataString(value));
+            query.Append(query.Length == 0 ? "" : "&").Append(key).Append('=').Append(escape ? Uri.EscapeDataString(value) : value);
         }
-        Add("profile", Profile);
+        Add("profile", Profile, escape: true);
         Add("width", Width?.ToString(CultureInfo.InvariantCulture));
         Add("height", Height?.ToString(CultureInfo.InvariantCulture));
         Add("rmode", Mode is { } mode ? ModeName(mode) : null);
         Add("rxy", Focus is { } f ? $"{Fraction(f.X)},{Fraction(f.Y)}" : null);
         Add("format", Format is { } format ? FormatName(format) : null);
         Add("quality", Quality?.ToString(CultureInfo.InvariantCulture));
-        Add("bgcolor", BackgroundColor);
+        Add("bgcolor", BackgroundColor, escape: true);
         return query.ToString();
     }
 
