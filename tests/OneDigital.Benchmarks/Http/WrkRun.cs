@@ -19,31 +19,46 @@ public static partial class WrkRun
         await File.WriteAllTextAsync(script, $"wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.body = [==[{jsonBody}]==]\n", ct);
         try
         {
-            var start = new ProcessStartInfo("wrk")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            foreach (var arg in new[] { "-t", "1", "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", $"{(int)duration.TotalSeconds}s", "--latency", "-s", script, url.ToString() })
-            {
-                start.ArgumentList.Add(arg);
-            }
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start.");
-            var output = await process.StandardOutput.ReadToEndAsync(ct);
-            await process.WaitForExitAsync(ct);
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"wrk failed: {await process.StandardError.ReadToEndAsync(ct)}");
-            }
-            var requests = int.Parse(RequestsLine().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
-            var failures = NonSuccessLine().Match(output) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
-            var rps = double.Parse(RpsLine().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
-            return new LoadResult(requests, failures, rps, Percentile(output, "50"), Percentile(output, "99"), bodyBytes);
+            return await RunProcessAsync(url, script, bodyBytes, connections, duration, ct);
         }
         finally
         {
             File.Delete(script);
         }
+    }
+
+    /// <summary>GETs of one URL (a media file, a theme asset).</summary>
+    public static Task<LoadResult> GetAsync(Uri url, int bodyBytes, int connections, TimeSpan duration, CancellationToken ct) =>
+        RunProcessAsync(url, null, bodyBytes, connections, duration, ct);
+
+    private static async Task<LoadResult> RunProcessAsync(Uri url, string? script, int bodyBytes, int connections, TimeSpan duration, CancellationToken ct)
+    {
+        var start = new ProcessStartInfo("wrk")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { "-t", "1", "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", $"{(int)duration.TotalSeconds}s", "--latency" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        if (script is not null)
+        {
+            start.ArgumentList.Add("-s");
+            start.ArgumentList.Add(script);
+        }
+        start.ArgumentList.Add(url.ToString());
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start.");
+        var output = await process.StandardOutput.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"wrk failed: {await process.StandardError.ReadToEndAsync(ct)}");
+        }
+        var requests = int.Parse(RequestsLine().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
+        var failures = NonSuccessLine().Match(output) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        var rps = double.Parse(RpsLine().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
+        return new LoadResult(requests, failures, rps, Percentile(output, "50"), Percentile(output, "99"), bodyBytes);
     }
 
     private static double Percentile(string output, string p)
