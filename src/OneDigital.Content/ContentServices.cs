@@ -14,6 +14,7 @@ using OneDigital.Content.Items;
 using OneDigital.Content.Liquid;
 using OneDigital.Content.Mail;
 using OneDigital.Content.Media;
+using OneDigital.Content.Media.Images;
 using OneDigital.Content.Querying;
 using OneDigital.Content.Parts.Autoroute;
 using OneDigital.Content.Parts.Lists;
@@ -117,6 +118,7 @@ public static class ContentServices
         services.AddOneDigitalMail();
         services.AddBulletin();
         services.AddMediaStore();
+        services.AddMediaImages();
         services.AddScoped<RecipeExecutor>();
         services.AddScoped<OneDigital.Content.Recipes.Stored.StoredRecipeSteps>();
         services.AddScoped<OneDigital.Content.Recipes.Stored.RecipeItemLedger>();

@@ -16,6 +16,7 @@ using OneDigital.Web.Auth;
 using OneDigital.Web.Cli;
 using OneDigital.Web.Problems;
 using OneDigital.Web.Health;
+using OneDigital.Web.Media;
 using OneDigital.Web.Security;
 using OneDigital.Web.Setup;
 using OneDigital.Web.Webhooks;
@@ -90,6 +91,7 @@ public static class OneDigitalHost
         builder.Services.AddOneDigitalErrors();
         builder.Services.AddOneDigitalAdmin(builder.Configuration);
         builder.Services.AddOneDigitalSite(builder.Configuration);
+        builder.Services.AddMediaServing();
         // The site's policy comes from the security headers like every other path's, so a prefix the host declares
         // under the site wins and the site's never reaches the admin's or the APIs' paths.
         builder.Services.AddFallbackContentSecurityPolicy(SiteServices.IsSitePath, SiteServices.ContentSecurityPolicy);
@@ -109,6 +111,7 @@ public static class OneDigitalHost
         app.MapQueriesApi();
         app.MapContentApi();
         app.MapOneDigitalGraphQL();
+        app.MapMedia();
         // Last: the readers' site answers every path the admin and the APIs leave.
         app.MapOneDigitalSite();
         return app;

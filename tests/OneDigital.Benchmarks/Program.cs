@@ -12,6 +12,7 @@ IScenario[] scenarios =
     new AdminListScenario(),
     new PeerScenario(),
     new SiteScenario(),
+    new MediaScenario(),
 ];
 
 BenchmarkOptions options;

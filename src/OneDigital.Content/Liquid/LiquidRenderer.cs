@@ -8,7 +8,8 @@ using OneDigital.Content.Items;
 namespace OneDigital.Content.Liquid;
 
 /// <summary>
-/// Renders Liquid (Fluid) templates over content items, with Orchard's filters: display_text, slugify, container.
+/// Renders Liquid (Fluid) templates over content items, with Orchard's filters: display_text, slugify, container,
+/// resize_url (and srcset, see <see cref="MediaFilters"/>).
 /// Parsed templates are cached by source text.
 /// </summary>
 public sealed class LiquidRenderer
@@ -25,6 +26,7 @@ public sealed class LiquidRenderer
                 ? new StringValue((await input.GetValueAsync("DisplayText", context)).ToStringValue())
                 : new StringValue(input.ToStringValue()));
         _options.Filters.AddFilter("container", ContainerAsync);
+        MediaFilters.Register(_options);
         // Items reach templates as their JSON, read lazily: converting a whole item (bodies and all) for every
         // route pattern was most of the cost of saving one.
         _options.ValueConverters.Add(value => value switch

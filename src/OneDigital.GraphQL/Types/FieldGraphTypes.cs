@@ -5,6 +5,7 @@ using OneDigital.Content.Definitions;
 using OneDigital.Content.Fields;
 using OneDigital.Content.Html;
 using OneDigital.Content.Items;
+using OneDigital.Content.Media;
 using OneDigital.GraphQL.Schema;
 using static OneDigital.GraphQL.Schema.FieldFactory;
 
@@ -105,23 +106,43 @@ internal sealed class FieldGraphTypes(SchemaBuildContext schema) : IFieldKindVis
         var file = new ObjectGraphType { Name = schema.UniqueTypeName("MediaFile", "Item"), Description = "A file of a media field." };
         file.AddField(Field("fileName", S.String, c => Path.GetFileName(((MediaFile)c.Source!).Path), "The file's name."));
         file.AddField(Field("path", S.String, c => ((MediaFile)c.Source!).Path, "The path in the media library."));
-        file.AddField(Field("url", S.String, c => MediaUrl(((MediaFile)c.Source!).Path), "The public address of the file."));
+        file.AddField(Field("url", S.String, c =>
+        {
+            var media = (MediaFile)c.Source!;
+            return MediaResizeArguments.Url(MediaUrl(media.Path), MediaResizeArguments.Read(c, media.Anchor));
+        }, "The public address of the file, or of the image resized when sizes or a profile are given.").WithResizeArguments(S));
+        var srcset = Field("srcset", S.String, c =>
+        {
+            var media = (MediaFile)c.Source!;
+            var widths = c.GetArgument<int[]?>("widths") ?? [.. DefaultSrcsetWidths];
+            if (widths.Length == 0) return null;
+            // Each width is checked like url(width:) is; the first resize carries the other options.
+            var resize = MediaResizeArguments.Read(c, media.Anchor, widths[0])!;
+            foreach (var width in widths.Skip(1)) MediaResizeArguments.Read(c, media.Anchor, width);
+            return MediaUrls.Srcset(MediaUrl(media.Path), widths, resize with { Width = null });
+        }, "A srcset of the image at the given widths (default 240, 480, 1024, 2048), e.g. for <img srcset>.").WithResizeArguments(S, width: false);
+        srcset.Arguments!.Add(Argument("widths", S.List(S.NonNull(S.Int)), "Widths from the site's supported sizes."));
+        file.AddField(srcset);
         file.AddField(Field("mediaText", S.String, c => ((MediaFile)c.Source!).MediaText, "The file's alternative text."));
         return Type(FieldKind.Media, "A media field: files from the media library.",
             Field("files", S.List(file), c => c.Page(Files(c)), "The files, with their names, addresses and texts.").Paged(S),
             Field("paths", S.List(S.String), c => c.Page(Files(c).Select(f => f.Path)), "The paths in the media library (legacy).").Paged(S),
-            Field("urls", S.List(S.String), c => c.Page(Files(c).Select(f => MediaUrl(f.Path))), "The public addresses (legacy).").Paged(S),
+            Field("urls", S.List(S.String), c => c.Page(Files(c)).Select(f => MediaResizeArguments.Url(MediaUrl(f.Path), MediaResizeArguments.Read(c, f.Anchor))).ToList(),
+                "The public addresses (legacy); with sizes or a profile, of the images resized.").Paged(S).WithResizeArguments(S),
             Field("fileNames", S.List(S.String), c => c.Page(Files(c).Select(f => Path.GetFileName(f.Path))), "The file names (legacy).").Paged(S),
             Field("mediatexts", S.List(S.String), c => c.Page(Files(c).Select(f => f.MediaText)), "The alternative texts (legacy).").Paged(S));
     }
 
-    private sealed record MediaFile(string Path, string? MediaText);
+    private static readonly int[] DefaultSrcsetWidths = [240, 480, 1024, 2048];
+
+    private sealed record MediaFile(string Path, string? MediaText, (double X, double Y)? Anchor);
 
     private static IEnumerable<MediaFile> Files(IResolveFieldContext c)
     {
         var json = Json(c);
         var texts = JsonValues.ScalarTexts(json["MediaTexts"]);
-        return JsonValues.ScalarTexts(json["Paths"]).Select((p, i) => new MediaFile(p, i < texts.Length ? texts[i] : null));
+        return JsonValues.ScalarTexts(json["Paths"]).Select((p, i) =>
+            new MediaFile(p, i < texts.Length ? texts[i] : null, MediaResizeArguments.AnchorOf(json, p, i)));
     }
 
     private static string MediaUrl(string path) => "/media/" + path.TrimStart('/');

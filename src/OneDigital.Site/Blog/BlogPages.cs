@@ -2,9 +2,8 @@
 // their own, plus the feeds; a case study's page is built like a post's (topics, region, image), so it is here too.
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using OneDigital.Content.Media;
 using OneDigital.Content.Querying;
-using OneDigital.Content.Store;
 using OneDigital.Site.Hub;
 using OneDigital.Site.Models;
 using OneDigital.Site.Pages;
@@ -29,5 +28,5 @@ public static class BlogPages
 
     private static TopicalPageModel Topical(IServiceProvider services, string contentType, bool related) => new(contentType, related,
         services.GetRequiredService<ContentQuery>(), services.GetRequiredService<ItemViews>(), services.GetRequiredService<SiteTaxonomies>(),
-        services.GetRequiredService<IOptions<StoreOptions>>());
+        services.GetRequiredService<MediaOriginals>());
 }

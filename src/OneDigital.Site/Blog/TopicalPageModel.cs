@@ -3,9 +3,10 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using OneDigital.Content.Items;
+using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Media;
+using OneDigital.Content.Media.Images;
 using OneDigital.Content.Querying;
-using OneDigital.Content.Store;
 using OneDigital.Site.Hub;
 using OneDigital.Site.Models;
 using OneDigital.Site.Pages;
@@ -14,7 +15,7 @@ namespace OneDigital.Site.Blog;
 
 /// <summary>The model of a BlogPost's or CaseStudy's page (<see cref="TopicalItemView"/>).</summary>
 internal sealed class TopicalPageModel(string contentType, bool related, ContentQuery query, ItemViews views, SiteTaxonomies taxonomies,
-    IOptions<StoreOptions> store) : IItemPageModel
+    MediaOriginals originals) : IItemPageModel
 {
     /// <summary>How many related items a post shows.</summary>
     public const int RelatedShown = 3;
@@ -37,7 +38,7 @@ internal sealed class TopicalPageModel(string contentType, bool related, Content
             Topics = topics,
             Regions = regions,
             Related = relatedItems,
-            Image = ImageOf(view),
+            Image = ImageOf(http, view),
         };
     }
 
@@ -57,16 +58,25 @@ internal sealed class TopicalPageModel(string contentType, bool related, Content
         return [.. newest.OrderByDescending(i => i.PublishedUtc).Take(RelatedShown)];
     }
 
-    // The first image of the Image field, with its size read from the file so the page does not jump as it loads.
-    private ImageView? ImageOf(ItemView view)
+    // The first image of the Image field, with its size read from the file so the page does not jump as it loads,
+    // its fingerprint (so the browser keeps it for a year) and the widths the theme offers in its srcset.
+    private ImageView? ImageOf(HttpContext http, ItemView view)
     {
         if (view.Fields.GetValueOrDefault("Image") is not IReadOnlyList<MediaView> { Count: > 0 } media)
         {
             return null;
         }
-        var file = MediaFolder.FileIn(MediaFolder.Root(store.Value), media[0].Url["/media/".Length..]);
-        var size = file is null ? null : ImageSize.Read(file);
-        return new ImageView(media[0].Url, media[0].Text ?? "", size?.Width, size?.Height);
+        var original = MediaOriginals.PathOf(media[0].Url) is { } path ? originals.Find(path) : null;
+        var size = original is null ? null : ImageSize.Read(original.FullPath);
+        if (original is null || size is null)
+        {
+            return new ImageView(media[0].Url, media[0].Text ?? "", size?.Width, size?.Height);
+        }
+        var sizes = http.RequestServices.GetRequiredService<IOptions<MediaImageOptions>>().Value.Sizes;
+        return new ImageView(MediaUrls.WithResize(media[0].Url, new ImageResize(), original.Stamp), media[0].Text ?? "", size.Value.Width, size.Value.Height)
+        {
+            Widths = [.. sizes.Where(w => w >= ImageView.SmallestWidth && w <= ImageView.LargestWidth && w <= size.Value.Width).Order()],
+        };
     }
 }
 
@@ -88,4 +98,14 @@ public sealed class TopicalItemView
 }
 
 /// <summary>An image as a page shows it: its address, alternative text (empty when decorative) and size when known.</summary>
-public sealed record ImageView(string Url, string Alt, int? Width, int? Height);
+public sealed record ImageView(string Url, string Alt, int? Width, int? Height)
+{
+    /// <summary>The smallest width offered in a srcset; smaller ones save too little to be worth a variant.</summary>
+    public const int SmallestWidth = 240;
+
+    /// <summary>The largest: the text column is 960 pixels at most, and larger files would break the page-weight budget.</summary>
+    public const int LargestWidth = 1024;
+
+    /// <summary>The supported sizes from <see cref="SmallestWidth"/> to the image's own width (at most <see cref="LargestWidth"/>) the theme offers in <c>srcset</c>; empty: the original only.</summary>
+    public IReadOnlyList<int> Widths { get; init; } = [];
+}

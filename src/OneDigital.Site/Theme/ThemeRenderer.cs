@@ -7,6 +7,7 @@ using Fluid.Values;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Items;
+using OneDigital.Content.Liquid;
 using OneDigital.Content.Settings;
 using OneDigital.Site.Models;
 using OneDigital.Site.Seo;
@@ -51,6 +52,7 @@ public sealed class ThemeRenderer
         _options.ValueConverters.Add(value => value is SafeHtml html ? new StringValue(html.Value, encode: false) : null);
         _options.Filters.AddFilter("asset_url", (input, _, _) => new StringValue(_assets.Url(input.ToStringValue())));
         _options.Filters.AddFilter("summary", SummaryAsync);
+        MediaFilters.Register(_options);
     }
 
     /// <summary>

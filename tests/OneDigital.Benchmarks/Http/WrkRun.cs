@@ -16,6 +16,10 @@ public static partial class WrkRun
         // A Lua long string ([==[ ... ]==]) holds the JSON as it is.
         RunScriptAsync(url, $"wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.body = [==[{jsonBody}]==]\n", bodyBytes, connections, duration, ct);
 
+    /// <summary>GETs of one URL (a media file, a theme asset).</summary>
+    public static Task<LoadResult> GetAsync(Uri url, int bodyBytes, int connections, TimeSpan duration, CancellationToken ct) =>
+        GetAsync(url, new Dictionary<string, string>(), bodyBytes, connections, duration, ct);
+
     /// <summary>GETs of <paramref name="url"/> with these request headers (e.g. a browser's Accept-Encoding).</summary>
     public static Task<LoadResult> GetAsync(Uri url, IReadOnlyDictionary<string, string> headers, int bodyBytes, int connections, TimeSpan duration, CancellationToken ct) =>
         RunScriptAsync(url, string.Concat(headers.Select(h => $"wrk.headers[ [==[{h.Key}]==] ] = [==[{h.Value}]==]\n")), bodyBytes, connections, duration, ct);
