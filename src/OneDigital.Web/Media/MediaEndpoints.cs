@@ -47,15 +47,20 @@ public static class MediaEndpoints
 
         var response = http.Response;
         var fingerprinted = query["v"].FirstOrDefault() is { } v && v == original.Stamp;
-        response.Headers.CacheControl = fingerprinted ? Immutable : $"public, max-age={options.Value.UnversionedMaxAgeSeconds}";
-        response.Headers.XContentTypeOptions = "nosniff";
+        // Set only once the answer is a file: a refusal must not be kept by caches.
+        void FileHeaders(string disposition)
+        {
+            response.Headers.CacheControl = fingerprinted ? Immutable : $"public, max-age={options.Value.UnversionedMaxAgeSeconds}";
+            response.Headers.XContentTypeOptions = "nosniff";
+            response.Headers.ContentDisposition = disposition;
+        }
 
         if (!resize.IsVariant)
         {
             var (contentType, inline) = MediaTypes.Of(original.Path);
             var disposition = new ContentDispositionHeaderValue(inline ? "inline" : "attachment");
             disposition.SetHttpFileName(System.IO.Path.GetFileName(original.Path));
-            response.Headers.ContentDisposition = disposition.ToString();
+            FileHeaders(disposition.ToString());
             return Results.File(original.FullPath, contentType, lastModified: original.LastWriteUtc,
                 entityTag: new EntityTagHeaderValue($"\"{original.Stamp}\""), enableRangeProcessing: true);
         }
@@ -71,7 +76,7 @@ public static class MediaEndpoints
             throw new MediaRequestException("Only JPEG, PNG, GIF and WebP images can be resized.");
         }
         var variant = await variants.GetAsync(original, resize, http.RequestAborted);
-        response.Headers.ContentDisposition = "inline";
+        FileHeaders("inline");
         return Results.File(variant.FullPath, variant.ContentType, lastModified: variant.LastModified,
             entityTag: new EntityTagHeaderValue(variant.ETag));
     }

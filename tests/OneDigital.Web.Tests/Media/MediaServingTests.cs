@@ -255,6 +255,7 @@ public sealed class MediaServingTests
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain(message));
+            Assert.That(Header(response, "Cache-Control") ?? "", Does.Not.Contain("public"), "a refusal is not kept by caches");
         });
     }
 
