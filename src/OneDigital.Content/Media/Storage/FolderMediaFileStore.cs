@@ -32,7 +32,7 @@ public sealed class FolderMediaFileStore(string root, bool flushToDisk) : IMedia
     }
 
     public Task<bool> FolderExistsAsync(string path, CancellationToken ct = default) =>
-        Task.FromResult(FolderIn(path) is { } full && Directory.Exists(full));
+        Task.FromResult(LibraryPath(path).Length == 0 || (FileIn(path) is { } full && Directory.Exists(full)));
 
     public Task<MediaFolderListing> ListAsync(string folder, CancellationToken ct = default)
     {
