@@ -12,7 +12,8 @@ using OneDigital.Testing;
 
 namespace OneDigital.Content.Tests.Media;
 
-public class MediaLibraryTests
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.All))]
+public class MediaLibraryTests(TestDatabase database)
 {
     private TestStore _store = null!;
     private AsyncServiceScope _scope;
@@ -25,7 +26,7 @@ public class MediaLibraryTests
     [SetUp]
     public async Task SetUpAsync()
     {
-        _store = await TestStore.CreateAsync();
+        _store = await TestStore.CreateAsync(database);
         _scope = _store.Scope();
     }
 
