@@ -10,6 +10,7 @@ using OneDigital.Admin.Assets;
 using OneDigital.Admin.ContentItems;
 using OneDigital.Admin.Audit;
 using OneDigital.Admin.Errors;
+using OneDigital.Admin.Media;
 using OneDigital.Admin.Navigation;
 using OneDigital.Admin.Scheduling;
 using OneDigital.Admin.Security;
@@ -42,7 +43,7 @@ public static class AdminServices
         services.AddAdminMenu();
         services.AddSingleton<AdminAssets>();
         services.AddContentList();
-        services.AddScoped<Editing.Pickers.PickerSearch>().AddScoped<Editing.Pickers.TagTaxonomies>();
+        services.AddScoped<Editing.Pickers.PickerSearch>().AddScoped<Editing.Pickers.TagTaxonomies>().AddScoped<Editing.Fields.MediaFieldUploads>();
         services.AddSingleton<SiteTime>();
         services.AddItemPageLinks();
 
@@ -89,6 +90,7 @@ public static class AdminServices
             branch.UseAdminUser();
             branch.UseAdminActor();
             branch.UseAuthorization();
+            branch.UseMediaUploadLimit();
         });
         // WebApplication would otherwise put an authorization middleware in front of every request; the admin's
         // runs in its branch, after the host's error handling and setup gate.

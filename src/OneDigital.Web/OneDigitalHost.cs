@@ -12,6 +12,7 @@ using OneDigital.Web.Api.Lucene;
 using OneDigital.Web.Api.Queries;
 using OneDigital.Search;
 using OneDigital.Web.Api.Content;
+using OneDigital.Web.Api.Media;
 using OneDigital.Web.Auth;
 using OneDigital.Web.Cli;
 using OneDigital.Web.Problems;
@@ -110,6 +111,7 @@ public static class OneDigitalHost
         app.MapLuceneApi();
         app.MapQueriesApi();
         app.MapContentApi();
+        app.MapMediaApi();
         app.MapOneDigitalGraphQL();
         app.MapMedia();
         // Last: the readers' site answers every path the admin and the APIs leave.

@@ -7,11 +7,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using OneDigital.Admin.Editing.Fields;
 using OneDigital.Admin.Editing.Nested;
 using OneDigital.Admin.Editing.Pickers;
 using OneDigital.Admin.Security;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
+using OneDigital.Content.Media.Library;
 using OneDigital.Content.Querying;
 using OneDigital.Content.Store;
 using OneDigital.Admin.Scheduling;
@@ -65,17 +67,35 @@ public abstract class ContentEditorPage(ContentManager manager, ContentQuery que
         User = User,
         Pickers = HttpContext.RequestServices.GetRequiredService<PickerSearch>(),
         Tags = Tags,
+        Media = HttpContext.RequestServices.GetRequiredService<MediaLibrary>(),
+        MediaUploads = MediaUploads,
     };
 
     private TagTaxonomies Tags => HttpContext.RequestServices.GetRequiredService<TagTaxonomies>();
 
-    /// <summary>Writes the item with <paramref name="save"/> and, in the same transaction first, the new tags its Tags fields named.</summary>
-    protected Task SaveAsync(Func<Task> save) =>
-        HttpContext.RequestServices.GetRequiredService<StoreTransaction>().RunAsync(async () =>
+    private MediaFieldUploads MediaUploads => HttpContext.RequestServices.GetRequiredService<MediaFieldUploads>();
+
+    /// <summary>
+    /// Writes the item with <paramref name="save"/> and, in the same transaction first, the new tags its Tags fields
+    /// named and the files its media fields uploaded (deleted again when the save fails).
+    /// </summary>
+    protected async Task SaveAsync(ContentItem item, Func<Task> save)
+    {
+        try
         {
-            await Tags.AddPendingAsync(Manager, Definitions, Aborted);
-            await save();
-        }, Aborted);
+            await HttpContext.RequestServices.GetRequiredService<StoreTransaction>().RunAsync(async () =>
+            {
+                await Tags.AddPendingAsync(Manager, Definitions, Aborted);
+                await MediaUploads.SaveAsync(item, Aborted);
+                await save();
+            }, Aborted);
+        }
+        catch
+        {
+            MediaUploads.DeleteSaved();
+            throw;
+        }
+    }
 
     protected async Task ShowAsync(ContentItem item, bool redisplay) => Sections = await Form(redisplay).RenderAsync(item);
 
@@ -84,6 +104,7 @@ public abstract class ContentEditorPage(ContentManager manager, ContentQuery que
     {
         ModelState.Clear();
         Tags.ClearPending();
+        MediaUploads.Clear();
         Form(redisplay: true).Read(item, Posted);
         return ModelState.IsValid;
     }

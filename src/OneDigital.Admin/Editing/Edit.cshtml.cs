@@ -53,7 +53,7 @@ public sealed class EditModel(ContentManager manager, ContentQuery query, Conten
         {
             try
             {
-                await SaveAsync(() => publish ? Manager.PublishAsync(item, VersionId, Aborted) : Manager.UpdateAsync(item, VersionId, Aborted));
+                await SaveAsync(item, () => publish ? Manager.PublishAsync(item, VersionId, Aborted) : Manager.UpdateAsync(item, VersionId, Aborted));
                 return Redirect(action == SaveAndContinue ? ContentEditorLinks.Edit(id) + "?saved=1" : ContentEditorLinks.List);
             }
             catch (ContentValidationException invalid)

@@ -20,6 +20,12 @@ public sealed class EditorServices(ContentDefinitionDocument definitions, Conten
     /// <summary>The Tags fields' taxonomies, loaded before the post is read, and the new terms it names.</summary>
     public TagTaxonomies Tags { get; init; } = null!;
 
+    /// <summary>The media library, for the media fields' search and the chosen files' facts.</summary>
+    public OneDigital.Content.Media.Library.MediaLibrary Media { get; init; } = null!;
+
+    /// <summary>The files the media fields' inputs carry, uploaded when the item is saved.</summary>
+    public Fields.MediaFieldUploads MediaUploads { get; init; } = null!;
+
     /// <summary>The submit button pressed (<c>action</c>), when the form is being redisplayed.</summary>
     public string Action => Posted?["action"].ToString() ?? "";
 

@@ -35,7 +35,7 @@ public sealed class NewModel(ContentManager manager, ContentQuery query, Content
         {
             try
             {
-                await SaveAsync(() => Manager.CreateAsync(item, publish, Aborted));
+                await SaveAsync(item, () => Manager.CreateAsync(item, publish, Aborted));
                 return Redirect(action == SaveAndContinue ? ContentEditorLinks.Edit(item.ContentItemId) + "?saved=1" : ContentEditorLinks.List);
             }
             catch (ContentValidationException invalid)

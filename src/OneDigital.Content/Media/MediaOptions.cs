@@ -23,4 +23,28 @@ public sealed class MediaOptions
 
     /// <summary>The largest file the library accepts, in bytes (10 MB).</summary>
     public long MaxFileSize { get; set; } = 10_000_000;
+
+    /// <summary>Limits for some extensions in place of <see cref="MaxFileSize"/>, e.g. <c>".mp4": 200000000</c>.</summary>
+    public Dictionary<string, long> MaxFileSizes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The most pixels an uploaded image may declare (width × height; 40 megapixels): a larger one would take too much memory to resize.</summary>
+    public long MaxImagePixels { get; set; } = 40_000_000;
+
+    /// <summary>The longest side, in pixels, an uploaded image may declare.</summary>
+    public int MaxImageSide { get; set; } = 10_000;
+
+    /// <summary>Where the files live: <c>Local</c> (<c>{DataDir}/Media</c>) or <c>SharedFolder</c> (<see cref="SharedPath"/>, for several nodes).</summary>
+    public MediaStorageKind Storage { get; set; } = MediaStorageKind.Local;
+
+    /// <summary>With <c>Storage = SharedFolder</c>: the folder every node mounts (an absolute path).</summary>
+    public string? SharedPath { get; set; }
+
+    /// <summary>The limit for a file with this extension (with the dot).</summary>
+    public long MaxFileSizeFor(string extension) => MaxFileSizes.TryGetValue(extension, out var limit) ? limit : MaxFileSize;
+}
+
+public enum MediaStorageKind
+{
+    Local,
+    SharedFolder,
 }

@@ -197,6 +197,23 @@ public sealed class ContentQuery(ContentDbContext db)
         return users.ToDictionary(u => u.Id, u => u.UserName ?? "", StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The latest versions of items that use a media file, at most <paramref name="take"/>, by title: a media field
+    /// naming its library path (the field index) or a body linking <c>/media/{path}</c> (the documents, searched
+    /// until enough are found).
+    /// </summary>
+    public async Task<IReadOnlyList<ContentItem>> FindMediaUsesAsync(string libraryPath, int take, CancellationToken ct = default)
+    {
+        var byField = await FieldIndex.Where(f => f.Latest && f.TextValue == libraryPath)
+            .Select(f => f.ContentItemId).Distinct().Take(take).ToListAsync(ct);
+        var link = "%/media/" + libraryPath.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        var byLink = await Records.Where(r => r.Latest && EF.Functions.Like(r.Document, link, "\\"))
+            .Select(r => r.ContentItemId).Take(take).ToListAsync(ct);
+        var ids = byField.Concat(byLink).Distinct().Take(take).ToList();
+        var records = await Records.Where(r => r.Latest && ids.Contains(r.ContentItemId)).ToListAsync(ct);
+        return records.Select(ContentItemStore.ToItem).OrderBy(i => i.DisplayText, StringComparer.CurrentCultureIgnoreCase).ToList();
+    }
+
     /// <summary>Whether the item has any version.</summary>
     public Task<bool> ExistsAsync(string contentItemId, CancellationToken ct = default) =>
         Records.AnyAsync(r => r.ContentItemId == contentItemId, ct);

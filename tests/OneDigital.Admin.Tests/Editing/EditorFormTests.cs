@@ -30,7 +30,7 @@ public sealed class EditorFormTests
 
     [TestCase("Page", new[] { "TitlePart.Title", "AutoroutePart.Path", "MarkdownBodyPart.Markdown" })]
     [TestCase("Blog", new[] { "TitlePart.Title", "AutoroutePart.Path" })]
-    [TestCase("CaseStudy", new[] { "TitlePart.Title", "CaseStudy.Summary", "CaseStudy.Organisation", "CaseStudy.Region", "CaseStudy.Topics", "CaseStudy.ChampionsInvolved", "CaseStudy.PeopleSupported", "CaseStudy.Image", "CaseStudy.Image.MediaTexts", "CaseStudy.Quote" })]
+    [TestCase("CaseStudy", new[] { "TitlePart.Title", "CaseStudy.Summary", "CaseStudy.Organisation", "CaseStudy.Region", "CaseStudy.Topics", "CaseStudy.ChampionsInvolved", "CaseStudy.PeopleSupported", "CaseStudy.Image.Query", "CaseStudy.Image.Upload", "CaseStudy.Quote" })]
     [TestCase("ReportSeries", new[] { "TitlePart.Title", "AutoroutePart.Path", "MarkdownBodyPart.Markdown" })]
     [TestCase("Event", new[] { "TitlePart.Title", "Event.StartsAt.Day", "Event.StartsAt.Month", "Event.StartsAt.Year", "Event.StartsAt.Time", "Event.EndsAt.Day", "Event.EventType", "Event.Venue", "Event.Online", "Event.Registration", "Event.Registration.Text", "Event.Topics" })]
     [TestCase("ProgrammePhase", new[] { "TitlePart.Title", "ProgrammePhase.PhaseNumber", "ProgrammePhase.DigitalChampionsRecruited", "ProgrammePhase.PeopleSupported" })]
@@ -86,7 +86,7 @@ public sealed class EditorFormTests
 
         Assert.Multiple(() =>
         {
-            foreach (var input in new[] { "TitlePart.Title", "MarkdownBodyPart.Markdown", "BlogPost.Subtitle", "BlogPost.Image", "BlogPost.Topics", "BlogPost.Related", "BlogPost.Related.Search" })
+            foreach (var input in new[] { "TitlePart.Title", "MarkdownBodyPart.Markdown", "BlogPost.Subtitle", "BlogPost.Image.Query", "BlogPost.Topics", "BlogPost.Related", "BlogPost.Related.Search" })
                 Assert.That(html, Does.Contain($"name=\"{input}\""), input);
             Assert.That(html, Does.Contain($"href=\"/admin/content/{blog}/edit\">News</a>"), "the container link");
             Assert.That(list, Does.Contain($"href=\"/admin/content/{post}/edit\">First post</a>"), "the list's children");

@@ -100,7 +100,7 @@ public sealed class EditorSaveTests
             new("Everything.When.Day", "1"), new("Everything.When.Month", "7"), new("Everything.When.Year", "2026"), new("Everything.When.Time", "14:30"),
             new("Everything.At", "9:15"),
             new("Everything.Link", "https://example.org/x"), new("Everything.Link.Text", "Example"),
-            new("Everything.Media", "images/a.jpg"), new("Everything.Media.MediaTexts", "A photo"),
+            new("Everything.Media.Paths", "images/a.jpg"), new("Everything.Media.Texts", "A photo"),
             new("Everything.Picker", page),
             new("Everything.Terms", topics.Terms[1]),
             new("Everything.People", adminId),
@@ -128,7 +128,7 @@ public sealed class EditorSaveTests
             Assert.That(Json(fields["When"]), Is.EqualTo("""{"Value":"2026-07-01T13:30:00Z"}"""), "14:30 in London in summer is 13:30 UTC");
             Assert.That(Json(fields["At"]), Is.EqualTo("""{"Value":"09:15:00"}"""));
             Assert.That(Json(fields["Link"]), Is.EqualTo("""{"Url":"https://example.org/x","Text":"Example"}"""));
-            Assert.That(Json(fields["Media"]), Is.EqualTo("""{"Paths":["images/a.jpg"],"MediaTexts":["A photo"]}"""));
+            Assert.That(Json(fields["Media"]), Is.EqualTo("""{"Paths":["images/a.jpg"],"MediaTexts":["A photo"],"Anchors":[{"X":0.5,"Y":0.5}]}"""));
             Assert.That(Json(fields["Picker"]), Is.EqualTo($$"""{"ContentItemIds":["{{page}}"]}"""));
             Assert.That(Json(fields["Terms"]), Is.EqualTo($$"""{"TaxonomyContentItemId":"{{topics.Id}}","TermContentItemIds":["{{topics.Terms[1]}}"]}"""));
             Assert.That(Json(fields["People"]), Is.EqualTo($$"""{"UserIds":["{{adminId}}"],"UserNames":["admin"]}"""));
@@ -149,7 +149,8 @@ public sealed class EditorSaveTests
             Assert.That(EditorSupport.InputValue(html, "Everything.When.Time"), Is.EqualTo("14:30"), "shown in the site's time zone");
             Assert.That(EditorSupport.InputValue(html, "Everything.At"), Is.EqualTo("09:15"));
             Assert.That(EditorSupport.InputValue(html, "Everything.Link.Text"), Is.EqualTo("Example"));
-            Assert.That(EditorSupport.TextareaValue(html, "Everything.Media"), Is.EqualTo("images/a.jpg"));
+            Assert.That(EditorSupport.IsChosen(html, "Everything.Media.Paths", "images/a.jpg"), Is.True);
+            Assert.That(EditorSupport.InputValue(html, "Everything.Media.Texts"), Is.EqualTo("A photo"));
             Assert.That(EditorSupport.IsChosen(html, "Everything.Picker", page), Is.True);
             Assert.That(EditorSupport.IsChecked(html, "Everything.Terms", topics.Terms[1]), Is.True);
             Assert.That(EditorSupport.IsChosen(html, "Everything.People", adminId), Is.True);

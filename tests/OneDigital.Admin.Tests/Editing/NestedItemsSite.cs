@@ -92,7 +92,7 @@ internal static partial class NestedItemsSite
         return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : null;
     }
 
-    [GeneratedRegex("<form method=\"post\" novalidate>.*?</form>", RegexOptions.Singleline)]
+    [GeneratedRegex("<form method=\"post\" enctype=\"multipart/form-data\" novalidate>.*?</form>", RegexOptions.Singleline)]
     private static partial Regex EditorForm();
 
     [GeneratedRegex("<input\\b[^>]*>")]

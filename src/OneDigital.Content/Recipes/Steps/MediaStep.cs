@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using OneDigital.Content.Items;
 using OneDigital.Content.Media;
+using OneDigital.Content.Media.Storage;
 using OneDigital.Content.Recipes.Confinement;
 using OneDigital.Content.Store;
 
@@ -14,14 +15,13 @@ namespace OneDigital.Content.Recipes.Steps;
 /// folder is not read and only warned about, because Orchard's module recipes name their theme's images as
 /// <c>../wwwroot/...</c>, which has no meaning outside Orchard's module layout.
 /// </summary>
-public sealed class MediaStep(StoreOptions options) : IRecipeStep
+public sealed class MediaStep(IMediaFileStore mediaFiles) : IRecipeStep
 {
     public IReadOnlyCollection<string> Names { get; } = ["media"];
 
     public Task ExecuteAsync(RecipeStepContext context)
     {
         var files = context.Array("Files");
-        var root = MediaFolder.Root(options);
         for (var i = 0; i < files.Count; i++)
         {
             var path = $"Files[{i}]";
@@ -34,8 +34,15 @@ public sealed class MediaStep(StoreOptions options) : IRecipeStep
             {
                 throw context.Fail($"{path}.TargetPath", "TargetPath is required.");
             }
-            var destination = MediaFolder.FileIn(root, target)
-                ?? throw context.Fail($"{path}.TargetPath", $"'{target}' points outside the media folder.");
+            string destination;
+            try
+            {
+                destination = MediaPaths.File(target);
+            }
+            catch (MediaException)
+            {
+                throw context.Fail($"{path}.TargetPath", $"'{target}' points outside the media folder.");
+            }
             byte[]? bytes = null;
             string? source = null;
             if (JsonValues.NonEmptyString(RecipeStepContext.Get(file, "Base64")) is { } base64)
@@ -81,11 +88,23 @@ public sealed class MediaStep(StoreOptions options) : IRecipeStep
             {
                 throw context.Fail(path, "A media file needs SourcePath or Base64.");
             }
+            var copyLimit = bytes is null ? context.Execution.Limits.MaxMediaFileBytes : long.MaxValue;
             context.Execution.AfterCommit.Add(async () =>
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-                if (bytes is not null) await File.WriteAllBytesAsync(destination, bytes);
-                else await RecipeFiles.CopyAsync(source!, destination, context.Execution.Limits.MaxMediaFileBytes);
+                // Through the library's storage, so a shared folder gets the file too; staged, then renamed over.
+                await using Stream content = bytes is not null ? new MemoryStream(bytes) : File.OpenRead(source!);
+                MediaStagedFile staged;
+                try
+                {
+                    staged = await mediaFiles.StageAsync(content, copyLimit);
+                }
+                catch (MediaTooLargeException)
+                {
+                    throw new RecipeFileException($"'{source}' grew past OneDigital:Recipes:MaxMediaFileBytes ({copyLimit} bytes) while it was copied.");
+                }
+                await using var _ = staged;
+                await mediaFiles.CreateFolderAsync(MediaPaths.Parent(destination));
+                await mediaFiles.ReplaceAsync(staged, destination);
             });
         }
         return Task.CompletedTask;
