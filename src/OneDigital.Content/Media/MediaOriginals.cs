@@ -1,8 +1,9 @@
 // Why: every reader of an original (the media endpoint, the resizer, URLs with a fingerprint) goes through this one
-// small class, so moving the library onto another storage changes this file, not its readers.
+// small class, so moving the library onto another storage changes this file, not its readers. Both storages today are
+// folders (this node's or one the nodes share), read here directly so the endpoint can send files with ranges.
 using System.Security.Cryptography;
 using System.Text;
-using OneDigital.Content.Store;
+using OneDigital.Content.Media.Storage;
 
 namespace OneDigital.Content.Media;
 
@@ -24,10 +25,10 @@ public sealed record MediaOriginal(string Path, string FullPath, long Length, Da
     }
 }
 
-/// <summary>Finds the originals under <see cref="MediaFolder.Root"/>; a path outside it, a folder or a missing file is null.</summary>
-public sealed class MediaOriginals(StoreOptions store)
+/// <summary>Finds the originals in the library's storage folder; a path outside it, a folder or a missing file is null.</summary>
+public sealed class MediaOriginals(FolderMediaFileStore storage)
 {
-    private readonly string _root = MediaFolder.Root(store);
+    private readonly string _root = storage.Root;
 
     public MediaOriginal? Find(string path)
     {

@@ -24,13 +24,15 @@ public static class MediaServices
                 $"{section}:AllowedFileExtensions must each start with a dot, e.g. .pdf")
             .Validate(o => o.Storage != MediaStorageKind.SharedFolder || (o.SharedPath is { } p && Path.IsPathFullyQualified(p)),
                 $"{section}:SharedPath must be an absolute folder path when {section}:Storage is SharedFolder");
-        services.AddSingleton<IMediaFileStore>(sp =>
+        services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<MediaOptions>>().Value;
             return options.Storage == MediaStorageKind.SharedFolder
                 ? new FolderMediaFileStore(options.SharedPath!, flushToDisk: true)
                 : new FolderMediaFileStore(MediaFolder.Root(sp.GetRequiredService<StoreOptions>()), flushToDisk: false);
         });
+        // Both kinds of storage are folders: serving (MediaOriginals) reads the same folder directly, for sendfile and ranges.
+        services.AddSingleton<IMediaFileStore>(sp => sp.GetRequiredService<FolderMediaFileStore>());
         services.AddSingleton<UploadCheck>();
         services.AddScoped<MediaStore>();
         services.AddScoped<MediaLibrary>();

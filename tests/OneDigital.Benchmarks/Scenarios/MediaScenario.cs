@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Benchmarks.Http;
 using OneDigital.Content.Media;
+using OneDigital.Content.Media.Storage;
 using OneDigital.Content.Media.Images;
 using OneDigital.Content.Store;
 using OneDigital.Web.Media;
@@ -32,11 +33,12 @@ public sealed class MediaScenario : IScenario
     {
         await run.SeederAsync();
         var rows = new List<ResultRow>();
-        var store = run.Store.Services.GetRequiredService<StoreOptions>();
-        var file = Path.Combine(MediaFolder.Root(store), Photo);
+        var originals = run.Store.Services.GetRequiredService<MediaOriginals>();
+        var root = run.Store.Services.GetRequiredService<FolderMediaFileStore>().Root;
+        var file = Path.Combine(root, Photo);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         WritePhoto(file);
-        var original = new MediaOriginals(store).Find(Photo)!;
+        var original = originals.Find(Photo)!;
         run.Log.WriteLine($"  photo: 4000 x 3000 JPEG, {original.Length / 1024.0:N0} KB");
 
         var resizer = new ImageResizer(new MediaImageOptions());
@@ -55,8 +57,8 @@ public sealed class MediaScenario : IScenario
         var stylesheet = "/theme/css/site.css";
         var stylesheetBytes = (await client.GetByteArrayAsync(stylesheet, ct)).Length;
         var small = "benchmark/small.jpg";
-        await File.WriteAllBytesAsync(Path.Combine(MediaFolder.Root(store), small), await client.GetByteArrayAsync($"/media/{Photo}?width=480&format=jpg", ct), ct);
-        var smallUrl = $"/media/{small}?v={new MediaOriginals(store).Find(small)!.Stamp}";
+        await File.WriteAllBytesAsync(Path.Combine(root, small), await client.GetByteArrayAsync($"/media/{Photo}?width=480&format=jpg", ct), ct);
+        var smallUrl = $"/media/{small}?v={originals.Find(small)!.Stamp}";
         var smallBytes = (await client.GetByteArrayAsync(smallUrl, ct)).Length;
 
         run.Log.WriteLine($"  load: {(WrkRun.Available ? "wrk" : "the benchmark's own client (wrk not installed)")}, {Connections} connections, {Duration.TotalSeconds:0} s per run");
