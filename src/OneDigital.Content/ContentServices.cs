@@ -25,6 +25,7 @@ using OneDigital.Content.Recipes.Confinement;
 using OneDigital.Content.Recipes.Export;
 using OneDigital.Content.Recipes.Steps;
 using OneDigital.Content.Settings;
+using OneDigital.Content.Writing;
 using OneDigital.Content.Security;
 using OneDigital.Content.Store;
 
@@ -131,6 +132,7 @@ public static class ContentServices
         services.AddRecipeExport();
         services.AddSingleton<RecipeLocator>();
         services.AddScoped<SiteSettingsStore>();
+        services.AddScoped<WritingSettings>();
         services.AddScoped<SiteThemes>();
         services.AddScoped<EnabledFeatures>();
         services.AddScoped<IRecipeStep, FeatureStep>();
