@@ -14,6 +14,7 @@ using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
 using OneDigital.Content.Querying;
 using OneDigital.Content.Store;
+using OneDigital.Content.Writing;
 using OneDigital.Admin.Scheduling;
 
 namespace OneDigital.Admin.Editing;
@@ -54,6 +55,7 @@ public abstract class ContentEditorPage(ContentManager manager, ContentQuery que
         if (Definitions.Type(typeName) is not { } type) return false;
         Type = type;
         await Tags.LoadAsync(User, Definitions, Aborted);
+        words = await HttpContext.RequestServices.GetRequiredService<WritingSettings>().GetWordsAsync(Aborted);
         return true;
     }
 
@@ -65,7 +67,10 @@ public abstract class ContentEditorPage(ContentManager manager, ContentQuery que
         User = User,
         Pickers = HttpContext.RequestServices.GetRequiredService<PickerSearch>(),
         Tags = Tags,
+        Words = words,
     };
+
+    private PlainEnglishList words = PlainEnglishList.Default;
 
     private TagTaxonomies Tags => HttpContext.RequestServices.GetRequiredService<TagTaxonomies>();
 

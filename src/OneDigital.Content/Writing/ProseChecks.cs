@@ -8,8 +8,7 @@ namespace OneDigital.Content.Writing;
 /// alternative, runs of capitals and emoji used as bullets.</summary>
 internal static partial class ProseChecks
 {
-    /// <summary>GOV.UK's guidance: sentences of 25 words or fewer.</summary>
-    public const int LongSentenceWords = 25;
+    private const int LongSentenceWords = WritingCheck.LongSentenceWords;
 
     public static IEnumerable<WritingFinding> Run(ProseText prose, PlainEnglishList words)
     {

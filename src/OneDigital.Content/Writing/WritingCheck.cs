@@ -19,6 +19,9 @@ public sealed record WritingCheck(string Id, string Name, WritingSeverity Severi
     public const string PassiveVoice = "passive-voice";
     public const string PlainEnglishWord = "plain-english-word";
 
+    /// <summary>GOV.UK's guidance: sentences of 25 words or fewer.</summary>
+    public const int LongSentenceWords = 25;
+
     /// <summary>Every check, most serious first.</summary>
     public static readonly IReadOnlyList<WritingCheck> All =
     [
