@@ -16,6 +16,7 @@ using OneDigital.Content.Querying;
 using OneDigital.Content.Store;
 using OneDigital.Content.Writing;
 using OneDigital.Admin.Scheduling;
+using OneDigital.Admin.Writing;
 
 namespace OneDigital.Admin.Editing;
 
@@ -82,7 +83,18 @@ public abstract class ContentEditorPage(ContentManager manager, ContentQuery que
             await save();
         }, Aborted);
 
-    protected async Task ShowAsync(ContentItem item, bool redisplay) => Sections = await Form(redisplay).RenderAsync(item);
+    protected async Task ShowAsync(ContentItem item, bool redisplay)
+    {
+        Sections = await Form(redisplay).RenderAsync(item);
+        WritingFindings = Sections.SelectMany(s => s.Fields).OfType<WritingPanelField>().Sum(p => p.Report.Findings.Count);
+    }
+
+    /// <summary>How many writing-check findings the bodies shown have (the Publish button says).</summary>
+    public int WritingFindings { get; private set; }
+
+    /// <summary>Whether publishing the item must first be confirmed: its type's blocking checks find something.</summary>
+    protected bool PublishNeedsConfirming(ContentItem item) =>
+        PublishAnywayModel.BlockingFindings(item, Definitions, words).Count > 0;
 
     /// <summary>Reads the post into the item; false (with messages in ModelState) when some input could not be read.</summary>
     protected bool ReadPost(ContentItem item)

@@ -23,11 +23,13 @@ public sealed class WritingBrowserTests : BrowserTest
         await Assertions.Expect(findings.Nth(1)).ToContainTextAsync("\"click here\"");
         await Assertions.Expect(findings.Nth(2)).ToContainTextAsync("60 words");
         await Assertions.Expect(Page.Locator("[data-writing-status]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Writing checks updated: 3 findings"));
+        await Assertions.Expect(Page.GetByTestId("publish-button")).ToHaveTextAsync("Publish (3 writing findings)");
         await Axe.AssertNoViolationsAsync(Page);
 
         await SetBodyAsync(WritingBodies.Fixed);
         await Assertions.Expect(findings).ToHaveCountAsync(0);
         await Assertions.Expect(Page.Locator("[data-writing-count]")).ToHaveTextAsync("No findings.");
+        await Assertions.Expect(Page.GetByTestId("publish-button")).ToHaveTextAsync("Publish");
 
         var response = await Page.RunAndWaitForResponseAsync(
             () => Page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync(), r => r.Request.Method == "POST" && r.Url.Contains("/admin/content/"));

@@ -29,6 +29,10 @@ function render(panel, report) {
   }));
   const age = report.readingAge === null ? '' : `, reading age ${Math.round(report.readingAge)}`;
   panel.querySelector('[data-writing-status]').textContent = `Writing checks updated: ${countText(report.findings.length)}${age}.`;
+  // The Publish button counts the findings of every body on the form.
+  const total = [...document.querySelectorAll('[data-writing-panel] [data-testid="writing-findings"] li')].length;
+  const publish = document.querySelector('[data-publish-findings]');
+  if (publish) publish.textContent = total === 0 ? '' : ` (${total} writing ${total === 1 ? 'finding' : 'findings'})`;
 }
 
 for (const panel of document.querySelectorAll('[data-writing-panel]')) {
