@@ -37,6 +37,24 @@ public sealed class WritingBrowserTests : BrowserTest
         Assert.That(await response.HeaderValueAsync("location"), Is.EqualTo("/admin/content"));
     }
 
+    [Test]
+    public async Task The_publish_anyway_page_and_the_word_list_page_have_no_axe_violations()
+    {
+        await SignInAsync();
+        var id = await Editing.EditorSupport.CreateAsync(Site, "Page", i =>
+        {
+            i.GetOrCreatePart("TitlePart")["Title"] = "Held page";
+            i.GetOrCreatePart("MarkdownBodyPart")["Markdown"] = WritingBodies.ThreeFindings;
+        });
+        await Page.GotoAsync($"/admin/content/{id}/publish-anyway");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Publish anyway" }).ClickAsync();
+        await Assertions.Expect(Page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(Page);
+
+        await Page.GotoAsync("/admin/writing/words");
+        await Axe.AssertNoViolationsAsync(Page);
+    }
+
     // EasyMDE's CodeMirror holds the body; setting its value raises the change the panel's script listens for.
     private Task SetBodyAsync(string markdown) =>
         Page.EvaluateAsync("text => document.querySelector('.CodeMirror').CodeMirror.setValue(text)", markdown);
