@@ -133,6 +133,7 @@ public static class ContentServices
         services.AddSingleton<RecipeLocator>();
         services.AddScoped<SiteSettingsStore>();
         services.AddScoped<WritingSettings>();
+        services.AddScoped<IContentEventHandler, WritingFindingsRecorder>();
         services.AddScoped<SiteThemes>();
         services.AddScoped<EnabledFeatures>();
         services.AddScoped<IRecipeStep, FeatureStep>();
