@@ -26,6 +26,7 @@ using OneDigital.Content.Recipes.Confinement;
 using OneDigital.Content.Recipes.Export;
 using OneDigital.Content.Recipes.Steps;
 using OneDigital.Content.Settings;
+using OneDigital.Content.Writing;
 using OneDigital.Content.Security;
 using OneDigital.Content.Store;
 
@@ -134,6 +135,8 @@ public static class ContentServices
         services.AddRecipeExport();
         services.AddSingleton<RecipeLocator>();
         services.AddScoped<SiteSettingsStore>();
+        services.AddScoped<WritingSettings>();
+        services.AddScoped<IContentEventHandler, WritingFindingsRecorder>();
         services.AddScoped<SiteThemes>();
         services.AddScoped<EnabledFeatures>();
         services.AddScoped<IRecipeStep, FeatureStep>();

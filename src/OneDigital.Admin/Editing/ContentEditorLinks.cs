@@ -7,6 +7,9 @@ public static class ContentEditorLinks
 
     public static string Edit(string contentItemId) => $"{AdminServices.PathPrefix}/content/{Uri.EscapeDataString(contentItemId)}/edit";
 
+    /// <summary>The confirmation page shown when a publish meets findings that block it (Writing/PublishAnyway).</summary>
+    public static string PublishAnyway(string contentItemId) => $"{AdminServices.PathPrefix}/content/{Uri.EscapeDataString(contentItemId)}/publish-anyway";
+
     /// <summary>Where Publish and Save draft go back to: the content list.</summary>
     public static string List => $"{AdminServices.PathPrefix}/content";
 }

@@ -16,7 +16,9 @@ using OneDigital.Content.Items;
 using OneDigital.Content.Media.Library;
 using OneDigital.Content.Querying;
 using OneDigital.Content.Store;
+using OneDigital.Content.Writing;
 using OneDigital.Admin.Scheduling;
+using OneDigital.Admin.Writing;
 
 namespace OneDigital.Admin.Editing;
 
@@ -56,6 +58,7 @@ public abstract class ContentEditorPage(ContentManager manager, ContentQuery que
         if (Definitions.Type(typeName) is not { } type) return false;
         Type = type;
         await Tags.LoadAsync(User, Definitions, Aborted);
+        words = await HttpContext.RequestServices.GetRequiredService<WritingSettings>().GetWordsAsync(Aborted);
         return true;
     }
 
@@ -69,7 +72,10 @@ public abstract class ContentEditorPage(ContentManager manager, ContentQuery que
         Tags = Tags,
         Media = HttpContext.RequestServices.GetRequiredService<MediaLibrary>(),
         MediaUploads = MediaUploads,
+        Words = words,
     };
+
+    private PlainEnglishList words = PlainEnglishList.Default;
 
     private TagTaxonomies Tags => HttpContext.RequestServices.GetRequiredService<TagTaxonomies>();
 
@@ -97,7 +103,18 @@ public abstract class ContentEditorPage(ContentManager manager, ContentQuery que
         }
     }
 
-    protected async Task ShowAsync(ContentItem item, bool redisplay) => Sections = await Form(redisplay).RenderAsync(item);
+    protected async Task ShowAsync(ContentItem item, bool redisplay)
+    {
+        Sections = await Form(redisplay).RenderAsync(item);
+        WritingFindings = Sections.SelectMany(s => s.Fields).OfType<WritingPanelField>().Sum(p => p.Report.Findings.Count);
+    }
+
+    /// <summary>How many writing-check findings the bodies shown have (the Publish button says).</summary>
+    public int WritingFindings { get; private set; }
+
+    /// <summary>Whether publishing the item must first be confirmed: its type's blocking checks find something.</summary>
+    protected bool PublishNeedsConfirming(ContentItem item) =>
+        PublishAnywayModel.BlockingFindings(item, Definitions, words).Count > 0;
 
     /// <summary>Reads the post into the item; false (with messages in ModelState) when some input could not be read.</summary>
     protected bool ReadPost(ContentItem item)

@@ -63,9 +63,10 @@ public sealed partial class ContentForm(ContentTypeDefinition type, EditorServic
             }
             sections.Add(new FormSection(Heading(typePart), typePart.GetSettings<ContentTypePartSettings>().Description, inputs));
         }
-        return services.Posted is { } posted
+        var shown = services.Posted is { } posted
             ? [.. sections.Select(s => s with { Fields = [.. s.Fields.Select(f => Refill(f, posted))] })]
             : sections;
+        return [.. shown.Select(s => s with { Fields = [.. s.Fields.Select(f => f is WritingPanelField panel ? panel.Checked(services.Words) : f)] })];
     }
 
     /// <summary>Writes the posted form into the item; input the editors cannot read is reported in ModelState.</summary>
@@ -171,6 +172,7 @@ public sealed partial class ContentForm(ContentTypeDefinition type, EditorServic
             Value = posted[f.Name].ToString(),
             PreviewHtml = posted["action"] == "preview" ? MarkdownHtml.Render(posted[f.Name].ToString()) ?? "" : null,
         },
+        WritingPanelField f => f with { Text = posted[f.Input].ToString() },
         DateInputField f => f with { Day = posted[f.Name + ".Day"].ToString(), Month = posted[f.Name + ".Month"].ToString(), Year = posted[f.Name + ".Year"].ToString() },
         CheckboxesField f => f with { Choices = Selected(f.Choices, posted[f.Name]) },
         PickerField f => f with { Choices = Selected(f.Choices, posted[f.Name]) },

@@ -53,7 +53,10 @@ public sealed class EditModel(ContentManager manager, ContentQuery query, Conten
         {
             try
             {
-                await SaveAsync(item, () => publish ? Manager.PublishAsync(item, VersionId, Aborted) : Manager.UpdateAsync(item, VersionId, Aborted));
+                // Serious findings hold the publish: the changes are saved as a draft and the confirmation page asks.
+                var confirm = publish && PublishNeedsConfirming(item);
+                await SaveAsync(item, () => publish && !confirm ? Manager.PublishAsync(item, VersionId, Aborted) : Manager.UpdateAsync(item, VersionId, Aborted));
+                if (confirm) return Redirect(ContentEditorLinks.PublishAnyway(id));
                 return Redirect(action == SaveAndContinue ? ContentEditorLinks.Edit(id) + "?saved=1" : ContentEditorLinks.List);
             }
             catch (ContentValidationException invalid)

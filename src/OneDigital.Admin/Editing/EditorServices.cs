@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Querying;
 using OneDigital.Content.Store;
+using OneDigital.Content.Writing;
 
 namespace OneDigital.Admin.Editing;
 
@@ -42,4 +43,7 @@ public sealed class EditorServices(ContentDefinitionDocument definitions, Conten
     public IFormCollection? Posted { get; } = posted;
 
     public CancellationToken Aborted { get; } = ct;
+
+    /// <summary>The site's plain-English word list, for the writing checks' panels.</summary>
+    public PlainEnglishList Words { get; init; } = PlainEnglishList.Default;
 }

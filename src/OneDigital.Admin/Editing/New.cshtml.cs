@@ -35,7 +35,9 @@ public sealed class NewModel(ContentManager manager, ContentQuery query, Content
         {
             try
             {
-                await SaveAsync(item, () => Manager.CreateAsync(item, publish, Aborted));
+                var confirm = publish && PublishNeedsConfirming(item);
+                await SaveAsync(item, () => Manager.CreateAsync(item, publish && !confirm, Aborted));
+                if (confirm) return Redirect(ContentEditorLinks.PublishAnyway(item.ContentItemId));
                 return Redirect(action == SaveAndContinue ? ContentEditorLinks.Edit(item.ContentItemId) + "?saved=1" : ContentEditorLinks.List);
             }
             catch (ContentValidationException invalid)

@@ -37,4 +37,5 @@ public enum AuditKind
     BulletinConfirmed,
     BulletinUnsubscribed,
     BulletinErased,
+    PublishedDespiteWritingFindings,
 }

@@ -235,4 +235,31 @@ public sealed class ContentApiTests
         Assert.That(update.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(await _store.SnapshotAsync(), Is.EqualTo(before));
     }
+
+    [Test]
+    public async Task Checks_true_returns_the_writing_findings_of_each_body_and_publishing_through_the_api_is_not_held_back()
+    {
+        const string note = """
+            { "ContentItemId": "checkednote", "ContentType": "Note", "TitlePart": { "Title": "Checked" },
+              "MarkdownBodyPart": { "Markdown": "A photo: ![](/media/team.jpg)\n\nFor details [click here](/guide)." },
+              "Note": { "Aside": { "Html": "<h2>Aside</h2><h4>Too deep</h4>" } } }
+            """;
+        var published = await JsonAsync(await Send(HttpMethod.Post, "/api/content?checks=true", _editor, note));
+
+        Assert.That((bool?)published["Published"], Is.True, "the API publishes as before");
+        var checks = published["WritingChecks"]!;
+        Assert.That((string?)checks["ReadingAgeFormula"], Does.Contain("0.39"));
+        Assert.That(checks["BlockingChecks"]!.AsArray().Select(n => (string?)n), Is.EqualTo(new[] { "image-missing-alt" }));
+        var bodies = checks["Bodies"]!.AsArray();
+        Assert.That(bodies.Select(b => (string?)b!["Path"]), Is.EqualTo(new[] { "MarkdownBodyPart.Markdown", "Note.Aside.Html" }));
+        Assert.That(bodies[0]!["Findings"]!.AsArray().Select(f => (string?)f!["CheckId"]), Is.EqualTo(new[] { "image-missing-alt", "link-vague-text" }));
+        Assert.That((string?)bodies[0]!["Findings"]![0]!["Severity"], Is.EqualTo("Serious"));
+        Assert.That((double?)bodies[0]!["Statistics"]!["ReadingAge"], Is.GreaterThan(0));
+        Assert.That(bodies[1]!["Findings"]!.AsArray().Select(f => (string?)f!["CheckId"]), Is.EqualTo(new[] { "heading-skipped-level" }));
+
+        var read = await JsonAsync(await Send(HttpMethod.Get, "/api/content/checkednote?checks=true", _reader));
+        Assert.That((int?)read["WritingChecks"]!["FindingsCount"], Is.EqualTo(3));
+        var plain = await JsonAsync(await Send(HttpMethod.Get, "/api/content/checkednote", _reader));
+        Assert.That(plain["WritingChecks"], Is.Null, "without ?checks=true the item is Orchard's shape alone");
+    }
 }

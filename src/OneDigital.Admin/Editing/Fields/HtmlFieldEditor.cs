@@ -16,6 +16,7 @@ internal sealed class HtmlFieldEditor : IFieldEditor
                 Value = FormValues.String(value, "Html"),
                 Rows = 8,
             },
+            new WritingPanelField(field.Name, field.LabelText, IsMarkdown: false) { Text = FormValues.String(value, "Html") },
         ]);
 
     public JsonObject Read(EditorField field, IFormCollection form) => new() { ["Html"] = FormValues.Text(form, field.Name) };

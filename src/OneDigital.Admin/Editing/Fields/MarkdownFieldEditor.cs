@@ -9,7 +9,11 @@ namespace OneDigital.Admin.Editing.Fields;
 internal sealed class MarkdownFieldEditor : IFieldEditor
 {
     public Task<IReadOnlyList<FormField>> RenderAsync(EditorField field, JsonObject? value) =>
-        Task.FromResult<IReadOnlyList<FormField>>([MarkdownInput.Of(field.Name, field.LabelText, field.Hint, FormValues.String(value, "Markdown"))]);
+        Task.FromResult<IReadOnlyList<FormField>>(
+        [
+            MarkdownInput.Of(field.Name, field.LabelText, field.Hint, FormValues.String(value, "Markdown")),
+            new WritingPanelField(field.Name, field.LabelText, IsMarkdown: true) { Text = FormValues.String(value, "Markdown") },
+        ]);
 
     public JsonObject Read(EditorField field, IFormCollection form) => new() { ["Markdown"] = FormValues.Text(form, field.Name) };
 }

@@ -9,7 +9,8 @@ using OneDigital.Content.Items;
 namespace OneDigital.Admin.Editing.Parts;
 
 /// <summary>A part edited as one text property: <paramref name="input"/> makes its input from the input's name and the stored value.</summary>
-internal sealed class TextPropertyPartEditor(string property, Func<string, string?, FormField> input) : IPartEditor
+/// <paramref name="checkedAs"/>: "markdown" or "html" for a body, which gets the writing checks' panel after its input.
+internal sealed class TextPropertyPartEditor(string property, Func<string, string?, FormField> input, string? checkedAs = null) : IPartEditor
 {
     /// <summary>An alias is the handle developers fetch an item by (GraphQL's contentItem by alias); left empty it is made from the type's pattern.</summary>
     public static readonly TextPropertyPartEditor Alias = new("Alias", (name, value) => new TextInputField(name, "Alias")
@@ -25,15 +26,22 @@ internal sealed class TextPropertyPartEditor(string property, Func<string, strin
         Hint = "HTML. Scripts and unsafe attributes are removed when you save.",
         Value = value,
         Rows = 12,
-    });
+    }, "html");
 
     /// <summary>The body of most pages: the same markdown input as the Markdown field (EasyMDE, server preview).</summary>
-    public static readonly TextPropertyPartEditor MarkdownBody = new("Markdown", (name, value) => MarkdownInput.Of(name, "Body", null, value));
+    public static readonly TextPropertyPartEditor MarkdownBody = new("Markdown", (name, value) => MarkdownInput.Of(name, "Body", null, value), "markdown");
 
     public string? MainInput(EditorPart part) => $"{part.Input}.{property}";
 
-    public Task<IReadOnlyList<FormField>> RenderAsync(EditorPart part, ContentItem item) =>
-        Task.FromResult<IReadOnlyList<FormField>>([input($"{part.Input}.{property}", FormValues.String(item.Part(part.Name), property))]);
+    public Task<IReadOnlyList<FormField>> RenderAsync(EditorPart part, ContentItem item)
+    {
+        var name = $"{part.Input}.{property}";
+        var value = FormValues.String(item.Part(part.Name), property);
+        IReadOnlyList<FormField> fields = checkedAs is null
+            ? [input(name, value)]
+            : [input(name, value), new WritingPanelField(name, "Body", checkedAs == "markdown") { Text = value }];
+        return Task.FromResult(fields);
+    }
 
     public void Read(EditorPart part, JsonObject json, IFormCollection form) => json[property] = FormValues.Text(form, $"{part.Input}.{property}");
 }

@@ -6,6 +6,7 @@ using OneDigital.Content.Html;
 using OneDigital.Content.Items;
 using OneDigital.Content.Security;
 using OneDigital.Content.Store;
+using OneDigital.Content.Writing;
 using OneDigital.Web.Auth;
 using OneDigital.Web.Problems;
 using OpenIddict.Abstractions;
@@ -15,7 +16,9 @@ namespace OneDigital.Web.Api.Content;
 /// <summary>
 /// Orchard's Contents API (ORCHARD-SPEC §3.1): <c>GET</c>/<c>DELETE /api/content/{id}</c> and
 /// <c>POST /api/content?draft=false</c>. Every action needs <c>AccessContentApi</c>, then the content permission on
-/// the item; a caller without it gets 401 when anonymous and 403 otherwise.
+/// the item; a caller without it gets 401 when anonymous and 403 otherwise. <c>?checks=true</c> adds the writing
+/// checks' findings for the item's bodies as a <c>WritingChecks</c> property (publishing through the API is not held
+/// back by them: the admin's publish is).
 /// </summary>
 public static class ContentApiEndpoints
 {
@@ -29,7 +32,8 @@ public static class ContentApiEndpoints
     }
 
     private static async Task<IResult> GetAsync(
-        string contentItemId, HttpContext http, ContentManager content, PermissionService permissions, ContentDefinitionStore definitions)
+        string contentItemId, HttpContext http, ContentManager content, PermissionService permissions, ContentDefinitionStore definitions,
+        WritingSettings writing, bool checks = false)
     {
         if (await DenyAsync(http, permissions) is { } denied) return denied;
         var item = await content.GetAsync(contentItemId, VersionOptions.Published, http.RequestAborted);
@@ -41,8 +45,9 @@ public static class ContentApiEndpoints
         {
             return http.ChallengeOrForbid();
         }
-        HtmlSanitizingHandler.Sanitize(item, await definitions.GetAsync(http.RequestAborted));
-        return Item(item);
+        var document = await definitions.GetAsync(http.RequestAborted);
+        HtmlSanitizingHandler.Sanitize(item, document);
+        return checks ? await WithChecksAsync(item, document, writing, http.RequestAborted) : Item(item);
     }
 
     private static async Task<IResult> DeleteAsync(string contentItemId, HttpContext http, ContentManager content, PermissionService permissions)
@@ -63,7 +68,7 @@ public static class ContentApiEndpoints
 
     private static async Task<IResult> PostAsync(
         HttpContext http, ContentManager content, ContentDefinitionStore definitions, PermissionService permissions, StoreTransaction transaction,
-        bool draft = false)
+        WritingSettings writing, bool draft = false, bool checks = false)
     {
         if (await DenyAsync(http, permissions) is { } denied) return denied;
         JsonObject model;
@@ -113,7 +118,7 @@ public static class ContentApiEndpoints
             else if (draft) await content.UpdateAsync(item, ct);
             else await content.PublishAsync(item, ct);
         }, ct);
-        return Item(item);
+        return checks ? await WithChecksAsync(item, await definitions.GetAsync(ct), writing, ct) : Item(item);
     }
 
     /// <summary>Authenticates the caller and checks <c>AccessContentApi</c>; the answer to give when either fails.</summary>
@@ -126,6 +131,13 @@ public static class ContentApiEndpoints
     /// <summary>The caller's user id; for an application's token, its client id.</summary>
     private static string? CallerId(ClaimsPrincipal user) =>
         user.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? user.FindFirst(OpenIddictConstants.Claims.Subject)?.Value;
+
+    private static async Task<IResult> WithChecksAsync(ContentItem item, ContentDefinitionDocument definitions, WritingSettings writing, CancellationToken ct)
+    {
+        var json = item.Data.DeepClone().AsObject();
+        json["WritingChecks"] = ItemWritingChecks.ToJson(item, definitions, await writing.GetWordsAsync(ct));
+        return Results.Text(json.ToJsonString(ContentJson.Compact), "application/json; charset=utf-8");
+    }
 
     private static IResult Item(ContentItem item) => Results.Text(item.ToJson(), "application/json; charset=utf-8");
 }

@@ -1,0 +1,96 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using OneDigital.Admin.Tests.Editing;
+using OneDigital.Admin.Tests.Support;
+using OneDigital.Content.Audit;
+using OneDigital.Content.Definitions;
+using OneDigital.Content.Writing;
+
+namespace OneDigital.Admin.Tests.Writing;
+
+/// <summary>Publishing from the editor with serious findings stops at a confirmation page (no script needed): the
+/// changes are a draft until the editor publishes anyway with a reason, which the audit trail keeps.</summary>
+public sealed class PublishAnywayTests
+{
+    private AdminSite _site = null!;
+    private AdminClient _admin = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _site = await AdminSite.StartAsync();
+        _admin = await _site.SignedInAdminAsync();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        _admin.Dispose();
+        await _site.DisposeAsync();
+    }
+
+    private async Task<(string Id, HttpResponseMessage Response)> PublishFromEditorAsync(string type, string title, string body)
+    {
+        var id = await _site.CreateAsync(type, i => i.GetOrCreatePart("TitlePart")["Title"] = title);
+        var form = await _admin.HtmlAsync($"/admin/content/{id}/edit");
+        var response = await _admin.PostFormAsync($"/admin/content/{id}/edit",
+        [
+            new("VersionId", EditorSupport.VersionId(form)), new("TitlePart.Title", title),
+            new("MarkdownBodyPart.Markdown", body), new("action", "publish"),
+        ]);
+        return (id, response);
+    }
+
+    [Test]
+    public async Task A_missing_alt_text_holds_the_publish_until_the_editor_gives_a_reason_and_the_audit_trail_keeps_it()
+    {
+        var (id, response) = await PublishFromEditorAsync("Page", "Held page", WritingBodies.ThreeFindings);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(response.Headers.Location?.ToString(), Is.EqualTo($"/admin/content/{id}/publish-anyway"));
+        var draft = await _site.LatestAsync(id);
+        Assert.That(draft!.Published, Is.False, "saved as a draft, not published");
+        Assert.That((string?)draft.Part("MarkdownBodyPart")!["Markdown"], Is.EqualTo(WritingBodies.ThreeFindings));
+
+        var page = await _admin.HtmlAsync($"/admin/content/{id}/publish-anyway");
+        Assert.That(page, Does.Contain("data-check=\"image-missing-alt\""));
+        Assert.That(page, Does.Not.Contain("data-check=\"link-vague-text\""), "only the blocking checks hold the publish");
+
+        using var withoutReason = await _admin.PostFormAsync($"/admin/content/{id}/publish-anyway", [new("VersionId", draft.ContentItemVersionId), new("Reason", " ")]);
+        Assert.That(withoutReason.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await withoutReason.Content.ReadAsStringAsync(), Does.Contain("Enter why you are publishing with these findings."));
+        Assert.That((await _site.LatestAsync(id))!.Published, Is.False);
+
+        using var published = await _admin.PostFormAsync($"/admin/content/{id}/publish-anyway",
+            [new("VersionId", draft.ContentItemVersionId), new("Reason", "The photo's description is on its way from the team.")]);
+        Assert.That(published.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That((await _site.LatestAsync(id))!.Published, Is.True);
+
+        await using var scope = _site.Services.CreateAsyncScope();
+        var trail = await scope.ServiceProvider.GetRequiredService<AuditTrail>().QueryAsync(new AuditQuery { Kinds = [AuditKind.PublishedDespiteWritingFindings] });
+        var entry = trail.Events.Single(e => e.ContentItemId == id);
+        Assert.That(entry.Detail, Is.EqualTo("Findings: image-missing-alt. Reason: The photo's description is on its way from the team."));
+        Assert.That(entry.UserName, Is.EqualTo(AdminSite.AdminUserName));
+    }
+
+    [Test]
+    public async Task A_body_without_serious_findings_publishes_at_once()
+    {
+        var (id, response) = await PublishFromEditorAsync("Page", "Clean page", WritingBodies.Fixed);
+
+        Assert.That(response.Headers.Location?.ToString(), Is.EqualTo("/admin/content"));
+        Assert.That((await _site.LatestAsync(id))!.Published, Is.True);
+    }
+
+    [Test]
+    public async Task A_type_that_blocks_no_checks_publishes_even_with_serious_findings()
+    {
+        await _site.AlterDefinitionsAsync(store => store.AlterTypeAsync("CaseStudy", type =>
+            SettingsReader.Write(type.Settings, new WritingChecksSettings { BlockingChecks = [] })));
+
+        var (id, response) = await PublishFromEditorAsync("CaseStudy", "Unblocked case study", WritingBodies.ThreeFindings);
+
+        Assert.That(response.Headers.Location?.ToString(), Is.EqualTo("/admin/content"));
+        Assert.That((await _site.LatestAsync(id))!.Published, Is.True);
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Playwright;
+using OneDigital.Admin.Tests.Support;
+
+namespace OneDigital.Admin.Tests.Writing;
+
+/// <summary>The journey in Chromium: the panel lists the three findings as the editor types, they are fixed,
+/// the page is published without a prompt; axe-core finds nothing on the panel.</summary>
+public sealed class WritingBrowserTests : BrowserTest
+{
+    [Test]
+    public async Task The_panel_lists_three_findings_as_the_editor_types_and_once_fixed_the_post_publishes_without_a_prompt()
+    {
+        await SignInAsync();
+        await Page.GotoAsync("/admin/content/new/Page");
+        await Page.GetByLabel("Title", new() { Exact = true }).FillAsync("Come to the library");
+        var findings = Page.GetByTestId("writing-findings").Locator("li");
+        await Assertions.Expect(findings).ToHaveCountAsync(0);
+
+        await SetBodyAsync(WritingBodies.ThreeFindings);
+
+        await Assertions.Expect(findings).ToHaveCountAsync(3);
+        await Assertions.Expect(findings.Nth(0)).ToContainTextAsync("no alt text");
+        await Assertions.Expect(findings.Nth(1)).ToContainTextAsync("\"click here\"");
+        await Assertions.Expect(findings.Nth(2)).ToContainTextAsync("60 words");
+        await Assertions.Expect(Page.Locator("[data-writing-status]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Writing checks updated: 3 findings"));
+        await Assertions.Expect(Page.GetByTestId("publish-button")).ToHaveTextAsync("Publish (3 writing findings)");
+        await Axe.AssertNoViolationsAsync(Page);
+
+        await SetBodyAsync(WritingBodies.Fixed);
+        await Assertions.Expect(findings).ToHaveCountAsync(0);
+        await Assertions.Expect(Page.Locator("[data-writing-count]")).ToHaveTextAsync("No findings.");
+        await Assertions.Expect(Page.GetByTestId("publish-button")).ToHaveTextAsync("Publish");
+
+        var response = await Page.RunAndWaitForResponseAsync(
+            () => Page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync(), r => r.Request.Method == "POST" && r.Url.Contains("/admin/content/"));
+        Assert.That(response.Status, Is.EqualTo(302), "published at once: no prompt");
+        Assert.That(await response.HeaderValueAsync("location"), Is.EqualTo("/admin/content"));
+    }
+
+    [Test]
+    public async Task The_publish_anyway_page_and_the_word_list_page_have_no_axe_violations()
+    {
+        await SignInAsync();
+        var id = await Editing.EditorSupport.CreateAsync(Site, "Page", i =>
+        {
+            i.GetOrCreatePart("TitlePart")["Title"] = "Held page";
+            i.GetOrCreatePart("MarkdownBodyPart")["Markdown"] = WritingBodies.ThreeFindings;
+        });
+        await Page.GotoAsync($"/admin/content/{id}/publish-anyway");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Publish anyway" }).ClickAsync();
+        await Assertions.Expect(Page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(Page);
+
+        await Page.GotoAsync("/admin/writing/words");
+        await Axe.AssertNoViolationsAsync(Page);
+    }
+
+    // EasyMDE's CodeMirror holds the body; setting its value raises the change the panel's script listens for.
+    private Task SetBodyAsync(string markdown) =>
+        Page.EvaluateAsync("text => document.querySelector('.CodeMirror').CodeMirror.setValue(text)", markdown);
+}
