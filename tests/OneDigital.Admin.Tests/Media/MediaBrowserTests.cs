@@ -1,7 +1,9 @@
 // Why: the editor's whole media journey in Chromium: upload an image to the library and describe it, upload a PDF in
 // place into a Report's download, choose the image for a blog post from the library, give it alt text and a focal
-// point, and find Orchard's JSON stored; every library page passes axe-core.
+// point, and find Orchard's JSON stored and the image in GraphQL at two widths; every library page passes axe-core.
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OneDigital.Admin.Tests.Editing;
 using OneDigital.Admin.Tests.Support;
@@ -39,7 +41,7 @@ public sealed class MediaBrowserTests : BrowserTest
         await Page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
         await Assertions.Expect(Page.GetByText("1 file was uploaded.")).ToBeVisibleAsync();
         await Axe.AssertNoViolationsAsync(Page);
-        await Page.GetByRole(AriaRole.Link, new() { Name = "list" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "list", Exact = true }).ClickAsync();
         await Axe.AssertNoViolationsAsync(Page);
         await Page.GetByRole(AriaRole.Link, new() { Name = "learners-photo.png" }).ClickAsync();
         await Assertions.Expect(Page.GetByTestId("dimensions")).ToHaveTextAsync("64 × 48 pixels");
@@ -74,6 +76,34 @@ public sealed class MediaBrowserTests : BrowserTest
         Assert.That(((JsonArray)image["Paths"]!).Select(p => (string?)p), Is.EqualTo(new[] { "photos/learners-photo.png" }));
         Assert.That(((JsonArray)image["MediaTexts"]!).Select(p => (string?)p), Is.EqualTo(new[] { "Two learners sharing a laptop" }));
         Assert.That(((double?)image["Anchors"]![0]!["X"], (double?)image["Anchors"]![0]!["Y"]), Is.EqualTo(((double?)0.25, (double?)0.75)));
+
+        // Published, partners see the image at two widths over GraphQL, the crop keeping the focal point, and both come back.
+        await using (var scope = Site.Services.CreateAsyncScope())
+        {
+            var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
+            await manager.PublishAsync((await manager.GetAsync(post, VersionOptions.Latest))!);
+        }
+        using var http = new HttpClient { BaseAddress = Site.Address };
+        using var answer = await http.PostAsJsonAsync("/api/graphql", new
+        {
+            query = """{ blogPost(where: { displayText: "Learning in the open" }) { image { small: urls(width: 240, mode: "crop", height: 240) large: urls(width: 480) mediatexts } } }""",
+        });
+        var graph = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!;
+        var served = graph["data"]?["blogPost"]?[0]?["image"] ?? throw new AssertionException(graph.ToJsonString());
+        var small = (string)served["small"]![0]!;
+        var large = (string)served["large"]![0]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(small, Does.StartWith("/media/photos/learners-photo.png?").And.Contain("width=240").And.Contain("rxy=0.25,0.75"));
+            Assert.That(large, Does.StartWith("/media/photos/learners-photo.png?").And.Contain("width=480"));
+            Assert.That((string?)served["mediatexts"]![0], Is.EqualTo("Two learners sharing a laptop"));
+        });
+        foreach (var url in new[] { small, large })
+        {
+            using var file = await http.GetAsync(url);
+            Assert.That(file.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), url);
+            Assert.That(file.Content.Headers.ContentType?.MediaType, Does.StartWith("image/"), url);
+        }
 
         // The image's page now says where it is used; its delete page warns with the same list.
         await Page.GotoAsync("/admin/media/file?path=photos%2Flearners-photo.png");
