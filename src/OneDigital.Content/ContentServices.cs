@@ -155,6 +155,7 @@ public static class ContentServices
         services.AddScoped<IRecipeStep, RecipesStep>();
         services.AddScoped<IRecipeStep, AdminMenuStep>();
         services.AddScoped<IRecipeStep, TemplatesStep>();
+        services.AddScoped<IRecipeStep, MediaProfilesStep>();
         services.AddScoped<OneDigital.Content.Recipes.Stored.RecipeTemplates>();
         services.AddScoped<OneDigital.Content.Recipes.Stored.RecipeAdminMenus>();
         services.AddOneDigitalSecurity();

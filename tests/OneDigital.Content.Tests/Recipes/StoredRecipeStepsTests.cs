@@ -39,7 +39,7 @@ public class StoredRecipeStepsTests
         var profiles = await stored.GetAsync("mediaprofiles");
         Assert.Multiple(async () =>
         {
-            Assert.That(report.StepsNotImplemented, Is.EqualTo(new[] { "1:Layers", "3:AdminTemplates", "4:WorkflowType", "6:deployment", "7:MediaProfiles", "8:ShortcodeTemplates", "9:Sitemaps" }));
+            Assert.That(report.StepsNotImplemented, Is.EqualTo(new[] { "1:Layers", "3:AdminTemplates", "4:WorkflowType", "6:deployment", "8:ShortcodeTemplates", "9:Sitemaps" }));
             Assert.That(report.ToString(), Does.Contain("steps stored, not applied"));
             Assert.That(profiles, Has.Count.EqualTo(1));
             Assert.That(profiles[0]["MediaProfiles"]!["thumb"]!["Width"]!.GetValue<int>(), Is.EqualTo(240));
@@ -177,6 +177,29 @@ public class DefinitionSettingsExportTests
         Assert.That(ex!.Message, Does.Contain("steps[0].data[0].MenuItems[0].Items[0].LinkUrl"));
         await using var scope = store.Scope();
         Assert.That(await scope.ServiceProvider.GetRequiredService<StoredRecipeSteps>().ListAsync(), Is.Empty, "nothing of the recipe is kept");
+    }
+
+    [Test]
+    public async Task A_media_profile_past_the_largest_size_fails_the_import_at_its_json_path_and_an_unknown_mode_is_a_warning()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var ex = Assert.ThrowsAsync<OneDigital.Content.Recipes.RecipeException>(() => store.ImportAsync("""
+            { "name": "P", "steps": [ { "name": "MediaProfiles", "MediaProfiles": { "huge": { "Width": 100000, "Height": 100 } } } ] }
+            """));
+        Assert.That(ex!.Message, Does.Contain("steps[0].MediaProfiles.huge.Width").And.Contain("4096"));
+        await using (var scope = store.Scope())
+        {
+            Assert.That(await scope.ServiceProvider.GetRequiredService<StoredRecipeSteps>().ListAsync(), Is.Empty, "nothing of the recipe is kept");
+        }
+
+        var report = await store.ImportAsync("""
+            { "name": "P", "steps": [ { "name": "MediaProfiles", "MediaProfiles": { "card": { "Width": 480, "Mode": "Wobble" } } } ] }
+            """);
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Warnings, Has.One.Contains("card.Mode").And.Contains("Wobble"));
+            Assert.That(report.StepsNotImplemented, Is.Empty, "profiles are applied, not only stored");
+        });
     }
 
     [Test]
