@@ -28,7 +28,9 @@ public abstract class BrowserTest<TSite> where TSite : class, IAsyncDisposable
         var browser = await Browser.GetAsync();
         _site = await StartSiteAsync();
         _context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = AddressOf(_site).ToString(), Locale = "en-GB" });
-        _context.SetDefaultTimeout(15_000);
+        // Generous: a hang guard, not a speed check. A sign-in (password hashing, a first render) on a busy two-core
+        // machine has taken more than 15 s.
+        _context.SetDefaultTimeout(30_000);
         Page = await _context.NewPageAsync();
     }
 
