@@ -29,6 +29,7 @@ public sealed partial class ContentForm(ContentTypeDefinition type, EditorServic
         ["HtmlBodyPart"] = TextPropertyPartEditor.HtmlBody,
         ["ContainedPart"] = new ContainedPartEditor(),
         ["ListPart"] = new ListPartEditor(),
+        ["LocalizationPart"] = new LocalizationPartEditor(),
         ["BagPart"] = NestedItemsPartEditor.Bag,
         ["FlowPart"] = NestedItemsPartEditor.Flow,
     };
