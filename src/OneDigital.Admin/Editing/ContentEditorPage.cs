@@ -15,6 +15,7 @@ using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
 using OneDigital.Content.Media.Library;
 using OneDigital.Content.Querying;
+using OneDigital.Content.Settings;
 using OneDigital.Content.Store;
 using OneDigital.Content.Writing;
 using OneDigital.Admin.Scheduling;
@@ -59,6 +60,10 @@ public abstract class ContentEditorPage(ContentManager manager, ContentQuery que
         Type = type;
         await Tags.LoadAsync(User, Definitions, Aborted);
         words = await HttpContext.RequestServices.GetRequiredService<WritingSettings>().GetWordsAsync(Aborted);
+        if (type.HasPart("LocalizationPart"))
+        {
+            Cultures = SiteCultures.From(await HttpContext.RequestServices.GetRequiredService<SiteSettingsStore>().GetAsync(Aborted));
+        }
         return true;
     }
 
@@ -73,7 +78,11 @@ public abstract class ContentEditorPage(ContentManager manager, ContentQuery que
         Media = HttpContext.RequestServices.GetRequiredService<MediaLibrary>(),
         MediaUploads = MediaUploads,
         Words = words,
+        Cultures = Cultures,
     };
+
+    /// <summary>The site's cultures, read only for a type with a LocalizationPart.</summary>
+    protected SiteCultures Cultures { get; private set; } = new(null, []);
 
     private PlainEnglishList words = PlainEnglishList.Default;
 

@@ -29,6 +29,7 @@ public sealed partial class ContentForm(ContentTypeDefinition type, EditorServic
         ["HtmlBodyPart"] = TextPropertyPartEditor.HtmlBody,
         ["ContainedPart"] = new ContainedPartEditor(),
         ["ListPart"] = new ListPartEditor(),
+        ["LocalizationPart"] = new LocalizationPartEditor(),
         ["BagPart"] = NestedItemsPartEditor.Bag,
         ["FlowPart"] = NestedItemsPartEditor.Flow,
     };
@@ -52,7 +53,9 @@ public sealed partial class ContentForm(ContentTypeDefinition type, EditorServic
             var fields = Fields(typePart).ToList();
             if (PartEditor(typePart, fields.Count) is { } editor)
             {
-                sections.Add(new FormSection(null, null, await editor.RenderAsync(part, item)));
+                // The localization part shows its set and translations under headings of their own: its section needs one above them.
+                var heading = editor is LocalizationPartEditor ? "Language and translations" : null;
+                sections.Add(new FormSection(heading, null, await editor.RenderAsync(part, item)));
             }
             if (fields.Count == 0) continue;
             var inputs = new List<FormField>();

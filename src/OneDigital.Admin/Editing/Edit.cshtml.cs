@@ -3,6 +3,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using OneDigital.Admin.Editing.Parts;
 using OneDigital.Admin.Scheduling;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
@@ -75,6 +76,55 @@ public sealed class EditModel(ContentManager manager, ContentQuery query, Conten
         return Page();
     }
 
+    /// <summary>The site's supported cultures the item's localization set has no item in (offered by "Add a translation").</summary>
+    public IReadOnlyList<string> MissingCultures { get; private set; } = [];
+
+    /// <summary>
+    /// Orchard's "Localize": a new draft cloned from the item, in <paramref name="culture"/> and the same localization
+    /// set, then its editor. Refused when the set already has that culture or the culture is not the site's.
+    /// </summary>
+    public async Task<IActionResult> OnPostTranslateAsync(string id, [FromForm(Name = TranslateInput)] string? culture)
+    {
+        if (await LoadAsync(id) is { } refused) return refused;
+        if (!Type.HasPart(LocalizationSet.PartName) || !Type.TypeSettings.Creatable) return NotFound();
+        // Creating the translation needs what the New page needs for the type.
+        var translation = await Manager.NewAsync(Type.Name, Aborted);
+        translation.Owner = UserId(User);
+        if (await DemandAsync(Permissions.EditContent, translation) is { } notCreator) return notCreator;
+        var set = LocalizationSet.Of(Item);
+        var items = await set.ItemsAsync(Query, Aborted);
+        var error = culture is not { Length: > 0 } ? "Choose the culture of the translation."
+            : set.Set is null ? "Save this item first: it has no localization set yet."
+            : !Cultures.Allows(culture) ? $"The culture '{culture}' is not one of the site's supported cultures."
+            : LocalizationSet.MissingCultures([culture], items).Count == 0 ? $"This item already has a translation in {culture}."
+            : null;
+        if (error is null)
+        {
+            var source = Item.Clone();
+            source.GetOrCreatePart(LocalizationSet.PartName)["Culture"] = culture;
+            // The translation is the translator's, as a clone is in Orchard.
+            source.Owner = translation.Owner;
+            source.Author = User.Identity?.Name;
+            try
+            {
+                var created = await Manager.CloneAsync(source, Aborted);
+                return Redirect(ContentEditorLinks.Edit(created.ContentItemId));
+            }
+            catch (ContentValidationException invalid)
+            {
+                error = $"The translation could not be made: {string.Join("; ", invalid.Errors)}";
+            }
+        }
+        ModelState.AddModelError(TranslateInput, error);
+        VersionId = Item.ContentItemVersionId;
+        await ShowAsync(Item, redisplay: false);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    /// <summary>The "Add a translation" select's name (and its error's key).</summary>
+    public const string TranslateInput = "TranslationCulture";
+
     /// <summary>The item's latest version and the type; the answer to give instead (404, 403) when there is none or it may not be edited.</summary>
     private async Task<IActionResult?> LoadAsync(string id)
     {
@@ -88,6 +138,10 @@ public sealed class EditModel(ContentManager manager, ContentQuery query, Conten
             if (await panel.ForAsync(item, User, HttpContext.RequestServices, Aborted) is { } link) links.Add((panel.Order, link));
         }
         PanelLinks = [.. links.OrderBy(l => l.Order).Select(l => l.Link)];
+        if (Type.HasPart(LocalizationSet.PartName))
+        {
+            MissingCultures = LocalizationSet.MissingCultures(Cultures.SupportedCultures, await LocalizationSet.Of(item).ItemsAsync(Query, Aborted));
+        }
         return null;
     }
 }

@@ -44,6 +44,9 @@ public sealed class EditorServices(ContentDefinitionDocument definitions, Conten
 
     public CancellationToken Aborted { get; } = ct;
 
+    /// <summary>The site's default and supported cultures, for the LocalizationPart's culture select.</summary>
+    public OneDigital.Content.Settings.SiteCultures Cultures { get; init; } = new(null, []);
+
     /// <summary>The site's plain-English word list, for the writing checks' panels.</summary>
     public PlainEnglishList Words { get; init; } = PlainEnglishList.Default;
 }
