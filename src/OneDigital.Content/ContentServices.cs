@@ -136,7 +136,9 @@ public static class ContentServices
         services.AddSingleton<RecipeLocator>();
         services.AddScoped<SiteSettingsStore>();
         services.AddScoped<WritingSettings>();
-        services.AddScoped<IContentEventHandler, WritingFindingsRecorder>();
+        services.AddScoped<WritingFindingsRecorder>();
+        services.AddScoped<IContentEventHandler>(sp => sp.GetRequiredService<WritingFindingsRecorder>());
+        services.AddScoped<WritingFindingsQuery>();
         services.AddScoped<SiteThemes>();
         services.AddScoped<EnabledFeatures>();
         services.AddScoped<IRecipeStep, FeatureStep>();

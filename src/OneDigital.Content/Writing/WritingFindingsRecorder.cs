@@ -10,7 +10,10 @@ namespace OneDigital.Content.Writing;
 public sealed class WritingFindingsRecorder(ContentDbContext db, ContentDefinitionStore definitions, WritingSettings settings, TimeProvider clock)
     : IContentEventHandler
 {
-    public async Task PublishedAsync(ContentItem item)
+    public Task PublishedAsync(ContentItem item) => RecordAsync(item, clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Stores the item's counts as published at <paramref name="publishedUtc"/> (the backfill passes the item's own date).</summary>
+    public async Task RecordAsync(ContentItem item, DateTime publishedUtc)
     {
         var reports = ItemBodies.Check(item, await definitions.GetAsync(), await settings.GetWordsAsync());
         var findings = reports.SelectMany(r => r.Report.Findings).ToList();
@@ -23,7 +26,7 @@ public sealed class WritingFindingsRecorder(ContentDbContext db, ContentDefiniti
         row.ContentItemVersionId = item.ContentItemVersionId;
         row.ContentType = item.ContentType;
         row.DisplayText = item.DisplayText is { Length: > 1024 } text ? text[..1024] : item.DisplayText;
-        row.PublishedUtc = clock.GetUtcNow().UtcDateTime;
+        row.PublishedUtc = publishedUtc;
         row.Serious = findings.Count(f => f.Severity == WritingSeverity.Serious);
         row.Warnings = findings.Count(f => f.Severity == WritingSeverity.Warning);
         row.Advice = findings.Count(f => f.Severity == WritingSeverity.Advice);

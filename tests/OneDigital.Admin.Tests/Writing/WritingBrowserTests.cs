@@ -55,6 +55,26 @@ public sealed class WritingBrowserTests : BrowserTest
         await Axe.AssertNoViolationsAsync(Page);
     }
 
+    [Test]
+    public async Task The_site_wide_report_and_the_dashboards_trend_have_no_axe_violations()
+    {
+        await SignInAsync();
+        await Editing.EditorSupport.CreateAsync(Site, "Page", i =>
+        {
+            i.DisplayText = "Published with findings";
+            i.GetOrCreatePart("TitlePart")["Title"] = "Published with findings";
+            i.GetOrCreatePart("MarkdownBodyPart")["Markdown"] = WritingBodies.ThreeFindings;
+        }, publish: true);
+
+        await Page.GotoAsync("/admin/writing");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Published with findings" })).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(Page);
+
+        await Page.GotoAsync("/admin");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Table, new() { Name = "Writing findings by month" })).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(Page);
+    }
+
     // EasyMDE's CodeMirror holds the body; setting its value raises the change the panel's script listens for.
     private Task SetBodyAsync(string markdown) =>
         Page.EvaluateAsync("text => document.querySelector('.CodeMirror').CodeMirror.setValue(text)", markdown);

@@ -1,0 +1,92 @@
+// Why: the site-wide report and the dashboard's trend read the stored counts, never re-run the checks; this class owns
+// the WritingFindingCounts table for readers (the recorder writes it) and fills it for items published before it existed.
+using Microsoft.EntityFrameworkCore;
+using OneDigital.Content.Querying;
+using OneDigital.Content.Store;
+
+namespace OneDigital.Content.Writing;
+
+public enum WritingReportSort
+{
+    /// <summary>Most serious first, then most warnings, then most advice.</summary>
+    Severity,
+    Type,
+    Published,
+}
+
+/// <summary>
+/// Which published items with findings to list: the types whose items the reader may all see, the types where only
+/// their own (<see cref="OwnerId"/>) count, and optionally one type.
+/// </summary>
+public sealed record WritingReportRequest(IReadOnlyList<string> AllItemsTypes, IReadOnlyList<string> OwnItemsTypes, string? OwnerId)
+{
+    public string? Type { get; init; }
+    public WritingReportSort Sort { get; init; }
+    public int Skip { get; init; }
+    public int Take { get; init; } = 20;
+}
+
+/// <summary>One month of the trend: items published in it that are still published, and their findings.</summary>
+public sealed record WritingMonth(int Year, int Month, int Items, int Serious, int Warnings, int Advice);
+
+public sealed class WritingFindingsQuery(ContentDbContext db, ContentQuery content, WritingFindingsRecorder recorder, StoreTransaction transaction)
+{
+    public async Task<(IReadOnlyList<WritingFindingCounts> Rows, int Total)> ListAsync(WritingReportRequest request, CancellationToken ct = default)
+    {
+        var rows = Visible(request).Where(r => r.Serious + r.Warnings + r.Advice > 0);
+        if (!string.IsNullOrEmpty(request.Type)) rows = rows.Where(r => r.ContentType == request.Type);
+        var total = await rows.CountAsync(ct);
+        var sorted = request.Sort switch
+        {
+            WritingReportSort.Type => rows.OrderBy(r => r.ContentType).ThenByDescending(r => r.Serious).ThenByDescending(r => r.Warnings).ThenByDescending(r => r.Advice),
+            WritingReportSort.Published => rows.OrderByDescending(r => r.PublishedUtc),
+            _ => rows.OrderByDescending(r => r.Serious).ThenByDescending(r => r.Warnings).ThenByDescending(r => r.Advice),
+        };
+        var page = await sorted.ThenBy(r => r.ContentItemId).Skip(request.Skip).Take(request.Take).AsNoTracking().ToListAsync(ct);
+        return (page, total);
+    }
+
+    /// <summary>Per month of publishing, from the first of <paramref name="fromUtc"/>'s month, over the given types.</summary>
+    public async Task<IReadOnlyList<WritingMonth>> MonthlyAsync(IReadOnlyList<string> types, DateTime fromUtc, CancellationToken ct = default)
+    {
+        var start = new DateTime(fromUtc.Year, fromUtc.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+        return await db.Set<WritingFindingCounts>()
+            .Where(r => r.PublishedUtc >= start && types.Contains(r.ContentType))
+            .GroupBy(r => new { r.PublishedUtc.Year, r.PublishedUtc.Month })
+            .Select(g => new WritingMonth(g.Key.Year, g.Key.Month, g.Count(), g.Sum(r => r.Serious), g.Sum(r => r.Warnings), g.Sum(r => r.Advice)))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>How many published items have no counts yet (published before the counts were kept).</summary>
+    public Task<int> CountUncheckedAsync(CancellationToken ct = default) => Unchecked().CountAsync(ct);
+
+    /// <summary>Checks up to <paramref name="batchSize"/> unchecked published items in one transaction; returns how many.</summary>
+    public async Task<int> CheckUncheckedAsync(int batchSize, CancellationToken ct = default)
+    {
+        var ids = await Unchecked().OrderBy(r => r.Id).Select(r => r.ContentItemId).Take(batchSize).ToListAsync(ct);
+        if (ids.Count == 0) return 0;
+        await transaction.RunAsync(async () =>
+        {
+            foreach (var item in await content.GetPublishedAsync(ids, ct))
+            {
+                await recorder.RecordAsync(item, item.PublishedUtc ?? item.ModifiedUtc ?? DateTime.UtcNow);
+            }
+        }, ct);
+        return ids.Count;
+    }
+
+    private IQueryable<ContentItemRecord> Unchecked() =>
+        db.Set<ContentItemRecord>().Where(r => r.Published && !db.Set<WritingFindingCounts>().Any(c => c.ContentItemId == r.ContentItemId));
+
+    private IQueryable<WritingFindingCounts> Visible(WritingReportRequest request)
+    {
+        var all = request.AllItemsTypes;
+        var own = request.OwnItemsTypes;
+        var owner = request.OwnerId;
+        if (own.Count == 0 || owner is null) return db.Set<WritingFindingCounts>().Where(r => all.Contains(r.ContentType));
+        // Own items are the published version's owner's: the counts row is the published version's.
+        return db.Set<WritingFindingCounts>().Where(r => all.Contains(r.ContentType)
+            || (own.Contains(r.ContentType)
+                && db.Set<ContentItemRecord>().Any(v => v.ContentItemId == r.ContentItemId && v.Published && v.Owner == owner)));
+    }
+}
