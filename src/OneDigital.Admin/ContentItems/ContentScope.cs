@@ -15,15 +15,16 @@ public sealed class ContentScope(ContentDefinitionStore definitions, PermissionS
     /// <summary>
     /// The Listable types the user may see items of, by display name: all items with ViewContent or ListContent for
     /// the type, only their own with ViewOwnContent or EditOwnContent; creatable when the type is and they hold
-    /// EditOwnContent for it (Orchard's rule for creating).
+    /// EditOwnContent for it (Orchard's rule for creating). <paramref name="unlistedToo"/> adds types that are not
+    /// Listable (blog posts live inside their blog), for views across the site such as the writing report.
     /// </summary>
-    public async Task<IReadOnlyList<VisibleType>> TypesAsync(ClaimsPrincipal user, CancellationToken ct)
+    public async Task<IReadOnlyList<VisibleType>> TypesAsync(ClaimsPrincipal user, CancellationToken ct, bool unlistedToo = false)
     {
         var visible = new List<VisibleType>();
         foreach (var type in (await definitions.GetAsync(ct)).ContentTypes)
         {
             var settings = type.TypeSettings;
-            if (!settings.Listable) continue;
+            if (!settings.Listable && !unlistedToo) continue;
             var all = await permissions.IsGrantedForTypeAsync(user, Permissions.ViewContent, type.Name, ct)
                 || await permissions.IsGrantedForTypeAsync(user, Permissions.ListContent, type.Name, ct);
             var editOwn = await permissions.IsGrantedForTypeAsync(user, Permissions.EditOwnContent, type.Name, ct);

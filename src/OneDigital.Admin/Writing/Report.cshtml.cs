@@ -35,7 +35,7 @@ public sealed class ReportModel(ContentScope scope, WritingFindingsQuery finding
     public async Task<IActionResult> OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
-        Types = await scope.TypesAsync(User, ct);
+        Types = await scope.TypesAsync(User, ct, unlistedToo: true);
         var shown = Types;
         if (!string.IsNullOrEmpty(Type))
         {

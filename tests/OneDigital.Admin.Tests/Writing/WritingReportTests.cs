@@ -69,6 +69,14 @@ public sealed partial class WritingReportTests
     }
 
     [Test]
+    public async Task A_blog_post_is_listed_though_posts_live_inside_their_blog_and_are_not_listable()
+    {
+        var post = await PublishAsync("BlogPost", "Report worst post", WritingBodies.ThreeFindings);
+
+        Assert.That(ItemsIn(await _admin.HtmlAsync("/admin/writing?type=BlogPost")), Is.EqualTo(new[] { post }));
+    }
+
+    [Test]
     public async Task Sorting_by_type_groups_the_items_by_type_then_severity()
     {
         var items = ItemsIn(await _admin.HtmlAsync("/admin/writing?sort=type"));
