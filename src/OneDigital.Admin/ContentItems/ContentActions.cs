@@ -2,9 +2,12 @@
 // item, whether the user may, whether it applies, and does it through ContentManager (each item its own transaction).
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
+using OneDigital.Admin.Writing;
+using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
 using OneDigital.Content.Querying;
 using OneDigital.Content.Security;
+using OneDigital.Content.Writing;
 
 namespace OneDigital.Admin.ContentItems;
 
@@ -24,7 +27,8 @@ public sealed record ActionOutcome(string ContentItemId, string Title, bool Done
     public static ActionOutcome Success(ContentItem item) => new(item.ContentItemId, ContentActions.TitleOf(item), true, false, null);
 }
 
-public sealed class ContentActions(ContentManager manager, ContentQuery query, PermissionService permissions)
+public sealed class ContentActions(ContentManager manager, ContentQuery query, PermissionService permissions,
+    ContentDefinitionStore definitions, WritingSettings writing)
 {
     /// <summary>The path segment of an action (<c>/admin/content/{id}/discard-draft</c>).</summary>
     public static string Slug(ContentAction action) => action switch
@@ -102,6 +106,13 @@ public sealed class ContentActions(ContentManager manager, ContentQuery query, P
         if (NotApplicable(action, state) is { } reason)
         {
             return new ActionOutcome(contentItemId, TitleOf(item), false, false, reason);
+        }
+        // The editor's gate holds here too: findings the type's checks block on need "Publish anyway" with a reason.
+        if (action == ContentAction.Publish
+            && PublishAnywayModel.BlockingFindings(item, await definitions.GetAsync(ct), await writing.GetWordsAsync(ct)) is { Count: > 0 } blocking)
+        {
+            return new ActionOutcome(contentItemId, TitleOf(item), false, false,
+                $"its writing checks found {blocking.Count} serious {(blocking.Count == 1 ? "problem" : "problems")}: fix them, or publish it from its editor with a reason");
         }
         try
         {

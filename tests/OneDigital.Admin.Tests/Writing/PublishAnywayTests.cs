@@ -74,6 +74,22 @@ public sealed class PublishAnywayTests
     }
 
     [Test]
+    public async Task The_content_lists_publish_button_refuses_an_item_its_writing_checks_hold_and_says_why()
+    {
+        var id = await _site.CreateAsync("Page", i =>
+        {
+            i.GetOrCreatePart("TitlePart")["Title"] = "Held from the list";
+            i.GetOrCreatePart("MarkdownBodyPart")["Markdown"] = WritingBodies.ThreeFindings;
+        });
+
+        using var response = await _admin.PostFormAsync("/admin/content", [new("ReturnUrl", "/admin/content")], $"/admin/content/{id}/publish");
+        var list = System.Net.WebUtility.HtmlDecode(await _admin.HtmlAsync(response.Headers.Location!.OriginalString));
+
+        Assert.That(list, Does.Contain("its writing checks found 1 serious problem: fix them, or publish it from its editor with a reason"));
+        Assert.That((await _site.LatestAsync(id))!.Published, Is.False);
+    }
+
+    [Test]
     public async Task A_body_without_serious_findings_publishes_at_once()
     {
         var (id, response) = await PublishFromEditorAsync("Page", "Clean page", WritingBodies.Fixed);
