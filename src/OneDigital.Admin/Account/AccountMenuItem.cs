@@ -4,13 +4,4 @@ using OneDigital.Content.Security;
 
 namespace OneDigital.Admin.Account;
 
-internal sealed class AccountMenuItem : IAdminMenuItem
-{
-    public string Text => "Your account";
-
-    public string Href => AccountModel.Path;
-
-    public Permission Permission => Permissions.AccessAdminPanel;
-
-    public int Order => 1000;
-}
+internal sealed record AccountMenuItem() : AdminMenuItem("Your account", AccountModel.Path, Permissions.AccessAdminPanel, 1000);

@@ -4,13 +4,4 @@ using OneDigital.Content.Security;
 
 namespace OneDigital.Admin.Audit;
 
-internal sealed class AuditMenuItem : IAdminMenuItem
-{
-    public string Text => "Audit trail";
-
-    public string Href => AdminServices.PathPrefix + "/audit";
-
-    public Permission Permission => Permissions.ViewAuditTrail;
-
-    public int Order => 90;
-}
+internal sealed record AuditMenuItem() : AdminMenuItem("Audit trail", AdminServices.PathPrefix + "/audit", Permissions.ViewAuditTrail, 90);

@@ -4,13 +4,4 @@ using OneDigital.Content.Security;
 
 namespace OneDigital.Admin.ContentItems;
 
-internal sealed class ContentListMenuItem : IAdminMenuItem
-{
-    public string Text => "Content";
-
-    public string Href => ContentRoutes.List;
-
-    public Permission Permission => Permissions.AccessAdminPanel;
-
-    public int Order => 10;
-}
+internal sealed record ContentListMenuItem() : AdminMenuItem("Content", ContentRoutes.List, Permissions.AccessAdminPanel, 10);

@@ -4,13 +4,4 @@ using OneDigital.Content.Security;
 
 namespace OneDigital.Admin.Dashboard;
 
-internal sealed class DashboardMenuItem : IAdminMenuItem
-{
-    public string Text => "Dashboard";
-
-    public string Href => AdminServices.PathPrefix;
-
-    public Permission Permission => Permissions.AccessAdminPanel;
-
-    public int Order => 0;
-}
+internal sealed record DashboardMenuItem() : AdminMenuItem("Dashboard", AdminServices.PathPrefix, Permissions.AccessAdminPanel, 0);

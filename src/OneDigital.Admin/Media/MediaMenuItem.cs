@@ -5,13 +5,4 @@ using OneDigital.Content.Security;
 
 namespace OneDigital.Admin.Media;
 
-internal sealed class MediaMenuItem : IAdminMenuItem
-{
-    public string Text => "Media";
-
-    public string Href => MediaLinks.Library;
-
-    public Permission Permission => Permissions.ManageMedia;
-
-    public int Order => 20;
-}
+internal sealed record MediaMenuItem() : AdminMenuItem("Media", MediaLinks.Library, Permissions.ManageMedia, 20);

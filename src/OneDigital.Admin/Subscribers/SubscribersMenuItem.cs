@@ -4,13 +4,4 @@ using OneDigital.Content.Security;
 
 namespace OneDigital.Admin.Subscribers;
 
-internal sealed class SubscribersMenuItem : IAdminMenuItem
-{
-    public string Text => "Subscribers";
-
-    public string Href => SubscribersModel.Path;
-
-    public Permission Permission => Permissions.ManageBulletinSubscribers;
-
-    public int Order => 80;
-}
+internal sealed record SubscribersMenuItem() : AdminMenuItem("Subscribers", SubscribersModel.Path, Permissions.ManageBulletinSubscribers, 80);

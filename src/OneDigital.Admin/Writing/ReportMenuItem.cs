@@ -4,13 +4,4 @@ using OneDigital.Content.Security;
 
 namespace OneDigital.Admin.Writing;
 
-internal sealed class ReportMenuItem : IAdminMenuItem
-{
-    public string Text => "Writing checks";
-
-    public string Href => ReportModel.Path;
-
-    public Permission Permission => Permissions.AccessAdminPanel;
-
-    public int Order => 15;
-}
+internal sealed record ReportMenuItem() : AdminMenuItem("Writing checks", ReportModel.Path, Permissions.AccessAdminPanel, 15);

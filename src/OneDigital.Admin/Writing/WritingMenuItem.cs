@@ -1,16 +1,8 @@
-// Why: the site's plain-English word list is a setting: a header entry for those who manage settings.
+// Why: the site's plain-English word list is a setting, for those who manage settings.
 using OneDigital.Admin.Navigation;
 using OneDigital.Content.Security;
 
 namespace OneDigital.Admin.Writing;
 
-internal sealed class WritingMenuItem : IAdminMenuItem
-{
-    public string Text => "Word list";
-
-    public string Href => WordListModel.Path;
-
-    public Permission Permission => Permissions.ManageSettings;
-
-    public int Order => 85;
-}
+internal sealed record WritingMenuItem() : AdminMenuItem("Plain-English word list", WordListModel.Path, Permissions.ManageSettings, 50,
+    AdminMenuGroups.Site, "The words the writing checks suggest plainer ones for.");

@@ -9,24 +9,8 @@ namespace OneDigital.Admin.Tests.Editing;
 /// The editor's form is generated from the content definitions read per request: every type of the site's recipe
 /// gets a form with each of its fields, and a field added to a type shows at once.
 /// </summary>
-public sealed class EditorFormTests
+public sealed class EditorFormTests : AdminSiteTests
 {
-    private AdminSite _site = null!;
-    private AdminClient _admin = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _site = await AdminSite.StartAsync();
-        _admin = await _site.SignedInAdminAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _admin.Dispose();
-        await _site.DisposeAsync();
-    }
 
     [TestCase("Page", new[] { "TitlePart.Title", "AutoroutePart.Path", "MarkdownBodyPart.Markdown" })]
     [TestCase("Blog", new[] { "TitlePart.Title", "AutoroutePart.Path" })]
@@ -37,7 +21,7 @@ public sealed class EditorFormTests
     [TestCase("Taxonomy", new[] { "TitlePart.Title", "AliasPart.Alias", "AutoroutePart.Path" })]
     public async Task A_creatable_type_has_a_new_form_with_each_of_its_fields(string type, string[] inputs)
     {
-        var html = await _admin.HtmlAsync($"/admin/content/new/{type}");
+        var html = await Admin.HtmlAsync($"/admin/content/new/{type}");
 
         Assert.Multiple(() =>
         {
@@ -50,8 +34,8 @@ public sealed class EditorFormTests
     [Test]
     public async Task A_form_shows_display_names_hints_required_markers_and_editor_variants()
     {
-        var html = await _admin.HtmlAsync("/admin/content/new/CaseStudy");
-        var report = await _admin.HtmlAsync("/admin/content/new/ProgrammePhase");
+        var html = await Admin.HtmlAsync("/admin/content/new/CaseStudy");
+        var report = await Admin.HtmlAsync("/admin/content/new/ProgrammePhase");
 
         Assert.Multiple(() =>
         {
@@ -69,20 +53,20 @@ public sealed class EditorFormTests
     [TestCase("LearningSubmission")]
     [TestCase("NoSuchType")]
     public async Task A_type_that_is_not_creatable_has_no_new_form(string type) =>
-        await _admin.HtmlAsync($"/admin/content/new/{type}", HttpStatusCode.NotFound);
+        await Admin.HtmlAsync($"/admin/content/new/{type}", HttpStatusCode.NotFound);
 
     [Test]
     public async Task An_item_in_a_list_is_edited_with_its_fields_and_a_link_to_its_list()
     {
-        var blog = await _site.CreateAsync("Blog", i => i.GetOrCreatePart("TitlePart")["Title"] = "News", publish: true);
-        var post = await _site.CreateAsync("BlogPost", i =>
+        var blog = await Site.CreateAsync("Blog", i => i.GetOrCreatePart("TitlePart")["Title"] = "News", publish: true);
+        var post = await Site.CreateAsync("BlogPost", i =>
         {
             i.GetOrCreatePart("TitlePart")["Title"] = "First post";
             i.Data["ContainedPart"] = new JsonObject { ["ListContentItemId"] = blog, ["Order"] = 0 };
         }, publish: true);
 
-        var html = await _admin.HtmlAsync($"/admin/content/{post}/edit");
-        var list = await _admin.HtmlAsync($"/admin/content/{blog}/edit");
+        var html = await Admin.HtmlAsync($"/admin/content/{post}/edit");
+        var list = await Admin.HtmlAsync($"/admin/content/{blog}/edit");
 
         Assert.Multiple(() =>
         {
@@ -96,16 +80,16 @@ public sealed class EditorFormTests
     [Test]
     public async Task A_field_added_to_a_type_shows_in_its_form_without_a_restart()
     {
-        Assert.That(await _admin.HtmlAsync("/admin/content/new/Event"), Does.Not.Contain("Event.Capacity"));
+        Assert.That(await Admin.HtmlAsync("/admin/content/new/Event"), Does.Not.Contain("Event.Capacity"));
 
-        await _site.AlterDefinitionsAsync(store => store.AlterFieldAsync("Event", "Capacity", "NumericField", field =>
+        await Site.AlterDefinitionsAsync(store => store.AlterFieldAsync("Event", "Capacity", "NumericField", field =>
         {
             var settings = field.Settings;
             SettingsReader.Write(settings, new ContentPartFieldSettings { DisplayName = "Places", Position = "9" });
             SettingsReader.Write(settings, new NumericFieldSettings { Hint = "How many people can come." });
         }));
 
-        var html = await _admin.HtmlAsync("/admin/content/new/Event");
+        var html = await Admin.HtmlAsync("/admin/content/new/Event");
         Assert.That(html, Does.Contain("name=\"Event.Capacity\""));
         Assert.That(html, Does.Contain(">Places</label>"));
         Assert.That(html, Does.Contain("How many people can come."));

@@ -14,23 +14,19 @@ namespace OneDigital.Admin.Tests.Editing;
 /// comes back as the error summary and inline messages with nothing stored; permissions are checked per item; a save
 /// over a newer version gets the conflict page and overwrites nothing.
 /// </summary>
-public sealed class EditorSaveTests
+public sealed class EditorSaveTests : AdminSiteTests
 {
     private const string Password = "Editor-Pa55word!";
 
-    private AdminSite _site = null!;
-    private AdminClient _admin = null!;
+    protected override Task<AdminSite> StartSiteAsync() => AdminSite.StartAsync("--OneDigital:Admin:TimeZone=Europe/London");
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override async Task PrepareAsync()
     {
-        _site = await AdminSite.StartAsync("--OneDigital:Admin:TimeZone=Europe/London");
-        _admin = await _site.SignedInAdminAsync();
-        await _site.AddUserAsync("author", Password, "Author");
-        await _site.AddUserAsync("contributor", Password, "Contributor");
-        var topics = await _site.TaxonomyAsync("Topics");
+        await Site.AddUserAsync("author", Password, "Author");
+        await Site.AddUserAsync("contributor", Password, "Contributor");
+        var topics = await Site.TaxonomyAsync("Topics");
         // A type with one field of every kind the engine knows.
-        await _site.AlterDefinitionsAsync(async store =>
+        await Site.AlterDefinitionsAsync(async store =>
         {
             foreach (var (name, kind, settings) in EveryKind(topics.Id))
             {
@@ -46,13 +42,6 @@ public sealed class EditorSaveTests
                 type.Parts.Add(new ContentTypePartDefinition { PartName = "Everything", Name = "Everything" });
             });
         });
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _admin.Dispose();
-        await _site.DisposeAsync();
     }
 
     private static IEnumerable<(string Name, string Kind, JsonObject Settings)> EveryKind(string taxonomyId) =>
@@ -83,11 +72,11 @@ public sealed class EditorSaveTests
     [Test]
     public async Task Every_field_kind_is_stored_in_Orchards_shape_and_shown_again()
     {
-        var page = await _site.CreateAsync("Page", i => i.GetOrCreatePart("TitlePart")["Title"] = "Picked page", publish: true);
-        var topics = await _site.TaxonomyAsync("Topics");
+        var page = await Site.CreateAsync("Page", i => i.GetOrCreatePart("TitlePart")["Title"] = "Picked page", publish: true);
+        var topics = await Site.TaxonomyAsync("Topics");
         var adminId = await UserIdAsync(AdminSite.AdminUserName);
 
-        using var response = await _admin.PostFormAsync("/admin/content/new/Everything",
+        using var response = await Admin.PostFormAsync("/admin/content/new/Everything",
         [
             new("TitlePart.Title", "All kinds"),
             new("Everything.Text", "Plain text"),
@@ -112,7 +101,7 @@ public sealed class EditorSaveTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await response.Content.ReadAsStringAsync());
         var id = response.Headers.Location!.OriginalString.Split('/')[3];
-        var item = (await _site.LatestAsync(id))!;
+        var item = (await Site.LatestAsync(id))!;
         var fields = item.Part("Everything")!;
         Assert.Multiple(() =>
         {
@@ -137,7 +126,7 @@ public sealed class EditorSaveTests
             Assert.That(Json(fields["Sets"]), Is.EqualTo("""{"LocalizationSets":["set-1"]}"""));
         });
 
-        var html = await _admin.HtmlAsync($"/admin/content/{id}/edit");
+        var html = await Admin.HtmlAsync($"/admin/content/{id}/edit");
         Assert.Multiple(() =>
         {
             Assert.That(EditorSupport.InputValue(html, "Everything.Text"), Is.EqualTo("Plain text"));
@@ -166,9 +155,9 @@ public sealed class EditorSaveTests
     [TestCase("many", "Phase number must be a number, like 12 or 3.5")]
     public async Task A_refused_value_comes_back_in_the_summary_and_beside_the_field_and_nothing_is_stored(string posted, string message)
     {
-        var before = (await _site.LatestOfTypeAsync("ProgrammePhase")).Count;
+        var before = (await Site.LatestOfTypeAsync("ProgrammePhase")).Count;
 
-        using var response = await _admin.PostFormAsync("/admin/content/new/ProgrammePhase",
+        using var response = await Admin.PostFormAsync("/admin/content/new/ProgrammePhase",
             [new("TitlePart.Title", "Phase one"), new("ProgrammePhase.PhaseNumber", posted), new("action", "publish")]);
         var html = await response.Content.ReadAsStringAsync();
 
@@ -182,18 +171,18 @@ public sealed class EditorSaveTests
             Assert.That(EditorSupport.InputValue(html, "TitlePart.Title"), Is.EqualTo("Phase one"), "what was typed is kept");
             Assert.That(EditorSupport.InputValue(html, "ProgrammePhase.PhaseNumber") ?? "", Is.EqualTo(posted));
             Assert.That(html, Does.Contain("<title>Error: "), "the title says there is an error");
-            Assert.That((await _site.LatestOfTypeAsync("ProgrammePhase")).Count, Is.EqualTo(before), "nothing stored");
+            Assert.That((await Site.LatestOfTypeAsync("ProgrammePhase")).Count, Is.EqualTo(before), "nothing stored");
         });
     }
 
     [Test]
     public async Task An_Author_cannot_open_or_save_another_editors_item_but_edits_their_own()
     {
-        using var author = _site.NewClient();
+        using var author = Site.NewClient();
         await author.SignInAsync("author", Password);
-        var others = await _site.CreateAsync("Page", i => i.GetOrCreatePart("TitlePart")["Title"] = "Not yours", owner: await UserIdAsync(AdminSite.AdminUserName));
-        var own = await _site.CreateAsync("Page", i => i.GetOrCreatePart("TitlePart")["Title"] = "Yours", owner: await UserIdAsync("author"));
-        var adminForm = await _admin.HtmlAsync($"/admin/content/{others}/edit");
+        var others = await Site.CreateAsync("Page", i => i.GetOrCreatePart("TitlePart")["Title"] = "Not yours", owner: await UserIdAsync(AdminSite.AdminUserName));
+        var own = await Site.CreateAsync("Page", i => i.GetOrCreatePart("TitlePart")["Title"] = "Yours", owner: await UserIdAsync("author"));
+        var adminForm = await Admin.HtmlAsync($"/admin/content/{others}/edit");
 
         using var post = await author.PostRawAsync($"/admin/content/{others}/edit",
         [
@@ -205,7 +194,7 @@ public sealed class EditorSaveTests
         {
             await author.HtmlAsync($"/admin/content/{others}/edit", HttpStatusCode.Forbidden);
             Assert.That(post.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-            Assert.That((await _site.LatestAsync(others))!.DisplayText, Is.EqualTo("Not yours"), "nothing written");
+            Assert.That((await Site.LatestAsync(others))!.DisplayText, Is.EqualTo("Not yours"), "nothing written");
             await author.HtmlAsync("/admin/content/new/Page");
         });
     }
@@ -213,11 +202,11 @@ public sealed class EditorSaveTests
     [Test]
     public async Task The_edit_page_links_to_the_items_versions_preview_and_schedule_pages_each_only_for_who_may_open_it()
     {
-        using var contributor = _site.NewClient();
+        using var contributor = Site.NewClient();
         await contributor.SignInAsync("contributor", Password);
-        var id = await _site.CreateAsync("Page", i => i.GetOrCreatePart("TitlePart")["Title"] = "Linked", owner: await UserIdAsync("contributor"));
+        var id = await Site.CreateAsync("Page", i => i.GetOrCreatePart("TitlePart")["Title"] = "Linked", owner: await UserIdAsync("contributor"));
 
-        var asAdmin = await _admin.HtmlAsync($"/admin/content/{id}/edit");
+        var asAdmin = await Admin.HtmlAsync($"/admin/content/{id}/edit");
         var asContributor = await contributor.HtmlAsync($"/admin/content/{id}/edit");
 
         Assert.Multiple(() =>
@@ -234,9 +223,9 @@ public sealed class EditorSaveTests
     [Test]
     public async Task A_Contributor_saves_drafts_but_is_not_offered_or_allowed_Publish()
     {
-        using var contributor = _site.NewClient();
+        using var contributor = Site.NewClient();
         await contributor.SignInAsync("contributor", Password);
-        var before = (await _site.LatestOfTypeAsync("Page")).Count;
+        var before = (await Site.LatestOfTypeAsync("Page")).Count;
 
         var form = await contributor.HtmlAsync("/admin/content/new/Page");
         using var publish = await contributor.PostFormAsync("/admin/content/new/Page", [new("TitlePart.Title", "Mine"), new("action", "publish")]);
@@ -247,7 +236,7 @@ public sealed class EditorSaveTests
             Assert.That(form, Does.Not.Contain("value=\"publish\""));
             Assert.That(publish.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
             Assert.That(draft.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-            var pages = await _site.LatestOfTypeAsync("Page");
+            var pages = await Site.LatestOfTypeAsync("Page");
             Assert.That(pages, Has.Count.EqualTo(before + 1));
             Assert.That(pages.Single(p => p.DisplayText == "Mine as a draft").Published, Is.False);
         });
@@ -256,22 +245,22 @@ public sealed class EditorSaveTests
     [Test]
     public async Task Saving_over_a_newer_version_shows_both_versions_and_overwrites_nothing()
     {
-        var id = await _site.CreateAsync("Page", i =>
+        var id = await Site.CreateAsync("Page", i =>
         {
             i.GetOrCreatePart("TitlePart")["Title"] = "Original";
             i.GetOrCreatePart("MarkdownBodyPart")["Markdown"] = "Their body";
         }, publish: true);
-        var form = await _admin.HtmlAsync($"/admin/content/{id}/edit");
-        await _site.SaveAsAnotherEditorAsync(id, item => item.GetOrCreatePart("TitlePart")["Title"] = "Their title");
+        var form = await Admin.HtmlAsync($"/admin/content/{id}/edit");
+        await Site.SaveAsAnotherEditorAsync(id, item => item.GetOrCreatePart("TitlePart")["Title"] = "Their title");
 
-        using var response = await _admin.PostFormAsync($"/admin/content/{id}/edit",
+        using var response = await Admin.PostFormAsync($"/admin/content/{id}/edit",
         [
             new("VersionId", EditorSupport.VersionId(form)), new("TitlePart.Title", "My title"),
             new("MarkdownBodyPart.Markdown", "My body"), new("action", "publish"),
         ]);
         var html = await response.Content.ReadAsStringAsync();
 
-        var latest = (await _site.LatestAsync(id))!;
+        var latest = (await Site.LatestAsync(id))!;
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
@@ -288,40 +277,40 @@ public sealed class EditorSaveTests
     [Test]
     public async Task Saving_a_draft_over_a_published_item_keeps_the_published_version_and_then_shows_the_draft()
     {
-        var id = await _site.CreateAsync("Page", i => i.GetOrCreatePart("TitlePart")["Title"] = "Live", publish: true);
-        var form = await _admin.HtmlAsync($"/admin/content/{id}/edit");
+        var id = await Site.CreateAsync("Page", i => i.GetOrCreatePart("TitlePart")["Title"] = "Live", publish: true);
+        var form = await Admin.HtmlAsync($"/admin/content/{id}/edit");
 
-        using var response = await _admin.PostFormAsync($"/admin/content/{id}/edit",
+        using var response = await Admin.PostFormAsync($"/admin/content/{id}/edit",
             [new("VersionId", EditorSupport.VersionId(form)), new("TitlePart.Title", "Live, edited"), new("action", "continue")]);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(response.Headers.Location!.OriginalString, Is.EqualTo($"/admin/content/{id}/edit?saved=1"));
-        var again = await _admin.HtmlAsync(response.Headers.Location!.OriginalString);
+        var again = await Admin.HtmlAsync(response.Headers.Location!.OriginalString);
         Assert.That(EditorSupport.InputValue(again, "TitlePart.Title"), Is.EqualTo("Live, edited"));
         Assert.That(again, Does.Contain("Your changes were saved."));
         Assert.That(EditorSupport.VersionId(again), Is.Not.EqualTo(EditorSupport.VersionId(form)), "the form now carries the new version");
-        var latest = (await _site.LatestAsync(id))!;
+        var latest = (await Site.LatestAsync(id))!;
         Assert.That(latest.Published, Is.False, "a draft; the published version stays served");
     }
 
     [Test]
     public async Task The_preview_button_renders_the_markdown_sanitized_and_saves_nothing()
     {
-        var before = (await _site.LatestOfTypeAsync("Page")).Count;
+        var before = (await Site.LatestOfTypeAsync("Page")).Count;
 
-        using var response = await _admin.PostFormAsync("/admin/content/new/Page",
+        using var response = await Admin.PostFormAsync("/admin/content/new/Page",
             [new("TitlePart.Title", "Preview me"), new("MarkdownBodyPart.Markdown", "**bold** <script>alert(1)</script>"), new("action", "preview")]);
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(html, Does.Contain("<strong>bold</strong>"));
         Assert.That(html, Does.Not.Contain("<script>alert(1)</script>"));
-        Assert.That((await _site.LatestOfTypeAsync("Page")).Count, Is.EqualTo(before));
+        Assert.That((await Site.LatestOfTypeAsync("Page")).Count, Is.EqualTo(before));
     }
 
     private async Task<string> UserIdAsync(string userName)
     {
-        await using var scope = _site.Services.CreateAsyncScope();
+        await using var scope = Site.Services.CreateAsyncScope();
         return (await scope.ServiceProvider.GetRequiredService<UserManager<User>>().FindByNameAsync(userName))!.Id;
     }
 

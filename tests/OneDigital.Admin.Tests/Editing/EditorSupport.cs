@@ -62,14 +62,6 @@ internal static partial class EditorSupport
         await manager.UpdateAsync(draft!, latest!.ContentItemVersionId);
     }
 
-    public static async Task<string> HtmlAsync(this AdminClient client, string path, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        using var response = await client.GetAsync(path);
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(expected), $"GET {path}");
-        return html;
-    }
-
     /// <summary>The VersionId the edit form carries.</summary>
     public static string VersionId(string html)
     {

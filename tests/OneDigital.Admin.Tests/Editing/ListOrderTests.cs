@@ -10,45 +10,32 @@ using OneDigital.Content.Querying;
 
 namespace OneDigital.Admin.Tests.Editing;
 
-public sealed class ListOrderTests
+public sealed class ListOrderTests : AdminSiteTests
 {
     private const string Password = "Editor-Pa55word!";
 
-    private AdminSite _site = null!;
-    private AdminClient _admin = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override async Task PrepareAsync()
     {
-        _site = await AdminSite.StartAsync();
-        _admin = await _site.SignedInAdminAsync();
-        await _site.AddUserAsync("author", Password, "Author");
-        await ListOrderSite.DefineBooksAsync(_site);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _admin.Dispose();
-        await _site.DisposeAsync();
+        await Site.AddUserAsync("author", Password, "Author");
+        await ListOrderSite.DefineBooksAsync(Site);
     }
 
     [Test]
     public async Task Move_up_saves_the_new_order_and_GraphQL_lists_the_chapters_in_it()
     {
         var (book, chapters) = await BookAsync("Moving book", ["One", "Two", "Three"]);
-        var page = WebUtility.HtmlDecode(await _admin.HtmlAsync($"/admin/content/{book}/order"));
+        var page = WebUtility.HtmlDecode(await Admin.HtmlAsync($"/admin/content/{book}/order"));
         Assert.That(page, Does.Contain("Move<span class=\"govuk-visually-hidden\"> 'Three'</span> up"));
         Assert.That(page, Does.Not.Contain($"value=\"up:{chapters[0]}\""), "the first item has no Move up");
 
-        using var response = await _admin.PostFormAsync($"/admin/content/{book}/order",
+        using var response = await Admin.PostFormAsync($"/admin/content/{book}/order",
             [.. chapters.Select(c => KeyValuePair.Create("order", c)), new("move", $"up:{chapters[2]}")]);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(response.Headers.Location!.ToString(), Is.EqualTo($"/admin/content/{book}/order?moved={chapters[2]}#child-{chapters[2]}"));
-        Assert.That(WebUtility.HtmlDecode(await _admin.HtmlAsync(response.Headers.Location.ToString())), Does.Contain("'Three' moved. The order is saved."));
+        Assert.That(WebUtility.HtmlDecode(await Admin.HtmlAsync(response.Headers.Location.ToString())), Does.Contain("'Three' moved. The order is saved."));
         Assert.That(await GraphQLTitlesAsync("Moving book"), Is.EqualTo(new[] { "One", "Three", "Two" }));
-        Assert.That(await _admin.HtmlAsync($"/admin/content/{book}/edit"), Does.Contain("Change the order of these items"));
+        Assert.That(await Admin.HtmlAsync($"/admin/content/{book}/edit"), Does.Contain("Change the order of these items"));
     }
 
     [Test]
@@ -56,7 +43,7 @@ public sealed class ListOrderTests
     {
         var (book, chapters) = await BookAsync("Dragged book", ["One", "Two", "Three"]);
 
-        using var response = await _admin.PostFormAsync($"/admin/content/{book}/order",
+        using var response = await Admin.PostFormAsync($"/admin/content/{book}/order",
             [new("order", chapters[2]), new("order", chapters[0]), new("order", chapters[1])]);
 
         Assert.That(response.Headers.Location!.ToString(), Does.EndWith("?saved=true"));
@@ -69,7 +56,7 @@ public sealed class ListOrderTests
         var (book, chapters) = await BookAsync("Stale book", ["One", "Two", "Three"]);
 
         // The form was loaded before "Three" was added: its order leaves it out.
-        using var response = await _admin.PostFormAsync($"/admin/content/{book}/order",
+        using var response = await Admin.PostFormAsync($"/admin/content/{book}/order",
             [new("order", chapters[1]), new("order", chapters[0]), new("move", $"down:{chapters[1]}")]);
         var html = await response.Content.ReadAsStringAsync();
 
@@ -84,7 +71,7 @@ public sealed class ListOrderTests
     {
         var (book, chapters) = await BookAsync("Someone else's book", ["One", "Two"]);
         var (shelf, _) = await BookAsync("Plain shelf", ["A", "B"], type: "Shelf");
-        using var author = _site.NewClient();
+        using var author = Site.NewClient();
         await author.SignInAsync("author", Password);
 
         using var get = await author.GetAsync($"/admin/content/{book}/order");
@@ -95,14 +82,14 @@ public sealed class ListOrderTests
 
         Assert.That((get.StatusCode, post.StatusCode), Is.EqualTo((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden)));
         Assert.That(await GraphQLTitlesAsync("Someone else's book"), Is.EqualTo(new[] { "One", "Two" }));
-        await _admin.HtmlAsync($"/admin/content/{shelf}/order", HttpStatusCode.NotFound);
-        Assert.That(await _admin.HtmlAsync($"/admin/content/{shelf}/edit"), Does.Contain("In the order they were added.").And.Not.Contain("Change the order"));
+        await Admin.HtmlAsync($"/admin/content/{shelf}/order", HttpStatusCode.NotFound);
+        Assert.That(await Admin.HtmlAsync($"/admin/content/{shelf}/edit"), Does.Contain("In the order they were added.").And.Not.Contain("Change the order"));
     }
 
     private Task<(string Book, string[] Chapters)> BookAsync(string title, string[] chapters, string type = "Book") =>
-        ListOrderSite.BookAsync(_site, title, chapters, type);
+        ListOrderSite.BookAsync(Site, title, chapters, type);
 
-    private Task<string[]> GraphQLTitlesAsync(string bookTitle) => ListOrderSite.GraphQLTitlesAsync(_site, bookTitle);
+    private Task<string[]> GraphQLTitlesAsync(string bookTitle) => ListOrderSite.GraphQLTitlesAsync(Site, bookTitle);
 }
 
 /// <summary>Books (lists with EnableOrdering) and Shelves (without) of Chapters, for the HTTP and browser tests.</summary>

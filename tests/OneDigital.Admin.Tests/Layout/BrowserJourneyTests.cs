@@ -57,7 +57,7 @@ public sealed class BrowserJourneyTests : BrowserTest
     }
 
     [Test]
-    public async Task The_sign_in_dashboard_and_forbidden_pages_have_no_axe_violations()
+    public async Task The_sign_in_dashboard_configuration_and_forbidden_pages_have_no_axe_violations()
     {
         await Page.GotoAsync("/admin/sign-in");
         await Axe.AssertNoViolationsAsync(Page);
@@ -67,6 +67,10 @@ public sealed class BrowserJourneyTests : BrowserTest
         await Axe.AssertNoViolationsAsync(Page);
 
         await SignInAsync();
+        await Axe.AssertNoViolationsAsync(Page);
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Configuration" }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Configuration", Level = 1 })).ToBeVisibleAsync();
         await Axe.AssertNoViolationsAsync(Page);
 
         var forbidden = await Page.GotoAsync("/admin/forbidden");

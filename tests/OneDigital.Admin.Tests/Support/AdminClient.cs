@@ -85,6 +85,15 @@ public sealed partial class AdminClient : IDisposable
         return WebUtility.HtmlDecode(match.Groups["token"].Value);
     }
 
+    /// <summary>GETs a page, asserting its status (200 unless told), and returns its HTML.</summary>
+    public async Task<string> HtmlAsync(string path, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var response = await GetAsync(path);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(expected), $"GET {path}");
+        return html;
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"(?<token>[^\"]+)")]
     private static partial Regex AntiforgeryInput();
 

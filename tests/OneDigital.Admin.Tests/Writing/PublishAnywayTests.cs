@@ -10,30 +10,14 @@ namespace OneDigital.Admin.Tests.Writing;
 
 /// <summary>Publishing from the editor with serious findings stops at a confirmation page (no script needed): the
 /// changes are a draft until the editor publishes anyway with a reason, which the audit trail keeps.</summary>
-public sealed class PublishAnywayTests
+public sealed class PublishAnywayTests : AdminSiteTests
 {
-    private AdminSite _site = null!;
-    private AdminClient _admin = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _site = await AdminSite.StartAsync();
-        _admin = await _site.SignedInAdminAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _admin.Dispose();
-        await _site.DisposeAsync();
-    }
 
     private async Task<(string Id, HttpResponseMessage Response)> PublishFromEditorAsync(string type, string title, string body)
     {
-        var id = await _site.CreateAsync(type, i => i.GetOrCreatePart("TitlePart")["Title"] = title);
-        var form = await _admin.HtmlAsync($"/admin/content/{id}/edit");
-        var response = await _admin.PostFormAsync($"/admin/content/{id}/edit",
+        var id = await Site.CreateAsync(type, i => i.GetOrCreatePart("TitlePart")["Title"] = title);
+        var form = await Admin.HtmlAsync($"/admin/content/{id}/edit");
+        var response = await Admin.PostFormAsync($"/admin/content/{id}/edit",
         [
             new("VersionId", EditorSupport.VersionId(form)), new("TitlePart.Title", title),
             new("MarkdownBodyPart.Markdown", body), new("action", "publish"),
@@ -48,25 +32,25 @@ public sealed class PublishAnywayTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(response.Headers.Location?.ToString(), Is.EqualTo($"/admin/content/{id}/publish-anyway"));
-        var draft = await _site.LatestAsync(id);
+        var draft = await Site.LatestAsync(id);
         Assert.That(draft!.Published, Is.False, "saved as a draft, not published");
         Assert.That((string?)draft.Part("MarkdownBodyPart")!["Markdown"], Is.EqualTo(WritingBodies.ThreeFindings));
 
-        var page = await _admin.HtmlAsync($"/admin/content/{id}/publish-anyway");
+        var page = await Admin.HtmlAsync($"/admin/content/{id}/publish-anyway");
         Assert.That(page, Does.Contain("data-check=\"image-missing-alt\""));
         Assert.That(page, Does.Not.Contain("data-check=\"link-vague-text\""), "only the blocking checks hold the publish");
 
-        using var withoutReason = await _admin.PostFormAsync($"/admin/content/{id}/publish-anyway", [new("VersionId", draft.ContentItemVersionId), new("Reason", " ")]);
+        using var withoutReason = await Admin.PostFormAsync($"/admin/content/{id}/publish-anyway", [new("VersionId", draft.ContentItemVersionId), new("Reason", " ")]);
         Assert.That(withoutReason.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await withoutReason.Content.ReadAsStringAsync(), Does.Contain("Enter why you are publishing with these findings."));
-        Assert.That((await _site.LatestAsync(id))!.Published, Is.False);
+        Assert.That((await Site.LatestAsync(id))!.Published, Is.False);
 
-        using var published = await _admin.PostFormAsync($"/admin/content/{id}/publish-anyway",
+        using var published = await Admin.PostFormAsync($"/admin/content/{id}/publish-anyway",
             [new("VersionId", draft.ContentItemVersionId), new("Reason", "The photo's description is on its way from the team.")]);
         Assert.That(published.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That((await _site.LatestAsync(id))!.Published, Is.True);
+        Assert.That((await Site.LatestAsync(id))!.Published, Is.True);
 
-        await using var scope = _site.Services.CreateAsyncScope();
+        await using var scope = Site.Services.CreateAsyncScope();
         var trail = await scope.ServiceProvider.GetRequiredService<AuditTrail>().QueryAsync(new AuditQuery { Kinds = [AuditKind.PublishedDespiteWritingFindings] });
         var entry = trail.Events.Single(e => e.ContentItemId == id);
         Assert.That(entry.Detail, Is.EqualTo("Findings: image-missing-alt. Reason: The photo's description is on its way from the team."));
@@ -76,17 +60,17 @@ public sealed class PublishAnywayTests
     [Test]
     public async Task The_content_lists_publish_button_refuses_an_item_its_writing_checks_hold_and_says_why()
     {
-        var id = await _site.CreateAsync("Page", i =>
+        var id = await Site.CreateAsync("Page", i =>
         {
             i.GetOrCreatePart("TitlePart")["Title"] = "Held from the list";
             i.GetOrCreatePart("MarkdownBodyPart")["Markdown"] = WritingBodies.ThreeFindings;
         });
 
-        using var response = await _admin.PostFormAsync("/admin/content", [new("ReturnUrl", "/admin/content")], $"/admin/content/{id}/publish");
-        var list = System.Net.WebUtility.HtmlDecode(await _admin.HtmlAsync(response.Headers.Location!.OriginalString));
+        using var response = await Admin.PostFormAsync("/admin/content", [new("ReturnUrl", "/admin/content")], $"/admin/content/{id}/publish");
+        var list = System.Net.WebUtility.HtmlDecode(await Admin.HtmlAsync(response.Headers.Location!.OriginalString));
 
         Assert.That(list, Does.Contain("its writing checks found 1 serious problem: fix them, or publish it from its editor with a reason"));
-        Assert.That((await _site.LatestAsync(id))!.Published, Is.False);
+        Assert.That((await Site.LatestAsync(id))!.Published, Is.False);
     }
 
     [Test]
@@ -95,18 +79,18 @@ public sealed class PublishAnywayTests
         var (id, response) = await PublishFromEditorAsync("Page", "Clean page", WritingBodies.Fixed);
 
         Assert.That(response.Headers.Location?.ToString(), Is.EqualTo("/admin/content"));
-        Assert.That((await _site.LatestAsync(id))!.Published, Is.True);
+        Assert.That((await Site.LatestAsync(id))!.Published, Is.True);
     }
 
     [Test]
     public async Task A_type_that_blocks_no_checks_publishes_even_with_serious_findings()
     {
-        await _site.AlterDefinitionsAsync(store => store.AlterTypeAsync("CaseStudy", type =>
+        await Site.AlterDefinitionsAsync(store => store.AlterTypeAsync("CaseStudy", type =>
             SettingsReader.Write(type.Settings, new WritingChecksSettings { BlockingChecks = [] })));
 
         var (id, response) = await PublishFromEditorAsync("CaseStudy", "Unblocked case study", WritingBodies.ThreeFindings);
 
         Assert.That(response.Headers.Location?.ToString(), Is.EqualTo("/admin/content"));
-        Assert.That((await _site.LatestAsync(id))!.Published, Is.True);
+        Assert.That((await Site.LatestAsync(id))!.Published, Is.True);
     }
 }

@@ -7,35 +7,19 @@ namespace OneDigital.Admin.Tests.Writing;
 
 /// <summary>The readability panel without JavaScript (rendered with the form from the stored or posted body) and the
 /// JSON endpoint the script asks as the editor types.</summary>
-public sealed class WritingPanelTests
+public sealed class WritingPanelTests : AdminSiteTests
 {
-    private AdminSite _site = null!;
-    private AdminClient _admin = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _site = await AdminSite.StartAsync();
-        _admin = await _site.SignedInAdminAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _admin.Dispose();
-        await _site.DisposeAsync();
-    }
 
     [Test]
     public async Task The_edit_form_shows_the_stored_bodys_reading_age_formula_and_findings()
     {
-        var id = await _site.CreateAsync("Page", i =>
+        var id = await Site.CreateAsync("Page", i =>
         {
             i.GetOrCreatePart("TitlePart")["Title"] = "Checked page";
             i.GetOrCreatePart("MarkdownBodyPart")["Markdown"] = WritingBodies.ThreeFindings;
         });
 
-        var html = await _admin.HtmlAsync($"/admin/content/{id}/edit");
+        var html = await Admin.HtmlAsync($"/admin/content/{id}/edit");
 
         Assert.That(html, Does.Contain("data-testid=\"writing-panel\""));
         Assert.That(html, Does.Contain("Flesch-Kincaid grade level"));
@@ -47,14 +31,14 @@ public sealed class WritingPanelTests
     [Test]
     public async Task A_preview_without_javascript_shows_the_checks_of_the_posted_body()
     {
-        var id = await _site.CreateAsync("Page", i =>
+        var id = await Site.CreateAsync("Page", i =>
         {
             i.GetOrCreatePart("TitlePart")["Title"] = "Previewed page";
             i.GetOrCreatePart("MarkdownBodyPart")["Markdown"] = WritingBodies.ThreeFindings;
         });
-        var form = await _admin.HtmlAsync($"/admin/content/{id}/edit");
+        var form = await Admin.HtmlAsync($"/admin/content/{id}/edit");
 
-        using var response = await _admin.PostFormAsync($"/admin/content/{id}/edit",
+        using var response = await Admin.PostFormAsync($"/admin/content/{id}/edit",
         [
             new("VersionId", EditorSupport.VersionId(form)), new("TitlePart.Title", "Previewed page"),
             new("MarkdownBodyPart.Markdown", WritingBodies.Fixed), new("action", "preview"),
@@ -69,7 +53,7 @@ public sealed class WritingPanelTests
     [Test]
     public async Task The_check_endpoint_answers_the_findings_as_json_to_a_signed_in_editor_with_the_forms_token()
     {
-        using var response = await _admin.PostFormAsync("/admin/content/new/Page",
+        using var response = await Admin.PostFormAsync("/admin/content/new/Page",
             [new("format", "markdown"), new("text", WritingBodies.ThreeFindings)], "/admin/writing/check");
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
@@ -77,7 +61,7 @@ public sealed class WritingPanelTests
         Assert.That(json["findings"]!.AsArray().Select(f => (string?)f!["checkId"]), Is.EqualTo(new[] { "image-missing-alt", "link-vague-text", "long-sentence" }));
         Assert.That((double?)json["readingAge"], Is.GreaterThan(5));
 
-        using var html = await _admin.PostFormAsync("/admin/content/new/Page",
+        using var html = await Admin.PostFormAsync("/admin/content/new/Page",
             [new("format", "html"), new("text", "<p><a href=\"/x\"></a></p>")], "/admin/writing/check");
         Assert.That(await html.Content.ReadAsStringAsync(), Does.Contain("link-empty-text"));
     }
@@ -85,10 +69,10 @@ public sealed class WritingPanelTests
     [Test]
     public async Task The_check_endpoint_refuses_a_post_without_the_token_and_a_caller_not_signed_in()
     {
-        using var withoutToken = await _admin.PostRawAsync("/admin/writing/check", [new("format", "markdown"), new("text", "Hello.")]);
+        using var withoutToken = await Admin.PostRawAsync("/admin/writing/check", [new("format", "markdown"), new("text", "Hello.")]);
         Assert.That(withoutToken.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
 
-        using var anonymous = new AdminClient(_site.Address);
+        using var anonymous = new AdminClient(Site.Address);
         using var refused = await anonymous.PostRawAsync("/admin/writing/check", [new("format", "markdown"), new("text", "Hello.")]);
         Assert.That(refused.StatusCode, Is.Not.EqualTo(HttpStatusCode.OK));
     }
