@@ -250,4 +250,47 @@ public sealed class ContentQuery(ContentDbContext db)
             ct, path, exceptContentItemId);
         return await command.ExecuteScalarAsync(ct) is not null and not DBNull;
     }
+
+    /// <summary>
+    /// Per content type: items (latest versions), published ones, drafts (latest, not published) and items with a
+    /// pending scheduled change, in two grouped queries whatever the number of types.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, TypeStatusCounts>> CountByTypeAsync(CancellationToken ct = default)
+    {
+        var versions = await Records.Where(r => r.Latest || r.Published)
+            .GroupBy(r => r.ContentType)
+            .Select(g => new
+            {
+                Type = g.Key,
+                Items = g.Count(r => r.Latest),
+                Published = g.Count(r => r.Published),
+                Drafts = g.Count(r => r.Latest && !r.Published),
+            })
+            .ToListAsync(ct);
+        var pending = Schedules.Where(s => s.State == Scheduling.ScheduleState.Pending).Select(s => s.ContentItemId).Distinct();
+        var scheduled = await Records.Where(r => r.Latest && pending.Contains(r.ContentItemId))
+            .GroupBy(r => r.ContentType).Select(g => new { Type = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Type, g => g.Count, ct);
+        return versions.ToDictionary(v => v.Type, v => new TypeStatusCounts(v.Items, v.Published, v.Drafts, scheduled.GetValueOrDefault(v.Type)));
+    }
+
+    /// <summary>
+    /// How many of <paramref name="contentTypes"/>' published versions were published in each month from
+    /// <paramref name="fromUtc"/> (by their PublishedUtc: the last publish), months without any left out.
+    /// </summary>
+    public async Task<IReadOnlyList<MonthCount>> PublishedPerMonthAsync(IReadOnlyCollection<string> contentTypes, DateTime fromUtc, CancellationToken ct = default)
+    {
+        if (contentTypes.Count == 0) return [];
+        var rows = await Records.Where(r => r.Published && r.PublishedUtc >= fromUtc && contentTypes.Contains(r.ContentType))
+            .GroupBy(r => new { r.PublishedUtc!.Value.Year, r.PublishedUtc.Value.Month })
+            .Select(g => new MonthCount(g.Key.Year, g.Key.Month, g.Count()))
+            .ToListAsync(ct);
+        return [.. rows.OrderBy(m => m.Year).ThenBy(m => m.Month)];
+    }
 }
+
+/// <summary>A content type's items by status (an item with a draft over its published version counts in both).</summary>
+public sealed record TypeStatusCounts(int Items, int Published, int Drafts, int Scheduled);
+
+/// <summary>A count for one calendar month (UTC).</summary>
+public sealed record MonthCount(int Year, int Month, int Count);

@@ -92,6 +92,34 @@ public sealed class WebhookEndpoints(ContentDbContext db, TimeProvider clock) : 
             .ToListAsync(ct);
     }
 
+    /// <summary>
+    /// Endpoints whose deliveries are going wrong: failed for good since <paramref name="sinceUtc"/>, or still being
+    /// retried after a failed attempt; with the counts and the last answer or error, worst first.
+    /// </summary>
+    public async Task<List<FailingWebhook>> FailingAsync(DateTime sinceUtc, CancellationToken ct = default)
+    {
+        var troubled = db.Set<WebhookDelivery>().AsNoTracking().Where(d =>
+            d.Status == WebhookDeliveryStatus.Failed && d.CreatedUtc >= sinceUtc
+            || d.Status == WebhookDeliveryStatus.Pending && d.Attempts > 0);
+        var counts = await troubled.GroupBy(d => d.EndpointId)
+            .Select(g => new
+            {
+                EndpointId = g.Key,
+                Failed = g.Count(d => d.Status == WebhookDeliveryStatus.Failed),
+                Retrying = g.Count(d => d.Status == WebhookDeliveryStatus.Pending),
+                LastId = g.OrderByDescending(d => d.CreatedUtc).Select(d => d.Id).First(),
+            })
+            .ToListAsync(ct);
+        if (counts.Count == 0) return [];
+        var lastIds = counts.Select(c => c.LastId).ToList();
+        var last = await db.Set<WebhookDelivery>().AsNoTracking().Where(d => lastIds.Contains(d.Id))
+            .Select(d => new { d.Id, d.LastStatusCode, d.LastError, d.CreatedUtc, Name = d.Endpoint!.Name, d.Endpoint.Url })
+            .ToDictionaryAsync(d => d.Id, ct);
+        return [.. counts.Select(c => (c, l: last[c.LastId]))
+            .Select(x => new FailingWebhook(x.l.Name, x.l.Url, x.c.Failed, x.c.Retrying, x.l.LastStatusCode, x.l.LastError, x.l.CreatedUtc))
+            .OrderByDescending(f => f.Failed + f.Retrying).ThenBy(f => f.Endpoint, StringComparer.Ordinal)];
+    }
+
     public void Reset() => _enabled = null;
 
     public static void Validate(WebhookRegistration registration)
@@ -115,6 +143,9 @@ public sealed class WebhookEndpoints(ContentDbContext db, TimeProvider clock) : 
         }
     }
 }
+
+/// <summary>An endpoint with deliveries failed for good or being retried, and its latest such delivery's answer.</summary>
+public sealed record FailingWebhook(string Endpoint, string Url, int Failed, int Retrying, int? LastStatusCode, string? LastError, DateTime LastCreatedUtc);
 
 public sealed record WebhookLogEntry(
     string Endpoint, string DeliveryId, string Event, string ContentItemId, int Attempt, DateTime StartedUtc,

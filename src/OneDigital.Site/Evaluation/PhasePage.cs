@@ -3,6 +3,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using OneDigital.Content.Html;
 using OneDigital.Content.Items;
 using OneDigital.Site.Models;
 using OneDigital.Site.Pages;
@@ -45,7 +46,7 @@ internal sealed class PhasePage : IItemPageModel
             FiguresTitle = title,
             Figures = figures,
             Summary = summary,
-            Chart = figures.Count == 0 ? null : new SafeHtml(PhaseChart.Svg($"{title}: a bar chart", summary!, figures)),
+            Chart = figures.Count == 0 ? null : new SafeHtml(BarChart.Svg($"{title}: a bar chart", summary!, [.. figures.Select(f => new BarChartRow(f.Label, f.Value, f.Display))], "phase-chart", "site-chart")),
         };
     }
 

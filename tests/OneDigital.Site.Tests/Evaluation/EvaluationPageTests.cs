@@ -1,5 +1,6 @@
 // Why: the Phase 1 evaluation is the programme's evidence; its figures must read the same in the figures, the chart
 // and the table, and the chart must be an image with a name and a description, drawn on the server (no JavaScript).
+using OneDigital.Content.Html;
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -92,7 +93,7 @@ public sealed partial class EvaluationPageTests
     [Test]
     public void Chart_text_is_encoded()
     {
-        var svg = PhaseChart.Svg("A <b> title", "Desc & more", [new PhaseFigure { Label = "<script>", Value = 3, Display = "3" }]);
+        var svg = BarChart.Svg("A <b> title", "Desc & more", [new BarChartRow("<script>", 3, "3")], "chart", "site-chart");
 
         Assert.That(svg, Does.Contain("&lt;script&gt;").And.Contain("A &lt;b&gt; title").And.Not.Contain("<script>"));
         Assert.That(() => XElement.Parse(svg), Throws.Nothing);
