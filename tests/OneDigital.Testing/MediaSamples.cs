@@ -27,6 +27,38 @@ public static class MediaSamples
         return stream.ToArray();
     }
 
+    /// <summary>A blue JPEG with a red square whose centre is at (<paramref name="redX"/>, <paramref name="redY"/>): where a crop or focal point lands shows in its pixels.</summary>
+    public static byte[] JpegWithRedSquare(int width, int height, int redX, int redY, int redSize)
+    {
+        using var image = new Image<Rgb24>(width, height, new Rgb24(30, 60, 160));
+        var red = new Rgb24(255, 0, 0);
+        for (var y = Math.Max(0, redY - redSize / 2); y < Math.Min(height, redY + redSize / 2); y++)
+        {
+            for (var x = Math.Max(0, redX - redSize / 2); x < Math.Min(width, redX + redSize / 2); x++)
+            {
+                image[x, y] = red;
+            }
+        }
+        using var stream = new MemoryStream();
+        image.SaveAsJpeg(stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>Whether any pixel of the encoded image is clearly red.</summary>
+    public static bool HasRed(byte[] encoded)
+    {
+        using var image = Image.Load<Rgb24>(encoded);
+        for (var y = 0; y < image.Height; y++)
+        {
+            for (var x = 0; x < image.Width; x++)
+            {
+                var p = image[x, y];
+                if (p.R > 200 && p.G < 80 && p.B < 80) return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>A small PDF (its leading bytes and an empty page are all a check looks at).</summary>
     public static byte[] Pdf() => Encoding.ASCII.GetBytes(
         "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");

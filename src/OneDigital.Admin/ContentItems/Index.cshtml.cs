@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using OneDigital.Admin.Security;
+using OneDigital.Admin.Shared.Paging;
 using OneDigital.Admin.Shared.Forms;
 using OneDigital.Content.Items;
 using OneDigital.Content.Querying;
@@ -49,7 +50,7 @@ public sealed class IndexModel(ContentScope scope, ContentQuery query, ContentAc
 
     public bool SelectAll => Select == "all";
     public bool Descending => Direction != "asc";
-    public int LastPage => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int LastPage => PageLinks.LastPageOf(Total, PageSize);
     public string ReturnUrl => ContentRoutes.List + Request.QueryString.Value;
 
     public sealed record Row(ContentItem Item, string TypeName, ContentItemState State, string? OwnerName, IReadOnlySet<ContentAction> Allowed)
@@ -141,18 +142,9 @@ public sealed class IndexModel(ContentScope scope, ContentQuery query, ContentAc
     };
 
     /// <summary>This list's address with some parameters changed (null removes one); for paging and select-all links.</summary>
-    public string With(params (string Key, string? Value)[] changes)
-    {
-        var values = Request.Query.ToDictionary(p => p.Key, p => (string?)p.Value.ToString(), StringComparer.Ordinal);
-        foreach (var (key, value) in changes) values[key] = value;
-        var pairs = values.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value!)}");
-        var query = string.Join("&", pairs);
-        return query.Length == 0 ? ContentRoutes.List : $"{ContentRoutes.List}?{query}";
-    }
+    public string With(params (string Key, string? Value)[] changes) => PageLinks.With(Request, ContentRoutes.List, changes);
 
-    public string Range() => Total == 0
-        ? "No items"
-        : string.Create(CultureInfo.GetCultureInfo("en-GB"), $"{(PageNumber - 1) * PageSize + 1:N0}–{Math.Min(PageNumber * PageSize, Total):N0} of {Total:N0} items");
+    public string Range() => PageLinks.Range(PageNumber, PageSize, Total, "items", "No items");
 
     public static string When(DateTime? utc) =>
         utc is { } value ? value.ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.GetCultureInfo("en-GB")) : "";

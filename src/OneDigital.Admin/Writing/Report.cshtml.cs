@@ -5,6 +5,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using OneDigital.Admin.ContentItems;
 using OneDigital.Admin.Security;
+using OneDigital.Admin.Shared.Paging;
 using OneDigital.Content.Security;
 using OneDigital.Content.Writing;
 
@@ -30,7 +31,7 @@ public sealed class ReportModel(ContentScope scope, WritingFindingsQuery finding
 
     [TempData] public string? Banner { get; set; }
 
-    public int LastPage => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int LastPage => PageLinks.LastPageOf(Total, PageSize);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -76,15 +77,7 @@ public sealed class ReportModel(ContentScope scope, WritingFindingsQuery finding
     public string TypeName(string type) => Types.FirstOrDefault(t => t.Name == type)?.DisplayName ?? type;
 
     /// <summary>This report's address with some parameters changed (null removes one).</summary>
-    public string With(params (string Key, string? Value)[] changes)
-    {
-        var values = Request.Query.ToDictionary(p => p.Key, p => (string?)p.Value.ToString(), StringComparer.Ordinal);
-        foreach (var (key, value) in changes) values[key] = value;
-        var query = string.Join("&", values.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value!)}"));
-        return query.Length == 0 ? Path : $"{Path}?{query}";
-    }
+    public string With(params (string Key, string? Value)[] changes) => PageLinks.With(Request, Path, changes);
 
-    public string Range() => Total == 0
-        ? "No published items with findings"
-        : string.Create(CultureInfo.GetCultureInfo("en-GB"), $"{(PageNumber - 1) * PageSize + 1:N0}–{Math.Min(PageNumber * PageSize, Total):N0} of {Total:N0} items with findings");
+    public string Range() => PageLinks.Range(PageNumber, PageSize, Total, "items with findings", "No published items with findings");
 }

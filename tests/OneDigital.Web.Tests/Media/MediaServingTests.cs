@@ -10,6 +10,7 @@ using OneDigital.Content.Media.Images;
 using OneDigital.Content.Recipes.Stored;
 using OneDigital.Content.Store;
 using OneDigital.Web.Media;
+using OneDigital.Testing;
 using SixLabors.ImageSharp;
 
 namespace OneDigital.Web.Tests.Media;
@@ -30,9 +31,9 @@ public sealed class MediaServingTests
         await _site.SetupCompletion;
         _root = MediaFolder.Root(_site.Services.GetRequiredService<StoreOptions>());
         // A photograph's size, with a red square near the top-left corner (centre 300,300, 400 wide).
-        Write("photos/big.jpg", TestImages.Jpeg(4000, 3000, 300, 300, 400));
-        Write("photos/small.png", TestImages.Png(64, 48));
-        Write("photos/bomb.png", TestImages.PngDeclaring(100_000, 100_000));
+        Write("photos/big.jpg", MediaSamples.JpegWithRedSquare(4000, 3000, 300, 300, 400));
+        Write("photos/small.png", MediaSamples.Png(64, 48));
+        Write("photos/bomb.png", MediaSamples.PngDeclaring(100_000, 100_000));
         Write("docs/report.pdf", [.. "%PDF-1.4\n"u8, .. new byte[1000]]);
         Write("docs/notes.docx", [0x50, 0x4B, 0x03, 0x04, 1, 2, 3]);
         Write("docs/page.html", "<script>alert(1)</script>"u8.ToArray());
@@ -178,8 +179,8 @@ public sealed class MediaServingTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(TestImages.HasRed(centred), Is.False, "the centred crop");
-            Assert.That(TestImages.HasRed(focused), Is.True, "the crop around the focal point");
+            Assert.That(MediaSamples.HasRed(centred), Is.False, "the centred crop");
+            Assert.That(MediaSamples.HasRed(focused), Is.True, "the crop around the focal point");
         });
     }
 

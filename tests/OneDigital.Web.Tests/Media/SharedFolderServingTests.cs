@@ -3,6 +3,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Media.Storage;
+using OneDigital.Testing;
 using SixLabors.ImageSharp;
 
 namespace OneDigital.Web.Tests.Media;
@@ -21,7 +22,7 @@ public sealed class SharedFolderServingTests
                 "--OneDigital:Media:Storage=SharedFolder", $"--OneDigital:Media:SharedPath={shared}");
             await site.SetupCompletion;
             var files = site.Services.GetRequiredService<IMediaFileStore>();
-            await using (var staged = await files.StageAsync(new MemoryStream(TestImages.Jpeg(800, 600, 100, 100, 50)), 10_000_000))
+            await using (var staged = await files.StageAsync(new MemoryStream(MediaSamples.JpegWithRedSquare(800, 600, 100, 100, 50)), 10_000_000))
             {
                 Assert.That(await files.PlaceAsync(staged, "photos", "shared.jpg"), Is.EqualTo("photos/shared.jpg"));
             }
