@@ -45,13 +45,13 @@ public sealed class DashboardTests : AdminSiteTests
     {
         var month = DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         var before = await Admin.HtmlAsync("/admin");
-        var countBefore = int.Parse(System.Text.RegularExpressions.Regex.Match(Row(before[before.IndexOf("id=\"published-by-month\"", StringComparison.Ordinal)..], $"data-month=\"{month}\""), ">(\\d+)</td>").Groups[1].Value);
+        var countBefore = int.Parse(System.Text.RegularExpressions.Regex.Match(Row(before[before.IndexOf("id=\"published-by-month\"", StringComparison.Ordinal)..], $"data-published-month=\"{month}\""), ">(\\d+)</td>").Groups[1].Value);
 
         await Site.CreateItemAsync("Page", "Published for the chart", publish: true);
 
         var html = await Admin.HtmlAsync("/admin");
         var table = html[html.IndexOf("id=\"published-by-month\"", StringComparison.Ordinal)..];
-        Assert.That(int.Parse(System.Text.RegularExpressions.Regex.Match(Row(table, $"data-month=\"{month}\""), ">(\\d+)</td>").Groups[1].Value), Is.EqualTo(countBefore + 1));
+        Assert.That(int.Parse(System.Text.RegularExpressions.Regex.Match(Row(table, $"data-published-month=\"{month}\""), ">(\\d+)</td>").Groups[1].Value), Is.EqualTo(countBefore + 1));
         Assert.That(html, Does.Contain("<svg class=\"admin-chart\"").And.Contain("aria-labelledby=\"published-chart-title published-chart-desc\""));
     }
 
