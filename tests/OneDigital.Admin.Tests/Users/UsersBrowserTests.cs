@@ -60,7 +60,8 @@ public sealed class UsersBrowserTests : BrowserTest
 
         await SignInAsync("blogeditor", EditorPassword);
         await Page.GotoAsync("/admin/content");
-        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Journey post about digital champions" })).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Journey post about digital champions", Exact = true })).ToBeVisibleAsync();
+        Assert.That(await Page.Locator("tr[data-item]").CountAsync(), Is.EqualTo(1), "the one blog post, nothing of the setup's pages and reports");
         Assert.That(await Page.GetByText("Journey page blog editors must not see").CountAsync(), Is.Zero);
         Assert.That(await Page.Locator("select#type option").AllTextContentsAsync(), Is.EqualTo(new[] { "All types", "Blog Post" }));
         Assert.That((await Page.GotoAsync("/admin/users"))?.Status, Is.EqualTo(403));
