@@ -72,7 +72,7 @@ public sealed class BulkModel(ContentActions actions, ContentScope scope, Permis
     private async Task<bool> MayOnSomeTypeAsync(CancellationToken ct)
     {
         var own = ContentTypePermissions.OwnVariation(ContentActions.PermissionFor(Action))!;
-        foreach (var type in await scope.TypesAsync(User, ct))
+        foreach (var type in await scope.TypesAsync(User, ct, unlistedToo: true, editableOnly: true))
         {
             if (await permissions.IsGrantedForTypeAsync(User, own, type.Name, ct)) return true;
         }

@@ -17,8 +17,10 @@ public sealed class ContentScope(ContentDefinitionStore definitions, PermissionS
     /// the type, only their own with ViewOwnContent or EditOwnContent; creatable when the type is and they hold
     /// EditOwnContent for it (Orchard's rule for creating). <paramref name="unlistedToo"/> adds types that are not
     /// Listable (blog posts live inside their blog), for views across the site such as the writing report.
+    /// <paramref name="editableOnly"/> keeps the types the user may edit (own) items of, as Orchard's admin list does, so
+    /// the ViewContent every signed-in reader holds does not fill an editor's list with types they cannot touch.
     /// </summary>
-    public async Task<IReadOnlyList<VisibleType>> TypesAsync(ClaimsPrincipal user, CancellationToken ct, bool unlistedToo = false)
+    public async Task<IReadOnlyList<VisibleType>> TypesAsync(ClaimsPrincipal user, CancellationToken ct, bool unlistedToo = false, bool editableOnly = false)
     {
         var visible = new List<VisibleType>();
         foreach (var type in (await definitions.GetAsync(ct)).ContentTypes)
@@ -28,6 +30,7 @@ public sealed class ContentScope(ContentDefinitionStore definitions, PermissionS
             var all = await permissions.IsGrantedForTypeAsync(user, Permissions.ViewContent, type.Name, ct)
                 || await permissions.IsGrantedForTypeAsync(user, Permissions.ListContent, type.Name, ct);
             var editOwn = await permissions.IsGrantedForTypeAsync(user, Permissions.EditOwnContent, type.Name, ct);
+            if (editableOnly && !editOwn) continue;
             var own = all || editOwn || await permissions.IsGrantedForTypeAsync(user, Permissions.ViewOwnContent, type.Name, ct);
             if (!own) continue;
             visible.Add(new VisibleType(type.Name, type.DisplayName ?? type.Name, all, settings.Creatable && editOwn));

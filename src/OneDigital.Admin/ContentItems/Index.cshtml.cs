@@ -66,7 +66,8 @@ public sealed class IndexModel(ContentScope scope, ContentQuery query, ContentAc
     public async Task<IActionResult> OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
-        Types = await scope.TypesAsync(User, ct);
+        // Every type the user may edit, blog posts too though they are not Listable: the list is where editors find them.
+        Types = await scope.TypesAsync(User, ct, unlistedToo: true, editableOnly: true);
         var shown = Types;
         if (!string.IsNullOrEmpty(Type))
         {

@@ -38,4 +38,12 @@ public enum AuditKind
     BulletinUnsubscribed,
     BulletinErased,
     PublishedDespiteWritingFindings,
+    UserCreated,
+    UserUpdated,
+    UserDisabled,
+    UserEnabled,
+    UserDeleted,
+    RoleCreated,
+    RoleUpdated,
+    RoleDeleted,
 }

@@ -125,6 +125,24 @@ public sealed class RoleService(
         return role;
     }
 
+    /// <summary>
+    /// Deletes a role with its permissions and its place in every user's roles; false when there is no such role.
+    /// Administrator, Anonymous and Authenticated stand for kinds of caller and are refused.
+    /// </summary>
+    public async Task<bool> DeleteAsync(string name, CancellationToken ct = default)
+    {
+        if (BuiltInRoles.IsSystem(name.Trim()))
+        {
+            throw new InvalidOperationException($"The built-in role '{BuiltInRoles.Canonical(name.Trim())}' cannot be deleted.");
+        }
+        if (await FindAsync(name) is not { } role) return false;
+        // Identity's model deletes the role's claims and user links with it (cascade).
+        IdentityFailureException.ThrowIfFailed(await roles.DeleteAsync(role), $"The role '{role.Name}' could not be deleted");
+        await documents.SaveAsync(StampDocumentName, new Dictionary<string, string>(), ct);
+        _permissions.Clear();
+        return true;
+    }
+
     /// <summary>Forget cached permissions, e.g. after a rolled-back import or a change made in another scope.</summary>
     public void Reset() => _permissions.Clear();
 
