@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using OneDigital.Admin.Account;
 using OneDigital.Admin.Assets;
 using OneDigital.Admin.ContentItems;
+using OneDigital.Admin.ContentTypes;
 using OneDigital.Admin.Audit;
 using OneDigital.Admin.Errors;
 using OneDigital.Admin.Media;
@@ -46,6 +47,7 @@ public static class AdminServices
         services.AddScoped<Editing.Pickers.PickerSearch>().AddScoped<Editing.Pickers.TagTaxonomies>().AddScoped<Editing.Fields.MediaFieldUploads>();
         services.AddSingleton<SiteTime>();
         services.AddItemPageLinks();
+        services.AddAdminContentTypes();
 
         services.AddRazorPages(o =>
             {

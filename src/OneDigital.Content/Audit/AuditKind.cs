@@ -38,4 +38,7 @@ public enum AuditKind
     BulletinUnsubscribed,
     BulletinErased,
     PublishedDespiteWritingFindings,
+    ContentTypeCreated,
+    ContentTypeChanged,
+    ContentTypeRemoved,
 }
