@@ -1,7 +1,8 @@
 // Why: removing a type that items still use must be a deliberate act: the page names how many items use it and the
 // removal is refused unless the administrator confirms. The items are not deleted: like items of a type no definition
 // names after an import, they stay in the store as they are (exported unchanged) and leave the content list, the
-// editor and GraphQL; the type's own part keeps its fields, so creating a type of the same name brings them back.
+// editor and GraphQL (the readers' site still shows a published one plainly); the type's own part keeps its fields,
+// so creating a type of the same name brings them back.
 using Microsoft.AspNetCore.Mvc;
 using OneDigital.Admin.Security;
 using OneDigital.Admin.Shared.Forms;

@@ -196,6 +196,8 @@ public sealed class ContentTypePageTests : AdminSiteTests
             Assert.That(part.Field("PartnerKind")!.GetSettings<ContentPartFieldSettings>().Editor, Is.EqualTo("PredefinedList"));
             Assert.That(part.Field("Volunteers")!.GetSettings<NumericFieldSettings>(), Has.Property("Minimum").EqualTo(0m).And.Property("Maximum").EqualTo(500m));
             Assert.That(form, Does.Contain("Kind of partner (required)").And.Contain("What the partner does."));
+            Assert.That(form, Does.Contain("<select class=\"govuk-select\" id=\"Partner-PartnerKind\" name=\"Partner.PartnerKind\"")
+                .And.Contain("<option value=\"library\">Library</option>").And.Contain("<option value=\"charity\">Charity</option>"), "the predefined list as a dropdown");
             Assert.That(form, Does.Contain("A whole number from 0 to 500."), "the numeric range");
         });
     }
