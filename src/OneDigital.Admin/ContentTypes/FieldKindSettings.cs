@@ -21,8 +21,8 @@ public sealed record KindSetting(string Section, string Key, string Label, Setti
     public string InputName => $"Settings.{Section}.{Key}";
 }
 
-/// <summary>A kind's settings and the editors it may use (the first, "Default", is the kind's usual input).</summary>
-public sealed record KindSettings(IReadOnlyList<KindSetting> Settings, IReadOnlyList<string> Editors);
+/// <summary>A kind's name for people, its settings and the editors it may use (the first, "Default", is the kind's usual input).</summary>
+public sealed record KindSettings(string Label, IReadOnlyList<KindSetting> Settings, IReadOnlyList<string> Editors);
 
 public sealed class FieldKindSettings : IFieldKindVisitor<KindSettings>
 {
@@ -34,10 +34,10 @@ public sealed class FieldKindSettings : IFieldKindVisitor<KindSettings>
 
     private static KindSetting Required(string section) => new(section, "Required", "Required", SettingInput.Bool);
 
-    private static KindSettings Of(string section, IEnumerable<KindSetting> more, params string[] editors) =>
-        new([Hint(section), .. more], ["Default", .. editors]);
+    private static KindSettings Of(string label, string section, IEnumerable<KindSetting> more, params string[] editors) =>
+        new($"{label} ({section.Replace("Settings", "", StringComparison.Ordinal)})", [Hint(section), .. more], ["Default", .. editors]);
 
-    public KindSettings Text() => Of("TextFieldSettings",
+    public KindSettings Text() => Of("Text", "TextFieldSettings",
     [
         Required("TextFieldSettings"),
         new("TextFieldSettings", "DefaultValue", "Default value", SettingInput.Text),
@@ -46,11 +46,11 @@ public sealed class FieldKindSettings : IFieldKindVisitor<KindSettings>
         new("TextFieldPredefinedListEditorSettings", "Editor", "Show the options as", SettingInput.Choice) { Choices = ["Radio", "Dropdown"], ForEditor = "PredefinedList" },
     ], "TextArea", "Email", "Url", "Tel", "PredefinedList");
 
-    public KindSettings Html() => Of("HtmlFieldSettings", [new("HtmlFieldSettings", "SanitizeHtml", "Sanitize the HTML on save", SettingInput.Bool)]);
+    public KindSettings Html() => Of("HTML", "HtmlFieldSettings", [new("HtmlFieldSettings", "SanitizeHtml", "Sanitize the HTML on save", SettingInput.Bool)]);
 
-    public KindSettings Markdown() => Of("MarkdownFieldSettings", [new("MarkdownFieldSettings", "SanitizeHtml", "Sanitize the HTML on save", SettingInput.Bool)]);
+    public KindSettings Markdown() => Of("Markdown", "MarkdownFieldSettings", [new("MarkdownFieldSettings", "SanitizeHtml", "Sanitize the HTML on save", SettingInput.Bool)]);
 
-    public KindSettings Numeric() => Of("NumericFieldSettings",
+    public KindSettings Numeric() => Of("Number", "NumericFieldSettings",
     [
         Required("NumericFieldSettings"),
         new("NumericFieldSettings", "Scale", "Decimal places", SettingInput.Number, "0 for whole numbers."),
@@ -60,19 +60,19 @@ public sealed class FieldKindSettings : IFieldKindVisitor<KindSettings>
         new("NumericFieldSettings", "DefaultValue", "Default value", SettingInput.Text),
     ]);
 
-    public KindSettings Boolean() => Of("BooleanFieldSettings",
+    public KindSettings Boolean() => Of("Yes or no", "BooleanFieldSettings",
     [
         new("BooleanFieldSettings", "Label", "Checkbox label", SettingInput.Text),
         new("BooleanFieldSettings", "DefaultValue", "Checked by default", SettingInput.Bool),
     ]);
 
-    public KindSettings Date() => Of("DateFieldSettings", [Required("DateFieldSettings")]);
+    public KindSettings Date() => Of("Date", "DateFieldSettings", [Required("DateFieldSettings")]);
 
-    public KindSettings DateTime() => Of("DateTimeFieldSettings", [Required("DateTimeFieldSettings")]);
+    public KindSettings DateTime() => Of("Date and time", "DateTimeFieldSettings", [Required("DateTimeFieldSettings")]);
 
-    public KindSettings Time() => Of("TimeFieldSettings", [Required("TimeFieldSettings")]);
+    public KindSettings Time() => Of("Time of day", "TimeFieldSettings", [Required("TimeFieldSettings")]);
 
-    public KindSettings Link() => Of("LinkFieldSettings",
+    public KindSettings Link() => Of("Link", "LinkFieldSettings",
     [
         Required("LinkFieldSettings"),
         new("LinkFieldSettings", "LinkTextMode", "Link text", SettingInput.Choice) { Choices = ["Optional", "Required", "Static", "Url"] },
@@ -80,7 +80,7 @@ public sealed class FieldKindSettings : IFieldKindVisitor<KindSettings>
         new("LinkFieldSettings", "DefaultText", "Default link text", SettingInput.Text),
     ]);
 
-    public KindSettings Media() => Of("MediaFieldSettings",
+    public KindSettings Media() => Of("Media files", "MediaFieldSettings",
     [
         Required("MediaFieldSettings"),
         new("MediaFieldSettings", "Multiple", "Allow several files", SettingInput.Bool),
@@ -88,7 +88,7 @@ public sealed class FieldKindSettings : IFieldKindVisitor<KindSettings>
         new("MediaFieldSettings", "AllowedExtensions", "Allowed file extensions", SettingInput.Lines, "One a line, for example .jpg. None: any file the library accepts."),
     ]);
 
-    public KindSettings ContentPicker() => Of("ContentPickerFieldSettings",
+    public KindSettings ContentPicker() => Of("Other content items", "ContentPickerFieldSettings",
     [
         Required("ContentPickerFieldSettings"),
         new("ContentPickerFieldSettings", "Multiple", "Allow several items", SettingInput.Bool),
@@ -96,7 +96,7 @@ public sealed class FieldKindSettings : IFieldKindVisitor<KindSettings>
         new("ContentPickerFieldSettings", "DisplayedContentTypes", "Types to offer", SettingInput.Lines, "Technical names, one a line, for example CaseStudy."),
     ]);
 
-    public KindSettings Taxonomy() => Of("TaxonomyFieldSettings",
+    public KindSettings Taxonomy() => Of("Taxonomy terms", "TaxonomyFieldSettings",
     [
         Required("TaxonomyFieldSettings"),
         new("TaxonomyFieldSettings", "TaxonomyContentItemId", "Taxonomy (content item id)", SettingInput.Text),
@@ -104,7 +104,7 @@ public sealed class FieldKindSettings : IFieldKindVisitor<KindSettings>
         new("TaxonomyFieldSettings", "LeavesOnly", "Only terms without children", SettingInput.Bool),
     ], "Tags");
 
-    public KindSettings UserPicker() => Of("UserPickerFieldSettings",
+    public KindSettings UserPicker() => Of("Users", "UserPickerFieldSettings",
     [
         Required("UserPickerFieldSettings"),
         new("UserPickerFieldSettings", "Multiple", "Allow several users", SettingInput.Bool),
@@ -112,13 +112,13 @@ public sealed class FieldKindSettings : IFieldKindVisitor<KindSettings>
         new("UserPickerFieldSettings", "DisplayedRoles", "Roles to offer", SettingInput.Lines, "Role names, one a line."),
     ]);
 
-    public KindSettings MultiText() => Of("MultiTextFieldSettings",
+    public KindSettings MultiText() => Of("Several choices", "MultiTextFieldSettings",
     [
         Required("MultiTextFieldSettings"),
         new("MultiTextFieldSettings", "Options", "Options", SettingInput.Options, "One a line, written as shown text = stored value."),
     ]);
 
-    public KindSettings Youtube() => Of("YoutubeFieldSettings",
+    public KindSettings Youtube() => Of("YouTube video", "YoutubeFieldSettings",
     [
         Required("YoutubeFieldSettings"),
         new("YoutubeFieldSettings", "Label", "Label", SettingInput.Text),
@@ -126,7 +126,7 @@ public sealed class FieldKindSettings : IFieldKindVisitor<KindSettings>
         new("YoutubeFieldSettings", "Height", "Height", SettingInput.Number),
     ]);
 
-    public KindSettings LocalizationSetContentPicker() => Of("LocalizationSetContentPickerFieldSettings",
+    public KindSettings LocalizationSetContentPicker() => Of("Items in any language", "LocalizationSetContentPickerFieldSettings",
     [
         Required("LocalizationSetContentPickerFieldSettings"),
         new("LocalizationSetContentPickerFieldSettings", "Multiple", "Allow several items", SettingInput.Bool),

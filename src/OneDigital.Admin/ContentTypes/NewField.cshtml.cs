@@ -102,24 +102,5 @@ public sealed class NewFieldModel(ContentDefinitionStore definitions, ContentTyp
     public SelectField KindField() => new(nameof(Kind), "Kind of field",
         [new Choice("", "Choose a kind"), .. FieldKinds.All.Select(k => new Choice(k.Name(), KindText(k)) { Selected = Kind == k.Name() })]);
 
-    public static string KindText(FieldKind kind) => kind switch
-    {
-        FieldKind.Text => "Text (TextField)",
-        FieldKind.Html => "HTML (HtmlField)",
-        FieldKind.Markdown => "Markdown (MarkdownField)",
-        FieldKind.Numeric => "Number (NumericField)",
-        FieldKind.Boolean => "Yes or no (BooleanField)",
-        FieldKind.Date => "Date (DateField)",
-        FieldKind.DateTime => "Date and time (DateTimeField)",
-        FieldKind.Time => "Time of day (TimeField)",
-        FieldKind.Link => "Link (LinkField)",
-        FieldKind.Media => "Media files (MediaField)",
-        FieldKind.ContentPicker => "Other content items (ContentPickerField)",
-        FieldKind.Taxonomy => "Taxonomy terms (TaxonomyField)",
-        FieldKind.UserPicker => "Users (UserPickerField)",
-        FieldKind.MultiText => "Several choices (MultiTextField)",
-        FieldKind.Youtube => "YouTube video (YoutubeField)",
-        FieldKind.LocalizationSetContentPicker => "Items in any language (LocalizationSetContentPickerField)",
-        _ => kind.Name(),
-    };
+    public static string KindText(FieldKind kind) => FieldKindSettings.For(kind).Label;
 }
