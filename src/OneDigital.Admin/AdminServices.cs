@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using OneDigital.Admin.Account;
 using OneDigital.Admin.Assets;
 using OneDigital.Admin.ContentItems;
+using OneDigital.Admin.ContentTypes;
 using OneDigital.Admin.Audit;
 using OneDigital.Admin.Errors;
 using OneDigital.Admin.Media;
@@ -48,6 +49,7 @@ public static class AdminServices
         services.AddSingleton<SiteTime>();
         services.AddItemPageLinks();
         services.AddAdminUsers();
+        services.AddAdminContentTypes();
 
         services.AddRazorPages(o =>
             {

@@ -179,6 +179,8 @@ public sealed partial class ContentForm(ContentTypeDefinition type, EditorServic
         DateInputField f => f with { Day = posted[f.Name + ".Day"].ToString(), Month = posted[f.Name + ".Month"].ToString(), Year = posted[f.Name + ".Year"].ToString() },
         CheckboxesField f => f with { Choices = Selected(f.Choices, posted[f.Name]) },
         PickerField f => f with { Choices = Selected(f.Choices, posted[f.Name]) },
+        RadiosField f => f with { Choices = Selected(f.Choices, posted[f.Name]) },
+        SelectField f => f with { Choices = Selected(f.Choices, posted[f.Name]) },
         _ => field,
     };
 

@@ -46,4 +46,7 @@ public enum AuditKind
     RoleCreated,
     RoleUpdated,
     RoleDeleted,
+    ContentTypeCreated,
+    ContentTypeChanged,
+    ContentTypeRemoved,
 }
