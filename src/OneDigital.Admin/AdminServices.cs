@@ -14,6 +14,7 @@ using OneDigital.Admin.Media;
 using OneDigital.Admin.Navigation;
 using OneDigital.Admin.Scheduling;
 using OneDigital.Admin.Security;
+using OneDigital.Admin.Settings;
 using OneDigital.Admin.Trees;
 using OneDigital.Admin.Versions;
 using OneDigital.Content.Configuration;
@@ -89,6 +90,7 @@ public static class AdminServices
                 return next(context);
             });
             branch.UseAdminAssets();
+            branch.UseStoredSiteSettings();
             branch.UseAdminUser();
             branch.UseAdminActor();
             branch.UseAuthorization();

@@ -38,4 +38,6 @@ public enum AuditKind
     BulletinUnsubscribed,
     BulletinErased,
     PublishedDespiteWritingFindings,
+    SiteSettingsChanged,
+    TestEmailSent,
 }
