@@ -31,19 +31,19 @@ public sealed class IndexModel(
 
     private const double Mega = 1_000_000;
 
-    [BindProperty] public string SiteName { get; set; } = "";
-    [BindProperty] public string TimeZoneId { get; set; } = "";
-    [BindProperty] public string PageSize { get; set; } = "";
-    [BindProperty] public string SmtpHost { get; set; } = "";
-    [BindProperty] public string SmtpPort { get; set; } = "";
-    [BindProperty] public string SmtpSecurity { get; set; } = "";
-    [BindProperty] public string SmtpUserName { get; set; } = "";
+    [BindProperty] public string? SiteName { get; set; }
+    [BindProperty] public string? TimeZoneId { get; set; }
+    [BindProperty] public string? PageSize { get; set; }
+    [BindProperty] public string? SmtpHost { get; set; }
+    [BindProperty] public string? SmtpPort { get; set; }
+    [BindProperty] public string? SmtpSecurity { get; set; }
+    [BindProperty] public string? SmtpUserName { get; set; }
     [BindProperty] public string? SmtpPassword { get; set; }
     [BindProperty] public bool SmtpClearPassword { get; set; }
-    [BindProperty] public string MaxFileSize { get; set; } = "";
-    [BindProperty] public string MaxImagePixels { get; set; } = "";
-    [BindProperty] public string MaxImageSide { get; set; } = "";
-    [BindProperty] public string TestTo { get; set; } = "";
+    [BindProperty] public string? MaxFileSize { get; set; }
+    [BindProperty] public string? MaxImagePixels { get; set; }
+    [BindProperty] public string? MaxImageSide { get; set; }
+    [BindProperty] public string? TestTo { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "saved")] public bool Saved { get; set; }
     [BindProperty(SupportsGet = true, Name = "sent")] public string? SentTo { get; set; }
@@ -91,7 +91,6 @@ public sealed class IndexModel(
                 Set(smtp, "Port", values.SmtpPort, configuredMail.Port, "SMTP port");
                 Set(smtp, "EncryptionMethod", SiteSettingsValues.SecurityName(values.SmtpSecurity!.Value), SiteSettingsValues.SecurityName(configuredMail.Security), "SMTP security");
                 Set(smtp, "UserName", values.SmtpUserName, configuredMail.UserName ?? "", "SMTP user name");
-                smtp["RequireCredentials"] = (values.SmtpUserName ?? configuredMail.UserName) is { Length: > 0 };
                 if (SmtpClearPassword && smtp.ContainsKey("Password"))
                 {
                     smtp.Remove("Password");
@@ -106,6 +105,9 @@ public sealed class IndexModel(
                 Set(limits, "MaxFileSize", values.MaxFileSize, configuredMedia.MaxFileSize, "largest upload");
                 Set(limits, "MaxImagePixels", values.MaxImagePixels, configuredMedia.MaxImagePixels, "largest image");
                 Set(limits, "MaxImageSide", values.MaxImageSide, configuredMedia.MaxImageSide, "longest image side");
+                // Orchard's flag, kept beside the SMTP settings stored here.
+                smtp.Remove("RequireCredentials");
+                if (smtp.Count > 0) smtp["RequireCredentials"] = JsonValues.NonEmptyString(smtp["UserName"]) is not null;
                 if (smtp.Count == 0) site.Remove(SiteSettingsValues.SmtpSection);
                 if (limits.Count == 0) site.Remove(SiteSettingsValues.MediaSection);
             }, ct);
@@ -134,7 +136,7 @@ public sealed class IndexModel(
     {
         if (await DemandAsync(Permissions.ManageSettings) is { } refused) return refused;
         var ct = HttpContext.RequestAborted;
-        var to = TestTo.Trim();
+        var to = (TestTo ?? "").Trim();
         if (!MailboxAddress.TryParse(to, out var address) || !address.Address.Contains('@', StringComparison.Ordinal))
         {
             ModelState.AddModelError(nameof(TestTo), "Enter an email address to send the test email to, like name@example.org");
@@ -169,22 +171,22 @@ public sealed class IndexModel(
     /// <summary>The posted values checked, each error in ModelState under its field; null when any is wrong.</summary>
     private Values? Validate()
     {
-        var siteName = SiteName.Trim();
+        var siteName = (SiteName ?? "").Trim();
         if (siteName.Length == 0) ModelState.AddModelError(nameof(SiteName), "Enter the site's name");
         else if (siteName.Length > 255) ModelState.AddModelError(nameof(SiteName), "The site's name must be 255 characters or fewer");
-        var zone = TimeZoneId.Trim();
+        var zone = (TimeZoneId ?? "").Trim();
         if (SiteTime.Find(zone) is null) ModelState.AddModelError(nameof(TimeZoneId), $"'{zone}' is not a time zone this server knows: enter one such as Europe/London or UTC");
-        var pageSize = Whole(PageSize, nameof(PageSize), "The page size", 1, 1000);
-        var host = SmtpHost.Trim();
+        var pageSize = Whole(PageSize ?? "", nameof(PageSize), "The page size", 1, 1000);
+        var host = (SmtpHost ?? "").Trim();
         if (host.Length > 255 || host.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))) ModelState.AddModelError(nameof(SmtpHost), "Enter the SMTP server's host name without spaces, such as smtp.example.org");
-        var port = Whole(SmtpPort, nameof(SmtpPort), "The SMTP port", 1, 65535);
-        SmtpSecurity? security = Enum.TryParse<SmtpSecurity>(SmtpSecurity, out var s) && Enum.IsDefined(s) ? s : null;
+        var port = Whole(SmtpPort ?? "", nameof(SmtpPort), "The SMTP port", 1, 65535);
+        SmtpSecurity? security = Enum.TryParse<SmtpSecurity>(SmtpSecurity ?? "", out var s) && Enum.IsDefined(s) ? s : null;
         if (security is null) ModelState.AddModelError(nameof(SmtpSecurity), "Choose how the connection to the SMTP server is protected");
-        var user = SmtpUserName.Trim();
+        var user = (SmtpUserName ?? "").Trim();
         if (!string.IsNullOrEmpty(SmtpPassword) && user.Length == 0) ModelState.AddModelError(nameof(SmtpUserName), "Enter the SMTP user name the password belongs to");
-        var maxFile = Decimal(MaxFileSize, nameof(MaxFileSize), "The largest upload", Mega, 1);
-        var maxPixels = Decimal(MaxImagePixels, nameof(MaxImagePixels), "The largest image", Mega, 1);
-        var maxSide = Whole(MaxImageSide, nameof(MaxImageSide), "The longest image side", 1, 100_000);
+        var maxFile = Decimal(MaxFileSize ?? "", nameof(MaxFileSize), "The largest upload", Mega, 1);
+        var maxPixels = Decimal(MaxImagePixels ?? "", nameof(MaxImagePixels), "The largest image", Mega, 1);
+        var maxSide = Whole(MaxImageSide ?? "", nameof(MaxImageSide), "The longest image side", 1, 100_000);
         if (!ModelState.IsValid) return null;
         return new Values(siteName, zone, pageSize, host, port!.Value, security, user, maxFile!.Value, maxPixels!.Value, maxSide!.Value);
     }
