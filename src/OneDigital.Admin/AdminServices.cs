@@ -16,6 +16,8 @@ using OneDigital.Admin.Navigation;
 using OneDigital.Admin.Scheduling;
 using OneDigital.Admin.Security;
 using OneDigital.Admin.Users;
+using OneDigital.Admin.Settings;
+using OneDigital.Admin.Trees;
 using OneDigital.Admin.Versions;
 using OneDigital.Content.Configuration;
 
@@ -50,6 +52,7 @@ public static class AdminServices
         services.AddItemPageLinks();
         services.AddAdminUsers();
         services.AddAdminContentTypes();
+        services.AddAdminTrees();
 
         services.AddRazorPages(o =>
             {
@@ -91,6 +94,7 @@ public static class AdminServices
                 return next(context);
             });
             branch.UseAdminAssets();
+            branch.UseStoredSiteSettings();
             branch.UseAdminUser();
             branch.UseAdminActor();
             branch.UseAuthorization();

@@ -135,6 +135,10 @@ public static class ContentServices
         services.AddRecipeExport();
         services.AddSingleton<RecipeLocator>();
         services.AddScoped<SiteSettingsStore>();
+        services.AddSingleton(SiteSettingsStore.Watched);
+        services.AddSingleton<StoredSiteSettings>();
+        // A factory, so a process without data protection (the CLI) still starts.
+        services.AddSingleton(sp => new SmtpPasswordProtection(sp.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()));
         services.AddScoped<WritingSettings>();
         services.AddScoped<WritingFindingsRecorder>();
         services.AddScoped<IContentEventHandler>(sp => sp.GetRequiredService<WritingFindingsRecorder>());

@@ -5,6 +5,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Admin.Security;
 using OneDigital.Admin.Shared.Paging;
 using OneDigital.Admin.Shared.Forms;
@@ -16,7 +17,11 @@ namespace OneDigital.Admin.ContentItems;
 
 public sealed class IndexModel(ContentScope scope, ContentQuery query, ContentActions actions, UserManager<User> users) : AdminPage
 {
-    public const int PageSize = 20;
+    /// <summary>Items a page when the administrator stored no page size (Settings: Orchard's SiteSettings.PageSize).</summary>
+    public const int DefaultPageSize = 20;
+
+    /// <summary>Items a page: the site's stored page size, else <see cref="DefaultPageSize"/>.</summary>
+    public int PageSize => HttpContext.RequestServices.GetRequiredService<OneDigital.Content.Settings.StoredSiteSettings>().Current.PageSize ?? DefaultPageSize;
 
     public static readonly IReadOnlyList<Choice> Statuses =
     [

@@ -2,15 +2,21 @@
 // names the zone on every page that shows a time, and refuses a local time the zone skips (a clock change).
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using OneDigital.Content.Settings;
 
 namespace OneDigital.Admin.Scheduling;
 
-/// <summary>The site's time zone (<c>OneDigital:Admin:TimeZone</c>) and the admin's way of writing times.</summary>
-public sealed class SiteTime(IOptions<AdminOptions> options)
+/// <summary>
+/// The site's time zone (the administrator's stored <c>TimeZoneId</c>, else <c>OneDigital:Admin:TimeZone</c>; each
+/// admin request refreshes the stored one) and the admin's way of writing times.
+/// </summary>
+public sealed class SiteTime(IOptions<AdminOptions> options, StoredSiteSettings stored)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
-    public TimeZoneInfo Zone { get; } = Find(options.Value.TimeZone) ?? TimeZoneInfo.Utc;
+    private readonly TimeZoneInfo _configured = Find(options.Value.TimeZone) ?? TimeZoneInfo.Utc;
+
+    public TimeZoneInfo Zone => Find(stored.Current.TimeZoneId) ?? _configured;
 
     /// <summary>The zone as editors are told it, e.g. "Europe/London".</summary>
     public string ZoneName => Zone.Id;

@@ -49,4 +49,6 @@ public enum AuditKind
     ContentTypeCreated,
     ContentTypeChanged,
     ContentTypeRemoved,
+    SiteSettingsChanged,
+    TestEmailSent,
 }

@@ -4,11 +4,13 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Microsoft.Extensions.DependencyInjection;
+using OneDigital.Content.Settings;
 using OneDigital.Content.Store;
 
 namespace OneDigital.Content.Mail;
 
-public sealed class MailSender(IOptionsMonitor<MailOptions> options, StoreOptions store, TimeProvider clock)
+public sealed class MailSender(IOptionsMonitor<MailOptions> options, StoreOptions store, TimeProvider clock, StoredSiteSettings stored, IServiceProvider services)
 {
     /// <summary>The folder .eml files go to when no SMTP host is set.</summary>
     public string PickupDirectory => Path.GetFullPath(Path.Combine(store.DataDir, options.CurrentValue.PickupDirectory));
@@ -17,7 +19,7 @@ public sealed class MailSender(IOptionsMonitor<MailOptions> options, StoreOption
     /// <exception cref="MailException">The message is not valid as given; nothing was sent.</exception>
     public async Task<string> SendAsync(OutgoingMail mail, CancellationToken ct = default)
     {
-        var settings = options.CurrentValue;
+        var settings = await SettingsAsync(ct);
         var message = Build(mail, settings);
         if (string.IsNullOrWhiteSpace(settings.Smtp.Host))
         {
@@ -28,6 +30,14 @@ public sealed class MailSender(IOptionsMonitor<MailOptions> options, StoreOption
             await SendSmtpAsync(message, settings.Smtp, ct);
         }
         return message.MessageId ?? "";
+    }
+
+    /// <summary>The settings in effect: configuration, with what an administrator stored over it.</summary>
+    public async Task<MailOptions> SettingsAsync(CancellationToken ct = default)
+    {
+        var values = await stored.GetAsync(ct);
+        return StoredSiteSettings.Mail(options.CurrentValue, values,
+            p => services.GetRequiredService<SmtpPasswordProtection>().Unprotect(p));
     }
 
     private MimeMessage Build(OutgoingMail mail, MailOptions settings)

@@ -7,18 +7,19 @@ using OneDigital.Content.Audit;
 using OneDigital.Content.Media.Library;
 using OneDigital.Content.Media.Storage;
 using OneDigital.Content.Media.Uploads;
+using OneDigital.Content.Settings;
 using OneDigital.Content.Store;
 
 namespace OneDigital.Content.Media;
 
 public sealed class MediaStore(
     IMediaFileStore files, UploadCheck check, IOptions<MediaOptions> options, ContentDbContext db, StoreTransaction transaction,
-    ContentActor actor, TimeProvider clock)
+    ContentActor actor, TimeProvider clock, StoredSiteSettings stored)
 {
     /// <summary>The allow-list, as shown to people: "JPG, PNG, PDF".</summary>
     public string AllowedTypesText => check.AllowedTypesText;
 
-    public long MaxFileSize => options.Value.MaxFileSize;
+    public long MaxFileSize => StoredSiteSettings.Media(options.Value, stored.Current).MaxFileSize;
 
     /// <summary>Why a file with this name and declared length would be refused, or null (the bytes are checked on save).</summary>
     public string? Check(string? fileName, long length) => check.QuickCheck(fileName, length);
@@ -39,6 +40,8 @@ public sealed class MediaStore(
     /// <exception cref="MediaException">The name, kind, size or content is refused; nothing is written.</exception>
     public async Task<MediaAsset> UploadAsync(string folder, string fileName, Stream content, CancellationToken ct = default)
     {
+        // The limits an administrator stored, as they are now on any node.
+        await stored.GetAsync(ct);
         var name = check.LibraryName(fileName);
         var target = MediaPaths.Folder(folder);
         await using var staged = await StageAsync(content, check.LimitFor(name), ct);

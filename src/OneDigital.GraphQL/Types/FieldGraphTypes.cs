@@ -184,12 +184,13 @@ internal sealed class FieldGraphTypes(SchemaBuildContext schema) : IFieldKindVis
     /// <summary>The terms of a taxonomy item, nested ones included.</summary>
     public static IEnumerable<ContentItem> Terms(ContentItem taxonomy)
     {
-        var pending = new Stack<JsonNode?>(taxonomy.Part("TaxonomyPart")?["Terms"] as JsonArray ?? []);
+        // Depth first in the taxonomy's own order: a parent, then its children, then its next sibling.
+        var pending = new Stack<JsonNode?>((taxonomy.Part("TaxonomyPart")?["Terms"] as JsonArray ?? []).Reverse());
         while (pending.Count > 0)
         {
             if (pending.Pop() is not JsonObject term) continue;
             yield return new ContentItem(term);
-            foreach (var child in term["Terms"] as JsonArray ?? []) pending.Push(child);
+            foreach (var child in (term["Terms"] as JsonArray ?? []).Reverse()) pending.Push(child);
         }
     }
 

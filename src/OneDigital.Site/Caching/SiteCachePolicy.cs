@@ -8,6 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using OneDigital.Content.Changes;
+using OneDigital.Content.Settings;
+using OneDigital.Content.Store;
 using OneDigital.Site.Theme;
 
 namespace OneDigital.Site.Caching;
@@ -54,6 +56,10 @@ internal sealed class SiteCachePolicy : IOutputCachePolicy
         var overrides = await services.GetRequiredService<TemplateOverrides>().CurrentAsync(services, cancellation);
         context.CacheVaryByRules.VaryByValues["theme"] = HashCode.Combine(services.GetRequiredService<ThemeTemplates>().Stamp, overrides.Stamp)
             .ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // The site name and other site settings an administrator saves show on every page (any node's save).
+        var settingsVersion = (await services.GetRequiredService<StoreVersions>().GetAsync(cancellation)).Of(SiteSettingsStore.Watched);
+        context.CacheVaryByRules.VaryByValues["settings"] = settingsVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        stamp = HashCode.Combine(stamp, settingsVersion);
         var last = Interlocked.Exchange(ref _lastStamp, stamp);
         if (last != stamp && last != long.MinValue)
         {

@@ -6,6 +6,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Options;
+using OneDigital.Content.Settings;
 using OneDigital.Content.Media.Storage;
 using SixLabors.ImageSharp;
 
@@ -14,7 +15,7 @@ namespace OneDigital.Content.Media.Uploads;
 /// <summary>What the checks learnt about an accepted file.</summary>
 public sealed record MediaContentFacts(string ContentType, int? Width, int? Height);
 
-public sealed class UploadCheck(IOptions<MediaOptions> options)
+public sealed class UploadCheck(IOptions<MediaOptions> options, StoredSiteSettings stored)
 {
     public const int MaxNameLength = 100;
 
@@ -36,7 +37,21 @@ public sealed class UploadCheck(IOptions<MediaOptions> options)
 
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
-    private MediaOptions Options => options.Value;
+    private (SiteSettingsValues From, MediaOptions Options) _effective = (SiteSettingsValues.None, options.Value);
+
+    // Configuration with the administrator's stored limits over it (Settings/StoredSiteSettings), remade only when they change.
+    private MediaOptions Options
+    {
+        get
+        {
+            var current = stored.Current;
+            var effective = _effective;
+            if (ReferenceEquals(effective.From, current)) return effective.Options;
+            effective = (current, StoredSiteSettings.Media(options.Value, current));
+            _effective = effective;
+            return effective.Options;
+        }
+    }
 
     /// <summary>The allow-list, as shown to people: "JPG, PNG, PDF".</summary>
     public string AllowedTypesText => string.Join(", ", Options.AllowedFileExtensions.Select(e => e.TrimStart('.').ToUpperInvariant()));
