@@ -46,6 +46,7 @@ public static class AdminServices
         services.AddScoped<Editing.Pickers.PickerSearch>().AddScoped<Editing.Pickers.TagTaxonomies>().AddScoped<Editing.Fields.MediaFieldUploads>();
         services.AddSingleton<SiteTime>();
         services.AddItemPageLinks();
+        ImportExport.ImportExportServices.AddAdminImportExport(services);
 
         services.AddRazorPages(o =>
             {

@@ -38,4 +38,7 @@ public enum AuditKind
     BulletinUnsubscribed,
     BulletinErased,
     PublishedDespiteWritingFindings,
+    Exported,
+    QuerySaved,
+    QueryDeleted,
 }
