@@ -8,10 +8,11 @@ using OneDigital.Content.Audit;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Recipes.Export;
 using OneDigital.Content.Security;
+using OneDigital.Content.Store;
 
 namespace OneDigital.Admin.ImportExport;
 
-public sealed class ExportModel(RecipeExporter exporter, ContentDefinitionStore definitions, AuditTrail audit) : AdminPage
+public sealed class ExportModel(RecipeExporter exporter, ContentDefinitionStore definitions, AuditTrail audit, StoreOptions store) : AdminPage
 {
     public const string KindsField = "kinds";
     public const string TypesField = "types";
@@ -69,11 +70,20 @@ public sealed class ExportModel(RecipeExporter exporter, ContentDefinitionStore 
             // Every type chosen: items of types no definition names (kept from imports) go too.
             selection = new RecipeExportSelection { Kinds = kinds, ContentTypes = types.Count == allTypes.Count ? null : types };
         }
+        // Written to a file first, as the CLI writes it: the exporter's JSON writer flushes synchronously, which the
+        // response refuses, and a failed export is then an error page rather than half a download.
+        var folder = Path.Combine(store.DataDir, "AdminExports");
+        Directory.CreateDirectory(folder);
+        await using var file = new FileStream(Path.Combine(folder, $"{Guid.NewGuid():N}.recipe.json"), FileMode.CreateNew, FileAccess.ReadWrite,
+            FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await exporter.WriteAsync(file, selection, ct);
         await audit.RecordAsync(new AuditEntry(AuditKind.Exported) { Detail = Describe(selection) }, ct);
+        file.Position = 0;
         Response.ContentType = "application/json; charset=utf-8";
+        Response.ContentLength = file.Length;
         Response.Headers.ContentDisposition = $"attachment; filename=\"onedigital-{DateTime.UtcNow:yyyyMMdd-HHmm}.recipe.json\"";
         Response.Headers.CacheControl = "no-store";
-        await exporter.WriteAsync(Response.Body, selection, ct);
+        await file.CopyToAsync(Response.Body, ct);
         return new EmptyResult();
     }
 

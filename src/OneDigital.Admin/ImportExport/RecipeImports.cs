@@ -207,7 +207,7 @@ public sealed class RecipeImports(
         {
             archive = new ZipArchive(upload, ZipArchiveMode.Read);
         }
-        catch (InvalidDataException)
+        catch (Exception ex) when (ex is InvalidDataException or IOException or ArgumentException)
         {
             throw new RecipeUploadException("The selected file is not a zip file.");
         }
