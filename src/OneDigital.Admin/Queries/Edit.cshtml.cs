@@ -57,7 +57,9 @@ public sealed partial class EditModel(QueryDefinitions definitions, IndexProfile
             json = (JsonObject)found.Query.DeepClone();
         }
         Indexes = await IndexNamesAsync();
-        Name = Name.Trim();
+        // Model binding gives an empty input as null.
+        Name = Name?.Trim() ?? "";
+        Template ??= "";
         var source = StoredQueriesDocument.KnownSource(Source);
         if (Name.Length == 0) ModelState.AddModelError(nameof(Name), "Enter the query's name");
         else if ((IsNew || !Name.Equals(OriginalName, StringComparison.Ordinal)) && !NamePattern().IsMatch(Name))
