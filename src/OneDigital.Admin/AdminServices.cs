@@ -53,6 +53,7 @@ public static class AdminServices
         services.AddAdminUsers();
         services.AddAdminContentTypes();
         services.AddAdminTrees();
+        services.AddAdminImportExport();
 
         services.AddRazorPages(o =>
             {

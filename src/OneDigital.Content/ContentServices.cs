@@ -132,6 +132,7 @@ public static class ContentServices
             // A string's doubling must not overflow: a larger length is taken as the largest safe one, as before.
             .PostConfigure(o => o.MaxValueLength = Math.Min(o.MaxValueLength, RecipeLimits.LargestValueLength));
         services.AddSingleton<OneDigital.Content.Recipes.Staging.StagedImport>();
+        services.AddSingleton<OneDigital.Content.Recipes.Staging.RecipeDryRun>();
         services.AddRecipeExport();
         services.AddSingleton<RecipeLocator>();
         services.AddScoped<SiteSettingsStore>();

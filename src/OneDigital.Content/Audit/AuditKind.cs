@@ -51,4 +51,7 @@ public enum AuditKind
     ContentTypeRemoved,
     SiteSettingsChanged,
     TestEmailSent,
+    Exported,
+    QuerySaved,
+    QueryDeleted,
 }

@@ -88,4 +88,33 @@ public sealed class QueryDefinitions(DocumentStore documents)
         }
         await documents.SaveAsync(StoredQueriesDocument.DocumentName, stored, ct);
     }
+
+    /// <summary>Stores one query in place of <paramref name="previousName"/> (a rename) or of its own name, in one save.</summary>
+    /// <exception cref="QueryDefinitionException">Another query already has the new name.</exception>
+    public async Task ReplaceAsync(string? previousName, QueryDefinition query, CancellationToken ct = default)
+    {
+        var (stored, _) = await documents.GetAsync<StoredQueriesDocument>(StoredQueriesDocument.DocumentName, ct);
+        var previous = previousName is null ? null : Key(stored, previousName);
+        var existing = Key(stored, query.Name);
+        if (existing is not null && !string.Equals(existing, previous, StringComparison.Ordinal))
+        {
+            throw new QueryDefinitionException("Name", $"There is already a query named '{existing}'.");
+        }
+        if (previous is not null) stored.Queries.Remove(previous);
+        stored.Queries[query.Name] = query.Json;
+        await documents.SaveAsync(StoredQueriesDocument.DocumentName, stored, ct);
+    }
+
+    /// <summary>Removes the query named so (ignoring case); false when there is none.</summary>
+    public async Task<bool> DeleteAsync(string name, CancellationToken ct = default)
+    {
+        var (stored, _) = await documents.GetAsync<StoredQueriesDocument>(StoredQueriesDocument.DocumentName, ct);
+        if (Key(stored, name) is not { } key) return false;
+        stored.Queries.Remove(key);
+        await documents.SaveAsync(StoredQueriesDocument.DocumentName, stored, ct);
+        return true;
+    }
+
+    private static string? Key(StoredQueriesDocument stored, string name) =>
+        stored.Queries.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
 }

@@ -32,6 +32,12 @@ public sealed class RecipeExecutor(
 
     public bool Handles(string stepName) => _steps.ContainsKey(stepName);
 
+    /// <summary>
+    /// The report the next import fills in, when the caller wants to read its progress (<see cref="ImportReport.CurrentStep"/>,
+    /// <see cref="ImportReport.ItemsWritten"/>) from another thread while it runs; a new one otherwise.
+    /// </summary>
+    public ImportReport? ReportTo { get; set; }
+
     public async Task<ImportReport> ExecuteAsync(RecipeDescriptor recipe, RecipeParameters parameters, CancellationToken ct = default)
     {
         var (report, files) = await ExecuteDeferringFilesAsync(recipe, parameters, ct);
@@ -48,7 +54,8 @@ public sealed class RecipeExecutor(
     /// </summary>
     public async Task<(ImportReport Report, IReadOnlyList<Func<Task>> Files)> ExecuteDeferringFilesAsync(RecipeDescriptor recipe, RecipeParameters parameters, CancellationToken ct = default)
     {
-        var report = new ImportReport();
+        var report = ReportTo ?? new ImportReport();
+        ReportTo = null;
         var execution = new RecipeExecution(services, recipe, parameters, report)
         {
             // The current value, so that a limit changed in a reloaded appsettings.json applies to the next recipe.
@@ -75,11 +82,13 @@ public sealed class RecipeExecutor(
     {
         var scripts = new RecipeScripts(execution, configuration);
         var number = 0;
+        var count = execution.Recipe.Steps.Count;
         foreach (var raw in execution.Recipe.Steps)
         {
             number++;
             ct.ThrowIfCancellationRequested();
             var stepPath = $"{execution.PathPrefix}steps[{number - 1}]";
+            execution.Report.CurrentStep = $"{execution.PathPrefix}{number} of {count}: {(raw as JsonObject)?["name"]}";
             if (raw is not JsonObject rawStep || rawStep["name"] is not JsonValue nameValue || !nameValue.TryGetValue(out string? name) || string.IsNullOrWhiteSpace(name))
             {
                 throw new RecipeException(execution.RecipeName, number, "(unnamed)", $"{stepPath}.name", "Each step must be an object with a 'name'.");

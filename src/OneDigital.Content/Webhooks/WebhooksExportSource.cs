@@ -12,6 +12,8 @@ namespace OneDigital.Content.Webhooks;
 /// </summary>
 public sealed class WebhooksExportSource(WebhookEndpoints endpoints) : IRecipeExportSource
 {
+    public string Kind => "webhooks";
+
     public async Task WriteStepsAsync(Utf8JsonWriter writer, CancellationToken ct)
     {
         var list = new JsonArray();

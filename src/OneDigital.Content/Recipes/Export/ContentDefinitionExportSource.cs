@@ -8,6 +8,8 @@ namespace OneDigital.Content.Recipes.Export;
 /// <summary>The <c>ContentDefinition</c> step: every type and part, in the shape they are stored in.</summary>
 public sealed class ContentDefinitionExportSource(ContentDefinitionStore definitions) : IRecipeExportSource
 {
+    public string Kind => RecipeExportSelection.Definitions;
+
     public async Task WriteStepsAsync(Utf8JsonWriter writer, CancellationToken ct)
     {
         var document = await definitions.GetAsync(ct);

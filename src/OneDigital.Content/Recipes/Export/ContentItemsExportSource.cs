@@ -13,7 +13,12 @@ public sealed class ContentItemsExportSource(ContentQuery query) : IRecipeExport
 {
     private const int FlushEvery = 500;
 
-    public async Task WriteStepsAsync(Utf8JsonWriter writer, CancellationToken ct)
+    public string Kind => RecipeExportSelection.Content;
+
+    public Task WriteStepsAsync(Utf8JsonWriter writer, CancellationToken ct) => WriteStepsAsync(writer, null, ct);
+
+    /// <summary>The items of the given content types only (all when null).</summary>
+    public async Task WriteStepsAsync(Utf8JsonWriter writer, IReadOnlySet<string>? contentTypes, CancellationToken ct)
     {
         writer.WriteStartObject();
         writer.WriteString("name", "content");
@@ -21,6 +26,7 @@ public sealed class ContentItemsExportSource(ContentQuery query) : IRecipeExport
         var written = 0;
         await foreach (var item in query.StreamCurrentVersionsAsync(ct))
         {
+            if (contentTypes is not null && !contentTypes.Contains(item.ContentType)) continue;
             item.Data.WriteTo(writer, ContentJson.Compact);
             if (++written % FlushEvery == 0)
             {

@@ -8,6 +8,9 @@ namespace OneDigital.Content.Recipes.Export;
 /// </summary>
 public interface IRecipeExportSource
 {
+    /// <summary>What it exports, as a selection names it (<see cref="RecipeExportSelection"/>): <c>roles</c>, <c>content</c>...</summary>
+    string Kind { get; }
+
     /// <summary>Writes zero or more step objects into the recipe's open <c>steps</c> array.</summary>
     Task WriteStepsAsync(Utf8JsonWriter writer, CancellationToken ct);
 }

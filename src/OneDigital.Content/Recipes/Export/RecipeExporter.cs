@@ -19,7 +19,13 @@ public sealed class RecipeExporter(ContentDbContext db, IEnumerable<IRecipeExpor
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public async Task WriteAsync(Stream output, CancellationToken ct = default)
+    /// <summary>The kinds of thing an export may hold (each source's <see cref="IRecipeExportSource.Kind"/>, and the stored steps), in export order.</summary>
+    public IReadOnlyList<string> Kinds => [.. sources.Select(s => s.Kind), RecipeExportSelection.StoredSteps];
+
+    public Task WriteAsync(Stream output, CancellationToken ct = default) => WriteAsync(output, RecipeExportSelection.Everything, ct);
+
+    /// <summary>Writes the selected parts of the store (kinds, and the content types whose items are written).</summary>
+    public async Task WriteAsync(Stream output, RecipeExportSelection selection, CancellationToken ct = default)
     {
         // One transaction so that the definitions and the items come from the same moment, even beside a running site.
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
@@ -38,14 +44,18 @@ public sealed class RecipeExporter(ContentDbContext db, IEnumerable<IRecipeExpor
         writer.WriteStartArray("tags");
         writer.WriteEndArray();
         writer.WriteStartArray("steps");
-        foreach (var source in sources)
+        foreach (var source in sources.Where(s => selection.Includes(s.Kind)))
         {
-            await source.WriteStepsAsync(writer, ct);
+            if (source is ContentItemsExportSource items) await items.WriteStepsAsync(writer, selection.ContentTypes, ct);
+            else await source.WriteStepsAsync(writer, ct);
         }
         // Last, as they came: steps this CMS stores without applying, so Orchard gets them back unchanged.
-        foreach (var step in await storedSteps.ListAsync(ct))
+        if (selection.Includes(RecipeExportSelection.StoredSteps))
         {
-            step.WriteTo(writer, ContentJson.Compact);
+            foreach (var step in await storedSteps.ListAsync(ct))
+            {
+                step.WriteTo(writer, ContentJson.Compact);
+            }
         }
         writer.WriteEndArray();
         writer.WriteEndObject();

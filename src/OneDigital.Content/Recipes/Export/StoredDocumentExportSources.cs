@@ -28,6 +28,8 @@ internal static class StepWriter
 
 public sealed class FeaturesExportSource(EnabledFeatures enabledFeatures) : IRecipeExportSource
 {
+    public string Kind => "features";
+
     public async Task WriteStepsAsync(Utf8JsonWriter writer, CancellationToken ct)
     {
         if (await enabledFeatures.GetAsync(ct) is { } features)
@@ -39,6 +41,8 @@ public sealed class FeaturesExportSource(EnabledFeatures enabledFeatures) : IRec
 
 public sealed class ThemesExportSource(SiteThemes siteThemes) : IRecipeExportSource
 {
+    public string Kind => "themes";
+
     public async Task WriteStepsAsync(Utf8JsonWriter writer, CancellationToken ct)
     {
         if (await siteThemes.GetAsync(ct) is { } themes)
@@ -51,6 +55,8 @@ public sealed class ThemesExportSource(SiteThemes siteThemes) : IRecipeExportSou
 /// <summary>Roles with their permissions, replacing what the importing site has.</summary>
 public sealed class RolesExportSource(RoleService roles) : IRecipeExportSource
 {
+    public string Kind => "roles";
+
     public async Task WriteStepsAsync(Utf8JsonWriter writer, CancellationToken ct)
     {
         var list = new JsonArray();
@@ -74,6 +80,8 @@ public sealed class RolesExportSource(RoleService roles) : IRecipeExportSource
 
 public sealed class SiteSettingsExportSource(SiteSettingsStore settings) : IRecipeExportSource
 {
+    public string Kind => "settings";
+
     public async Task WriteStepsAsync(Utf8JsonWriter writer, CancellationToken ct)
     {
         var site = await settings.GetAsync(ct);
@@ -86,6 +94,8 @@ public sealed class SiteSettingsExportSource(SiteSettingsStore settings) : IReci
 
 public sealed class QueriesExportSource(QueryDefinitions definitions) : IRecipeExportSource
 {
+    public string Kind => "queries";
+
     public async Task WriteStepsAsync(Utf8JsonWriter writer, CancellationToken ct)
     {
         var queries = await definitions.ListAsync(ct);
@@ -100,6 +110,8 @@ public sealed class QueriesExportSource(QueryDefinitions definitions) : IRecipeE
 /// <summary>Index profiles in Orchard 3's step, which Orchard 3 and this CMS read.</summary>
 public sealed class IndexProfilesExportSource(IndexProfiles indexProfiles) : IRecipeExportSource
 {
+    public string Kind => "index-profiles";
+
     public async Task WriteStepsAsync(Utf8JsonWriter writer, CancellationToken ct)
     {
         var profiles = await indexProfiles.GetAsync(ct);

@@ -16,11 +16,16 @@ namespace OneDigital.Content.Recipes.Staging;
 /// </summary>
 public sealed class StagedImport(IServiceProvider services, StoreOptions options)
 {
-    public async Task<StagedImportResult> ImportAsync(RecipeDescriptor recipe, RecipeParameters parameters, CancellationToken ct = default)
+    public Task<StagedImportResult> ImportAsync(RecipeDescriptor recipe, RecipeParameters parameters, CancellationToken ct = default) =>
+        ImportAsync(recipe, parameters, null, ct);
+
+    /// <param name="prepareScope">Called on the scope the recipe runs in before it starts (the actor for the audit).</param>
+    public async Task<StagedImportResult> ImportAsync(RecipeDescriptor recipe, RecipeParameters parameters, Action<IServiceProvider>? prepareScope, CancellationToken ct = default)
     {
         if (options.Provider != DatabaseProvider.Sqlite)
         {
             await using var direct = services.CreateAsyncScope();
+            prepareScope?.Invoke(direct.ServiceProvider);
             var report = await direct.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteAsync(recipe, parameters, ct);
             return new StagedImportResult(report, null);
         }
@@ -31,9 +36,14 @@ public sealed class StagedImport(IServiceProvider services, StoreOptions options
         {
             // Every store service of this scope shares this context, so the whole recipe reads and writes the copy.
             scope.ServiceProvider.GetRequiredService<ContentDbContext>().Database.SetConnectionString(staging.ConnectionString);
+            prepareScope?.Invoke(scope.ServiceProvider);
             (imported, files) = await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteDeferringFilesAsync(recipe, parameters, ct);
         }
         var locked = await StagingApplier.ApplyAsync(options.SqliteConnectionString, staging, ct);
+        // The copy's commit woke this process's workers and caches before the rows reached the live store: again now.
+        services.GetRequiredService<StoreVersions>().Invalidate();
+        services.GetService<Indexing.IndexingSignal>()?.Signal();
+        services.GetService<Webhooks.WebhookCommitSignal>()?.Signal();
         foreach (var write in files)
         {
             await write();

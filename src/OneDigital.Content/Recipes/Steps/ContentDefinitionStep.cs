@@ -48,9 +48,29 @@ public sealed class ContentDefinitionStep(ContentDefinitionStore definitions) : 
 
         await definitions.AlterAsync(doc =>
         {
-            foreach (var type in types) Apply(doc, type, replace);
-            foreach (var part in parts) Apply(doc, part, replace);
+            foreach (var type in types)
+            {
+                var before = Snapshot(doc.Type(type.Name));
+                Apply(doc, type, replace);
+                Describe(context.Report, $"content type '{type.Name}'", before, Snapshot(doc.Type(type.Name)));
+            }
+            foreach (var part in parts)
+            {
+                var before = Snapshot(doc.Part(part.Name));
+                Apply(doc, part, replace);
+                Describe(context.Report, $"content part '{part.Name}'", before, Snapshot(doc.Part(part.Name)));
+            }
         });
+    }
+
+    private static string? Snapshot<T>(T? definition) where T : class =>
+        definition is null ? null : System.Text.Json.JsonSerializer.Serialize(definition, Store.ContentJson.Compact);
+
+    /// <summary>Notes a definition the step added or changed (an identical one is not news).</summary>
+    private static void Describe(ImportReport report, string what, string? before, string? after)
+    {
+        if (before == after) return;
+        report.DefinitionsChanged.Add($"{what} {(before is null ? "added" : after is null ? "removed" : "changed")}");
     }
 
     private static List<T> Read<T>(RecipeStepContext context, string property) where T : new()

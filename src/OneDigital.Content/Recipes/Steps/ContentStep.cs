@@ -90,12 +90,8 @@ public sealed class ContentStep(ContentManager manager, ContentDefinitionStore d
                 throw context.Fail(path, ex.Message, ex);
             }
             foreach (var warning in warnings) context.WarnAt(path, warning);
-            switch (outcome)
-            {
-                case ImportOutcome.Created: context.Report.ItemsCreated++; execution.CreatedItemIds.Add(item.ContentItemId); break;
-                case ImportOutcome.Updated: context.Report.ItemsUpdated++; break;
-                default: context.Report.ItemsUnchanged++; break;
-            }
+            context.Report.CountItem(item.ContentType, outcome);
+            if (outcome == ImportOutcome.Created) execution.CreatedItemIds.Add(item.ContentItemId);
             if (adopted || entry?.ContentItemId != item.ContentItemId)
             {
                 ledgerEntries[keys[i]] = ledger.Record(execution.RecipeName, keys[i], item.ContentItemId, adopted ? null : entry);

@@ -14,6 +14,8 @@ public sealed class DeleteContentDefinitionStep(ContentDefinitionStore definitio
         var parts = context.Names("ContentParts");
         await definitions.AlterAsync(doc =>
         {
+            foreach (var type in types.Where(t => doc.Type(t) is not null)) context.Report.DefinitionsChanged.Add($"content type '{type}' removed");
+            foreach (var part in parts.Where(p => doc.Part(p) is not null)) context.Report.DefinitionsChanged.Add($"content part '{part}' removed");
             types.ForEach(doc.RemoveType);
             parts.ForEach(doc.RemovePart);
         });
