@@ -13,6 +13,7 @@ using OneDigital.Admin.Errors;
 using OneDigital.Admin.Media;
 using OneDigital.Admin.Navigation;
 using OneDigital.Admin.Scheduling;
+using OneDigital.Admin.SearchIndexes;
 using OneDigital.Admin.Security;
 using OneDigital.Admin.Versions;
 using OneDigital.Content.Configuration;
@@ -46,6 +47,7 @@ public static class AdminServices
         services.AddScoped<Editing.Pickers.PickerSearch>().AddScoped<Editing.Pickers.TagTaxonomies>().AddScoped<Editing.Fields.MediaFieldUploads>();
         services.AddSingleton<SiteTime>();
         services.AddItemPageLinks();
+        services.AddSearchIndexesAdmin();
 
         services.AddRazorPages(o =>
             {
