@@ -15,6 +15,11 @@ declare -A files=(
   [govuk-frontend@6.6.0]="dist/govuk/govuk-frontend.min.css dist/govuk/govuk-frontend.min.js"
   [easymde@2.21.0]="dist/easymde.min.css dist/easymde.min.js LICENSE"
   [sortablejs@1.15.7]="Sortable.min.js LICENSE"
+  # GraphiQL at /admin/graphql: 3.x is the last line with a UMD build that runs from plain script tags (no bundler,
+  # no import map), on React 18's UMD builds (React 19 ships none).
+  [graphiql@3.9.0]="graphiql.min.js graphiql.min.css LICENSE"
+  [react@18.3.1]="umd/react.production.min.js LICENSE"
+  [react-dom@18.3.1]="umd/react-dom.production.min.js LICENSE"
 )
 
 for spec in "${!files[@]}"; do

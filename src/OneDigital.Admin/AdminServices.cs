@@ -14,6 +14,7 @@ using OneDigital.Admin.Errors;
 using OneDigital.Admin.Media;
 using OneDigital.Admin.Navigation;
 using OneDigital.Admin.Scheduling;
+using OneDigital.Admin.SearchIndexes;
 using OneDigital.Admin.Security;
 using OneDigital.Admin.Users;
 using OneDigital.Admin.Settings;
@@ -54,6 +55,7 @@ public static class AdminServices
         services.AddAdminContentTypes();
         services.AddAdminTrees();
         services.AddAdminImportExport();
+        services.AddSearchIndexesAdmin();
 
         services.AddRazorPages(o =>
             {

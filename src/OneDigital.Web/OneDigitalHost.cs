@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Options;
 using OneDigital.Admin;
+using OneDigital.Admin.GraphiQL;
 using OneDigital.Site;
 using OneDigital.Content;
 using OneDigital.Content.Audit;
 using OneDigital.Content.Recipes;
 using OneDigital.Content.Scheduling;
+using OneDigital.Content.Security;
 using OneDigital.GraphQL.Endpoint;
 using OneDigital.Search.Queries;
 using OneDigital.Search.SiteSearch;
@@ -113,6 +115,9 @@ public static class OneDigitalHost
         app.MapContentApi();
         app.MapMediaApi();
         app.MapOneDigitalGraphQL();
+        // The admin's GraphiQL runs queries as the signed-in editor through this same handler (Admin has no GraphQL reference).
+        app.MapAdminGraphQL(http => http.RequestServices.GetRequiredService<GraphQLEndpointHandler>()
+            .HandleAsync(http, http.RequestServices.GetRequiredService<PermissionService>()));
         app.MapMedia();
         // Last: the readers' site answers every path the admin and the APIs leave.
         app.MapOneDigitalSite();

@@ -32,6 +32,23 @@ public sealed class IndexingReads(ContentDbContext db)
         return rows;
     }
 
+    /// <summary>How many tasks the log holds past <paramref name="cursor"/> (an index's lag behind the store).</summary>
+    public async Task<long> CountTasksAfterAsync(long cursor, CancellationToken ct)
+    {
+        await using var command = await StoreCommands.SqlAsync(db, """SELECT COUNT(*) FROM "IndexingTasks" WHERE "Id" > @p0""", ct, cursor);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>How many current versions of the given types a rebuild pages through (its progress's total).</summary>
+    public async Task<long> CountVersionsAsync(IReadOnlyCollection<string> contentTypes, bool latest, CancellationToken ct)
+    {
+        if (contentTypes.Count == 0) return 0;
+        await using var command = await StoreCommands.SqlAsync(db,
+            $"""SELECT COUNT(*) FROM "ContentItems" WHERE {Flag(latest)} = @p0 AND "ContentType" IN ({StoreCommands.InList(1, contentTypes.Count)})""",
+            ct, [true, .. contentTypes]);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
     /// <summary>The latest (or published) version of each of the items that has one.</summary>
     public async Task<Dictionary<string, StoredVersion>> CurrentVersionsAsync(IReadOnlyCollection<string> contentItemIds, bool latest, CancellationToken ct)
     {

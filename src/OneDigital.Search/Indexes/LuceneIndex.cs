@@ -19,6 +19,7 @@ public sealed class LuceneIndex : IDisposable
     private const string CursorKey = "cursor";
     private const string SignatureKey = "signature";
     private const string LastActionKey = "lastActionTicks";
+    private const string CommittedKey = "committedTicks";
 
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
@@ -36,6 +37,7 @@ public sealed class LuceneIndex : IDisposable
         Cursor = data.TryGetValue(CursorKey, out var c) && long.TryParse(c, CultureInfo.InvariantCulture, out var cursor) ? cursor : 0;
         Signature = data.TryGetValue(SignatureKey, out var s) ? s : null;
         LastActionUtc = data.TryGetValue(LastActionKey, out var a) && long.TryParse(a, CultureInfo.InvariantCulture, out var ticks) ? new DateTime(ticks, DateTimeKind.Utc) : null;
+        LastCommitUtc = data.TryGetValue(CommittedKey, out var m) && long.TryParse(m, CultureInfo.InvariantCulture, out var committed) ? new DateTime(committed, DateTimeKind.Utc) : null;
     }
 
     public string Name { get; }
@@ -53,6 +55,9 @@ public sealed class LuceneIndex : IDisposable
 
     /// <summary>When the last reset or rebuild request this index carried out was made.</summary>
     public DateTime? LastActionUtc { get; private set; }
+
+    /// <summary>When documents were last committed (null for an index last written before this was kept).</summary>
+    public DateTime? LastCommitUtc { get; private set; }
 
     /// <summary>
     /// Opens the index in <paramref name="path"/>, or creates an empty one when the folder holds none. Files that
@@ -115,11 +120,14 @@ public sealed class LuceneIndex : IDisposable
         var data = new Dictionary<string, string> { [CursorKey] = cursor.ToString(CultureInfo.InvariantCulture) };
         if (Signature is not null) data[SignatureKey] = Signature;
         if (LastActionUtc is { } last) data[LastActionKey] = last.Ticks.ToString(CultureInfo.InvariantCulture);
+        var committed = DateTime.UtcNow;
+        data[CommittedKey] = committed.Ticks.ToString(CultureInfo.InvariantCulture);
         _writer.SetCommitData(data);
         _writer.Commit();
         _searchers.MaybeRefreshBlocking();
         // Moved only once new searches see the documents: the readers' site caches search pages by it.
         Cursor = cursor;
+        LastCommitUtc = committed;
     }
 
     /// <summary>Forgets the cursor (Orchard's reset): tasks are applied again from the first; nothing is deleted.</summary>

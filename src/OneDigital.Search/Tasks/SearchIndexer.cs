@@ -30,6 +30,18 @@ public sealed class SearchIndexer(
     private readonly ConcurrentDictionary<(string Index, long TaskId), DateTime> _gaps = new();
     // Indexes a search could not read, and what it met; the next pass rebuilds them.
     private readonly ConcurrentDictionary<string, Exception> _suspect = new(StringComparer.OrdinalIgnoreCase);
+    // The running or last rebuild/reset of each index on this node, for the admin's progress.
+    private readonly ConcurrentDictionary<string, ProgressCounter> _progress = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The rebuild or reset this node is carrying out on the index, or the last one it finished since it started.</summary>
+    public IndexingProgress? ProgressOf(string indexName) => _progress.TryGetValue(indexName, out var counter) ? counter.Snapshot() : null;
+
+    private ProgressCounter StartProgress(string indexName, string action, long total)
+    {
+        var counter = new ProgressCounter(indexName, action, total, clock.GetUtcNow().UtcDateTime);
+        _progress[indexName] = counter;
+        return counter;
+    }
 
     /// <summary>What the last rebuild did, for the CLI and the benchmark.</summary>
     public sealed record RebuildResult(string IndexName, int Documents, TimeSpan Elapsed);
@@ -141,7 +153,10 @@ public sealed class SearchIndexer(
             }
             else if (requests.Count > 0)
             {
+                var progress = StartProgress(profile.IndexName, "Reset", await context.Reader.CountTasksAfterAsync(0, ct));
                 index.Reset(lastRequest);
+                await TrackAsync(progress, () => ApplyTasksAsync(context, profile, index, ct, progress));
+                return;
             }
             await ApplyTasksAsync(context, profile, index, ct);
         }
@@ -170,16 +185,19 @@ public sealed class SearchIndexer(
         var path = indexes.NewRebuildPath(name);
         var analyzer = LuceneAnalyzers.Create(profile.AnalyzerName);
         var fresh = LuceneIndex.Open(name, path, analyzer, options.RamBufferMB);
+        var progress = StartProgress(name, "Rebuild", await context.Reader.CountVersionsAsync(profile.ContentTypes, profile.IndexLatest, ct));
         try
         {
             var cursor = await context.Reader.MaxTaskIdAsync(ct);
-            var documents = await AddAllAsync(context, profile, fresh, analyzer, ct);
+            var documents = await AddAllAsync(context, profile, fresh, analyzer, progress, ct);
             fresh.Commit(cursor, profile.Signature, context.LastAction(name));
             fresh.Dispose();
+            progress.Finish(clock.GetUtcNow().UtcDateTime, documents, null);
             logger.LogInformation("Index {Index} rebuilt after damage: {Documents} documents.", name, documents);
         }
-        catch
+        catch (Exception ex)
         {
+            progress.Finish(clock.GetUtcNow().UtcDateTime, null, FirstLine(ex.Message));
             fresh.Abandon();
             throw;
         }
@@ -206,15 +224,18 @@ public sealed class SearchIndexer(
         // Taken before reading: changes made while the rebuild reads are replayed from the log afterwards.
         var cursor = await context.Reader.MaxTaskIdAsync(ct);
         var analyzer = indexes.AnalyzerOf(profile.IndexName)!;
+        var progress = StartProgress(profile.IndexName, "Rebuild", await context.Reader.CountVersionsAsync(profile.ContentTypes, profile.IndexLatest, ct));
         var documents = 0;
         try
         {
             index.RemoveAll();
-            documents = await AddAllAsync(context, profile, index, analyzer, ct);
+            documents = await AddAllAsync(context, profile, index, analyzer, progress, ct);
             index.Commit(cursor, profile.Signature, lastAction ?? index.LastActionUtc);
+            progress.Finish(clock.GetUtcNow().UtcDateTime, documents, null);
         }
-        catch
+        catch (Exception ex)
         {
+            progress.Finish(clock.GetUtcNow().UtcDateTime, null, FirstLine(ex.Message));
             indexes.Close(profile.IndexName, discard: true);
             throw;
         }
@@ -228,7 +249,7 @@ public sealed class SearchIndexer(
     /// rows from a bounded queue the store is read into: with Parallel.ForEach over each page, the pool's workers
     /// left idle between pages spun for a fifth of the rebuild's CPU.
     /// </summary>
-    private async Task<int> AddAllAsync(PassContext context, IndexProfileSettings profile, LuceneIndex index, Analyzer analyzer, CancellationToken ct)
+    private async Task<int> AddAllAsync(PassContext context, IndexProfileSettings profile, LuceneIndex index, Analyzer analyzer, ProgressCounter progress, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var queue = new BlockingCollection<StoredVersion>(boundedCapacity: options.RebuildPageSize * 2);
@@ -241,9 +262,12 @@ public sealed class SearchIndexer(
                 foreach (var row in queue.GetConsumingEnumerable(stop.Token))
                 {
                     var item = row.ToItem();
-                    if (!ContentDocumentBuilder.Selects(profile, item)) continue;
-                    index.Add(ContentDocumentBuilder.Build(item, context.Definitions, profile, reuse), analyzer);
-                    Interlocked.Increment(ref documents);
+                    if (ContentDocumentBuilder.Selects(profile, item))
+                    {
+                        index.Add(ContentDocumentBuilder.Build(item, context.Definitions, profile, reuse), analyzer);
+                        Interlocked.Increment(ref documents);
+                    }
+                    progress.Advance();
                 }
             }
             catch
@@ -284,7 +308,7 @@ public sealed class SearchIndexer(
         return documents;
     }
 
-    private async Task ApplyTasksAsync(PassContext context, IndexProfileSettings profile, LuceneIndex index, CancellationToken ct)
+    private async Task ApplyTasksAsync(PassContext context, IndexProfileSettings profile, LuceneIndex index, CancellationToken ct, ProgressCounter? progress = null)
     {
         var analyzer = indexes.AnalyzerOf(profile.IndexName)!;
         var readFrom = index.Cursor;
@@ -312,6 +336,21 @@ public sealed class SearchIndexer(
             }
             cursor = AdvanceCursor(profile.IndexName, cursor, tasks);
             index.Commit(cursor);
+            progress?.Advance(tasks.Count);
+        }
+    }
+
+    private async Task TrackAsync(ProgressCounter progress, Func<Task> work)
+    {
+        try
+        {
+            await work();
+            progress.Finish(clock.GetUtcNow().UtcDateTime, null, null);
+        }
+        catch (Exception ex)
+        {
+            progress.Finish(clock.GetUtcNow().UtcDateTime, null, FirstLine(ex.Message));
+            throw;
         }
     }
 
