@@ -14,6 +14,7 @@ using OneDigital.Admin.Media;
 using OneDigital.Admin.Navigation;
 using OneDigital.Admin.Scheduling;
 using OneDigital.Admin.Security;
+using OneDigital.Admin.Submissions;
 using OneDigital.Admin.Versions;
 using OneDigital.Content.Configuration;
 
@@ -46,6 +47,7 @@ public static class AdminServices
         services.AddScoped<Editing.Pickers.PickerSearch>().AddScoped<Editing.Pickers.TagTaxonomies>().AddScoped<Editing.Fields.MediaFieldUploads>();
         services.AddSingleton<SiteTime>();
         services.AddItemPageLinks();
+        services.AddAdminSubmissions();
 
         services.AddRazorPages(o =>
             {
