@@ -19,6 +19,7 @@ using OneDigital.Admin.Security;
 using OneDigital.Admin.Users;
 using OneDigital.Admin.Settings;
 using OneDigital.Admin.Trees;
+using OneDigital.Admin.Submissions;
 using OneDigital.Admin.Versions;
 using OneDigital.Content.Configuration;
 
@@ -56,6 +57,7 @@ public static class AdminServices
         services.AddAdminTrees();
         services.AddAdminImportExport();
         services.AddSearchIndexesAdmin();
+        services.AddAdminSubmissions();
 
         services.AddRazorPages(o =>
             {

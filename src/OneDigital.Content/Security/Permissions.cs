@@ -84,6 +84,12 @@ public static class Permissions
     public static readonly Permission ManageValidationSettings = new("ManageValidationSettings", "Manage the OpenID Connect validation settings");
     public static readonly Permission ManageClientSettings = new("ManageClientSettings", "Manage the OpenID Connect client settings");
 
+    // Webhooks (Orchard has no webhooks module; named in its style): endpoints, secrets, the delivery log.
+    public static readonly Permission ManageWebhooks = new("ManageWebhooks", "Manage webhooks");
+
+    // Readers' "share your learning" submissions: review, turn into a case study draft, reject.
+    public static readonly Permission ManageSubmissions = new("ManageSubmissions", "Review reader submissions");
+
     // OrchardCore.AuditTrail's names.
     public static readonly Permission ViewAuditTrail = new("ViewAuditTrail", "View audit trail");
 
@@ -105,7 +111,7 @@ public static class Permissions
         ManageQueries, ExecuteApiAll, ManageSqlQueries, ExecuteGraphQLMutations, ExecuteGraphQL,
         ManageLuceneIndexes, QueryLuceneApi, QueryLuceneSearchIndex, ManageIndexes, QuerySearchIndex, ManageSearchSettings,
         ManageApplications, ManageScopes, ManageServerSettings, ManageValidationSettings, ManageClientSettings,
-        ViewAuditTrail, ManageBulletinSubscribers,
+        ViewAuditTrail, ManageBulletinSubscribers, ManageWebhooks, ManageSubmissions,
     ];
 
     private static readonly Dictionary<string, Permission> ByName = All.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);

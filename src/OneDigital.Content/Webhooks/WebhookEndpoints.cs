@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using OneDigital.Content.Items;
 using OneDigital.Content.Store;
 
 namespace OneDigital.Content.Webhooks;
@@ -25,9 +28,84 @@ public sealed class WebhookValidationException(string field, string message) : I
 /// is one SaveChanges, atomic alone or inside the caller's transaction (StoreTransaction would be a dependency cycle:
 /// it depends on every IScopedCache, this one included).
 /// </summary>
-public sealed class WebhookEndpoints(ContentDbContext db, TimeProvider clock) : IScopedCache
+public sealed class WebhookEndpoints(ContentDbContext db, WebhookCommitSignal signal, TimeProvider clock) : IScopedCache
 {
+    /// <summary>The event of a test delivery the admin sends: no content changed.</summary>
+    public const string PingEvent = "ping";
+
     private List<WebhookEndpoint>? _enabled;
+
+    /// <summary>A signing secret for the admin to show once: 32 random bytes, base64url (43 characters).</summary>
+    public static string NewSecret() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public Task<WebhookEndpoint?> FindAsync(int id, CancellationToken ct = default) =>
+        db.Set<WebhookEndpoint>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
+
+    /// <summary>Turns the endpoint's deliveries on or off; false when there is no such endpoint.</summary>
+    public async Task<bool> SetEnabledAsync(int id, bool enabled, CancellationToken ct = default)
+    {
+        var changed = await db.Set<WebhookEndpoint>().Where(e => e.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Enabled, enabled).SetProperty(e => e.ModifiedUtc, clock.GetUtcNow().UtcDateTime), ct);
+        _enabled = null;
+        return changed > 0;
+    }
+
+    /// <summary>The endpoint's latest deliveries, newest first: what was sent, how it went, when it is tried again.</summary>
+    public Task<List<WebhookDeliveryRecord>> DeliveriesAsync(int endpointId, int count, CancellationToken ct = default) =>
+        db.Set<WebhookDelivery>().AsNoTracking()
+            .Where(d => d.EndpointId == endpointId)
+            .OrderByDescending(d => d.CreatedUtc).ThenByDescending(d => d.Id)
+            .Take(count)
+            .Select(d => new WebhookDeliveryRecord(d.Id, d.Event, d.ContentItemId, d.CreatedUtc, d.Status, d.Attempts,
+                d.LastStatusCode, d.LastError, d.Status == WebhookDeliveryStatus.Pending ? (DateTime?)d.NextAttemptUtc : null, d.CompletedUtc))
+            .ToListAsync(ct);
+
+    /// <summary>
+    /// Sends a delivery's body again as a new delivery (its own id, attempts and log), due now; the original keeps its
+    /// history. Returns the new delivery's id, or null when the endpoint has no such delivery.
+    /// </summary>
+    public async Task<string?> RedeliverAsync(int endpointId, string deliveryId, CancellationToken ct = default)
+    {
+        var original = await db.Set<WebhookDelivery>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == deliveryId && d.EndpointId == endpointId, ct);
+        return original is null ? null : await EnqueueAsync(endpointId, original.Event, original.ContentItemId, original.Payload, ct);
+    }
+
+    /// <summary>Queues a <c>ping</c> delivery to the endpoint, which the dispatcher sends like any other. Null when there is no such endpoint.</summary>
+    public async Task<string?> PingAsync(int endpointId, CancellationToken ct = default)
+    {
+        if (await FindAsync(endpointId, ct) is not { } endpoint)
+        {
+            return null;
+        }
+        var payload = new JsonObject
+        {
+            ["event"] = PingEvent,
+            ["endpoint"] = endpoint.Name,
+            ["occurredUtc"] = clock.GetUtcNow().UtcDateTime,
+        }.ToJsonString(ContentJson.Compact);
+        return await EnqueueAsync(endpoint.Id, PingEvent, "", payload, ct);
+    }
+
+    private async Task<string> EnqueueAsync(int endpointId, string change, string contentItemId, string payload, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var delivery = new WebhookDelivery
+        {
+            Id = IdGenerator.NewId(),
+            EndpointId = endpointId,
+            Event = change,
+            ContentItemId = contentItemId,
+            Payload = payload,
+            Status = WebhookDeliveryStatus.Pending,
+            CreatedUtc = now,
+            NextAttemptUtc = now,
+        };
+        db.Add(delivery);
+        await db.SaveChangesAsync(ct);
+        signal.MarkPending(db);
+        return delivery.Id;
+    }
 
     public Task<List<WebhookEndpoint>> ListAsync(CancellationToken ct = default) =>
         db.Set<WebhookEndpoint>().AsNoTracking().OrderBy(e => e.Name).ToListAsync(ct);
@@ -146,6 +224,10 @@ public sealed class WebhookEndpoints(ContentDbContext db, TimeProvider clock) : 
 
 /// <summary>An endpoint with deliveries failed for good or being retried, and its latest such delivery's answer.</summary>
 public sealed record FailingWebhook(string Endpoint, string Url, int Failed, int Retrying, int? LastStatusCode, string? LastError, DateTime LastCreatedUtc);
+/// <summary>One delivery as the admin's log shows it; <see cref="NextAttemptUtc"/> is set while it is pending.</summary>
+public sealed record WebhookDeliveryRecord(
+    string Id, string Event, string ContentItemId, DateTime CreatedUtc, WebhookDeliveryStatus Status, int Attempts,
+    int? LastStatusCode, string? LastError, DateTime? NextAttemptUtc, DateTime? CompletedUtc);
 
 public sealed record WebhookLogEntry(
     string Endpoint, string DeliveryId, string Event, string ContentItemId, int Attempt, DateTime StartedUtc,

@@ -1,3 +1,4 @@
+using OneDigital.Content.Partners;
 using System.Security.Claims;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
@@ -11,7 +12,8 @@ namespace OneDigital.Web.Auth;
 /// Answers a client-credentials request OpenIddict has authenticated: the access token names the application and
 /// carries its roles as <c>role</c> claims, which <see cref="OneDigital.Content.Security.PermissionService"/> reads.
 /// </summary>
-internal sealed class ClientCredentialsHandler(IOpenIddictApplicationManager manager, OpenIdApplications applications)
+internal sealed class ClientCredentialsHandler(
+    IOpenIddictApplicationManager manager, OpenIdApplications applications, TimeProvider clock, ILogger<ClientCredentialsHandler> logger)
     : IOpenIddictServerHandler<HandleTokenRequestContext>
 {
     public async ValueTask HandleAsync(HandleTokenRequestContext context)
@@ -37,5 +39,15 @@ internal sealed class ClientCredentialsHandler(IOpenIddictApplicationManager man
         identity.SetScopes(context.Request.GetScopes());
         identity.SetDestinations(_ => [Destinations.AccessToken]);
         context.SignIn(new ClaimsPrincipal(identity));
+        // For the admin's "last token issued": one write a minute at most, in this request, before the token is sent.
+        // A store busy with another writer (a CLI import on SQLite) must not cost the partner its token.
+        try
+        {
+            await applications.RecordTokenIssuedAsync(application, clock.GetUtcNow().UtcDateTime, context.CancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Noting the time of the token issued to {ClientId} failed; the token is issued.", clientId);
+        }
     }
 }

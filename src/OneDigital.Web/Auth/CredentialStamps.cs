@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json;
+using OneDigital.Content.Partners;
 using OneDigital.Content.Store;
 using OpenIddict.Abstractions;
 
@@ -15,7 +16,7 @@ namespace OneDigital.Web.Auth;
 public sealed class CredentialStamps(StoreVersions versions, IServiceScopeFactory scopes)
 {
     /// <summary>The application property, and the token claim, holding the stamp.</summary>
-    public const string Property = "CredentialStamp";
+    public const string Property = OpenIdApplications.CredentialStampProperty;
 
     public const string Claim = "od_cred";
 
@@ -24,8 +25,6 @@ public sealed class CredentialStamps(StoreVersions versions, IServiceScopeFactor
 
     private readonly SemaphoreSlim _loading = new(1, 1);
     private volatile Table? _table;
-
-    public static string NewStamp() => Guid.NewGuid().ToString("N");
 
     /// <summary>Whether the application still exists and its stamp is the one the token was issued under.</summary>
     public async ValueTask<bool> IsCurrentAsync(string clientId, string? stamp, CancellationToken ct = default)

@@ -1,3 +1,4 @@
+using OneDigital.Content.Partners;
 using OneDigital.Content.Recipes;
 
 namespace OneDigital.Web.Auth;

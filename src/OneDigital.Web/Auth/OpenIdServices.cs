@@ -1,3 +1,4 @@
+using OneDigital.Content.Partners;
 using Microsoft.Extensions.Options;
 using OneDigital.Content.Recipes;
 using OneDigital.Content.Store;

@@ -1,3 +1,4 @@
+using OneDigital.Content.Partners;
 using OneDigital.Web.Auth;
 
 namespace OneDigital.Web.Cli;

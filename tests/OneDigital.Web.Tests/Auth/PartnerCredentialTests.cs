@@ -1,3 +1,4 @@
+using OneDigital.Content.Partners;
 using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-namespace OneDigital.Web.Auth;
+namespace OneDigital.Content.Partners;
 
 // A one-character secret was accepted, and the token endpoint is reachable by anyone. Rate limiting slows guessing;
 // only a long secret makes it hopeless. The rule is length and variety, which a generated secret meets and "secret"

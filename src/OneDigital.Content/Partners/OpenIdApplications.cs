@@ -1,13 +1,15 @@
 using System.Collections.Immutable;
+using System.Security.Cryptography;
 using System.Text.Json;
 using RoleService = OneDigital.Content.Security.RoleService;
 using OneDigital.Content.Store;
 using OpenIddict.Abstractions;
+using OpenIddict.Core;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace OneDigital.Web.Auth;
+namespace OneDigital.Content.Partners;
 
-/// <summary>What registers a partner application: Orchard's <c>OpenIdApplication</c> step, or <c>apps add</c>.</summary>
+/// <summary>What registers a partner application: Orchard's <c>OpenIdApplication</c> step, <c>apps add</c> or the admin.</summary>
 public sealed record OpenIdApplicationRegistration(
     string ClientId,
     string? DisplayName,
@@ -17,11 +19,14 @@ public sealed record OpenIdApplicationRegistration(
     IReadOnlyList<string> Roles);
 
 /// <summary>A registered application as listed: never its secret, which is stored hashed.</summary>
-public sealed record OpenIdApplicationSummary(string ClientId, string? DisplayName, string Type, bool AllowClientCredentialsFlow, IReadOnlyList<string> Roles);
+/// <param name="LastTokenUtc">When a token was last issued to it, to the minute (<see cref="OpenIdApplications.RecordTokenIssuedAsync"/>).</param>
+public sealed record OpenIdApplicationSummary(
+    string ClientId, string? DisplayName, string Type, bool AllowClientCredentialsFlow, IReadOnlyList<string> Roles, DateTime? LastTokenUtc);
 
 /// <summary>
 /// OpenID Connect applications (partner sites) in OpenIddict's tables. Each holds the names of the roles whose
-/// permissions its tokens carry; OpenIddict hashes the client secret.
+/// permissions its tokens carry; OpenIddict hashes the client secret. The recipe step, the CLI and the admin share it;
+/// the token endpoint (in the web host) reads the credential stamp and records when it issued a token.
 /// </summary>
 public sealed class OpenIdApplications(IOpenIddictApplicationManager manager, RoleService roles, StoreTransaction transaction, DocumentStore documents)
 {
@@ -31,8 +36,22 @@ public sealed class OpenIdApplications(IOpenIddictApplicationManager manager, Ro
     /// <summary>The document whose version moves whenever a partner application is added, changed or removed.</summary>
     public const string StampDocumentName = "OpenIdApplicationsStamp";
 
-    /// <summary>Watched by <see cref="StoreVersions"/>, so every node's <see cref="CredentialStamps"/> reloads within a second.</summary>
+    /// <summary>Watched by <see cref="StoreVersions"/>, so every node's table of credential stamps reloads within a second.</summary>
     public static readonly WatchedDocument Stamp = new(StampDocumentName);
+
+    /// <summary>The application property, changed with every new secret, that its tokens must still match.</summary>
+    public const string CredentialStampProperty = "CredentialStamp";
+
+    /// <summary>The application property holding when a token was last issued to it (ISO 8601, UTC).</summary>
+    private const string LastTokenProperty = "LastTokenUtc";
+
+    /// <summary>How stale the recorded last-token time may be: a busy partner costs at most one write per minute.</summary>
+    public static readonly TimeSpan LastTokenPrecision = TimeSpan.FromMinutes(1);
+
+    public static string NewCredentialStamp() => Guid.NewGuid().ToString("N");
+
+    /// <summary>A client secret for the admin to show once: 32 random bytes, base64url (43 characters).</summary>
+    public static string NewClientSecret() => Base64Url(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>Creates or updates the application; returns true when it was created. Nothing is written when it fails.</summary>
     /// <exception cref="OpenIdApplicationException">The registration is incomplete or names a role that does not exist.</exception>
@@ -85,9 +104,9 @@ public sealed class OpenIdApplications(IOpenIddictApplicationManager manager, Ro
                 descriptor.Permissions.Add(Permissions.GrantTypes.ClientCredentials);
             }
             descriptor.Properties[RolesProperty] = JsonSerializer.SerializeToElement(roleNames);
-            if (rotated || !descriptor.Properties.ContainsKey(CredentialStamps.Property))
+            if (rotated || !descriptor.Properties.ContainsKey(CredentialStampProperty))
             {
-                descriptor.Properties[CredentialStamps.Property] = JsonSerializer.SerializeToElement(CredentialStamps.NewStamp());
+                descriptor.Properties[CredentialStampProperty] = JsonSerializer.SerializeToElement(NewCredentialStamp());
             }
             await documents.SaveAsync(StampDocumentName, new Dictionary<string, string>(), ct);
 
@@ -121,15 +140,70 @@ public sealed class OpenIdApplications(IOpenIddictApplicationManager manager, Ro
         var list = new List<OpenIdApplicationSummary>();
         await foreach (var application in manager.ListAsync(count: null, offset: null, ct))
         {
-            list.Add(new OpenIdApplicationSummary(
-                await manager.GetClientIdAsync(application, ct) ?? "",
-                await manager.GetDisplayNameAsync(application, ct),
-                await manager.GetClientTypeAsync(application, ct) ?? "",
-                await manager.HasPermissionAsync(application, Permissions.GrantTypes.ClientCredentials, ct),
-                await RolesOfAsync(application, ct)));
+            list.Add(await SummaryAsync(application, ct));
         }
         return list.OrderBy(a => a.ClientId, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>The application with this client id (exactly), or null.</summary>
+    public async Task<OpenIdApplicationSummary?> FindAsync(string clientId, CancellationToken ct = default) =>
+        await manager.FindByClientIdAsync(clientId.Trim(), ct) is { } application ? await SummaryAsync(application, ct) : null;
+
+    /// <summary>
+    /// Gives a confidential application a new generated secret and returns it; tokens issued under the old one are
+    /// refused from then on. Null when there is no such application.
+    /// </summary>
+    public async Task<string?> RotateSecretAsync(string clientId, CancellationToken ct = default)
+    {
+        if (await FindAsync(clientId, ct) is not { } found)
+        {
+            return null;
+        }
+        var secret = NewClientSecret();
+        await SaveAsync(new OpenIdApplicationRegistration(found.ClientId, found.DisplayName, ClientTypes.Confidential, secret,
+            found.AllowClientCredentialsFlow, found.Roles), ct);
+        return secret;
+    }
+
+    /// <summary>
+    /// Notes that a token was just issued to the application, unless the time noted is within
+    /// <see cref="LastTokenPrecision"/>: one UPDATE of the application's row at most once a minute, nothing otherwise.
+    /// A concurrent change of the application (another node, an editor) wins; the next token notes the time.
+    /// </summary>
+    public async Task RecordTokenIssuedAsync(object application, DateTime nowUtc, CancellationToken ct = default)
+    {
+        var properties = await manager.GetPropertiesAsync(application, ct);
+        if (LastToken(properties) is { } last && nowUtc - last < LastTokenPrecision)
+        {
+            return;
+        }
+        var descriptor = new OpenIddictApplicationDescriptor();
+        await manager.PopulateAsync(descriptor, application, ct);
+        descriptor.Properties[LastTokenProperty] = JsonSerializer.SerializeToElement(nowUtc.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        try
+        {
+            await manager.UpdateAsync(application, descriptor, ct);
+        }
+        catch (OpenIddictExceptions.ConcurrencyException)
+        {
+        }
+    }
+
+    private async Task<OpenIdApplicationSummary> SummaryAsync(object application, CancellationToken ct) => new(
+        await manager.GetClientIdAsync(application, ct) ?? "",
+        await manager.GetDisplayNameAsync(application, ct),
+        await manager.GetClientTypeAsync(application, ct) ?? "",
+        await manager.HasPermissionAsync(application, Permissions.GrantTypes.ClientCredentials, ct),
+        await RolesOfAsync(application, ct),
+        LastToken(await manager.GetPropertiesAsync(application, ct)));
+
+    private static DateTime? LastToken(IReadOnlyDictionary<string, JsonElement> properties) =>
+        properties.TryGetValue(LastTokenProperty, out var element) && element.ValueKind == JsonValueKind.String
+        && DateTime.TryParse(element.GetString(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var value)
+            ? value
+            : null;
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     /// <summary>The role names an application's tokens carry.</summary>
     public async Task<IReadOnlyList<string>> RolesOfAsync(object application, CancellationToken ct = default)
