@@ -11,6 +11,7 @@ using OneDigital.Admin.ContentItems;
 using OneDigital.Admin.ContentTypes;
 using OneDigital.Admin.Audit;
 using OneDigital.Admin.Errors;
+using OneDigital.Admin.ImportExport;
 using OneDigital.Admin.Media;
 using OneDigital.Admin.Navigation;
 using OneDigital.Admin.Scheduling;

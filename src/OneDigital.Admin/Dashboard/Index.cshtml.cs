@@ -4,23 +4,22 @@
 using System.Security.Claims;
 using OneDigital.Admin.ContentItems;
 using OneDigital.Admin.Scheduling;
+using OneDigital.Admin.SearchIndexes;
 using OneDigital.Admin.Security;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Html;
-using OneDigital.Content.Indexing;
 using OneDigital.Content.Items;
 using OneDigital.Content.Querying;
 using OneDigital.Content.Scheduling;
 using OneDigital.Content.Security;
 using OneDigital.Content.Webhooks;
 using OneDigital.Content.Writing;
-using OneDigital.Search.Indexes;
 
 namespace OneDigital.Admin.Dashboard;
 
 public sealed class IndexModel(ContentDefinitionStore definitions, ContentQuery query, PermissionService permissions,
     ContentScope scope, ContentSchedule schedule, WritingFindingsQuery findings, WebhookEndpoints webhooks,
-    LuceneIndexes indexes, IndexingReads indexingReads, SiteTime siteTime, TimeProvider clock) : AdminPage
+    SearchIndexStates indexStates, SiteTime siteTime, TimeProvider clock) : AdminPage
 {
     private const int RecentCount = 10;
     private const int ScheduledCount = 5;
@@ -44,7 +43,7 @@ public sealed class IndexModel(ContentDefinitionStore definitions, ContentQuery 
     public IReadOnlyList<FailingWebhook>? FailingWebhooks { get; private set; }
 
     /// <summary>Null when the user may not manage search indexes.</summary>
-    public IReadOnlyList<IndexLag>? SearchIndexes { get; private set; }
+    public IReadOnlyList<SearchIndexState>? SearchIndexes { get; private set; }
 
     public SiteTime Time => siteTime;
 
@@ -54,7 +53,7 @@ public sealed class IndexModel(ContentDefinitionStore definitions, ContentQuery 
         await CountTypesAsync(ct);
         await ReadScheduledAndRecentAsync(ct);
         await ReadMonthsAsync(ct);
-        if (await permissions.IsGrantedAsync(User, Permissions.ManageSettings, ct: ct))
+        if (await permissions.IsGrantedAsync(User, Permissions.ManageWebhooks, ct: ct))
         {
             FailingWebhooks = await webhooks.FailingAsync(clock.GetUtcNow().UtcDateTime.AddDays(-7), ct);
         }
@@ -127,22 +126,7 @@ public sealed class IndexModel(ContentDefinitionStore definitions, ContentQuery 
         WritingTrend = [.. months.Select(m => writing.GetValueOrDefault((m.Year, m.Month)) ?? new WritingMonth(m.Year, m.Month, 0, 0, 0, 0))];
     }
 
-    private async Task ReadIndexLagAsync(CancellationToken ct)
-    {
-        var latestTask = await indexingReads.MaxTaskIdAsync(ct);
-        var lags = new List<IndexLag>();
-        foreach (var name in indexes.OpenNames.Order(StringComparer.OrdinalIgnoreCase))
-        {
-            if (indexes.Find(name) is not { } index) continue;
-            // Task ids come from one sequence, so the distance to the newest is the number of changes still to apply.
-            lags.Add(new IndexLag(name, index.DocumentCount, Math.Max(0, latestTask - index.Cursor), index.LastActionUtc, indexes.ProblemOf(name)));
-        }
-        foreach (var (name, problem) in indexes.Problems)
-        {
-            if (!lags.Any(l => string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase))) lags.Add(new IndexLag(name, null, null, null, problem));
-        }
-        SearchIndexes = lags;
-    }
+    private async Task ReadIndexLagAsync(CancellationToken ct) => SearchIndexes = await indexStates.ListAsync(ct);
 
     public static string MonthName(MonthCount month, string format = "MMMM yyyy") =>
         new DateTime(month.Year, month.Month, 1).ToString(format, English);
@@ -153,6 +137,4 @@ public sealed class IndexModel(ContentDefinitionStore definitions, ContentQuery 
 
     public sealed record ScheduledRow(ContentItem Item, ScheduledAction Action, DateTime DueUtc, string ScheduledBy);
 
-    /// <summary>An index on this node: documents, changes not yet applied, last update, and why it cannot be used when it cannot.</summary>
-    public sealed record IndexLag(string Name, int? Documents, long? Behind, DateTime? LastUpdateUtc, string? Problem);
 }

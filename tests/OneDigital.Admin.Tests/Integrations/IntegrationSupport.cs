@@ -12,7 +12,7 @@ namespace OneDigital.Admin.Tests.Integrations;
 public static partial class IntegrationSupport
 {
     /// <summary>Tokens over plain http on loopback, and deliveries looked for every half second.</summary>
-    public static readonly string[] Settings =
+    public static readonly string[] SiteArguments =
     [
         "--OneDigital:OpenId:RequireHttps=false",
         "--OneDigital:OpenId:TokenRequestsPerClient=200",

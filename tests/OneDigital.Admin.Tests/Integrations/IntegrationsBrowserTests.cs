@@ -10,7 +10,7 @@ namespace OneDigital.Admin.Tests.Integrations;
 
 public sealed class IntegrationsBrowserTests : BrowserTest
 {
-    protected override string[] SiteSettings => Settings;
+    protected override string[] SiteSettings => SiteArguments;
 
     /// <summary>Reloads the log until a row matches (the dispatcher records the answer just after the receiver has it).</summary>
     private async Task WaitForRowAsync(string selector)

@@ -12,7 +12,7 @@ public sealed class PartnerPageTests : AdminSiteTests
     private const string Password = "Someone-Pa55word!";
     private string _article = "";
 
-    protected override Task<AdminSite> StartSiteAsync() => AdminSite.StartAsync(Settings);
+    protected override Task<AdminSite> StartSiteAsync() => AdminSite.StartAsync(SiteArguments);
 
     protected override async Task PrepareAsync()
     {

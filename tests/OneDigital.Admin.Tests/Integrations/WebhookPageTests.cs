@@ -13,7 +13,7 @@ public sealed partial class WebhookPageTests : AdminSiteTests
 {
     private const string Password = "Someone-Pa55word!";
 
-    protected override Task<AdminSite> StartSiteAsync() => AdminSite.StartAsync(IntegrationSupport.Settings);
+    protected override Task<AdminSite> StartSiteAsync() => AdminSite.StartAsync(IntegrationSupport.SiteArguments);
 
     protected override Task PrepareAsync() => Site.AddUserAsync("editor", Password, "Editor");
 
