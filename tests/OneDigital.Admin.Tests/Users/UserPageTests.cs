@@ -239,6 +239,21 @@ public sealed class UserPageTests : AdminSiteTests
         Assert.That(await FindUserAsync(Site, AdminSite.AdminUserName), Is.Not.Null);
     }
 
+    [Test]
+    public async Task Every_form_of_the_users_and_roles_pages_carries_its_antiforgery_token()
+    {
+        await Site.AddUserAsync("formcheck", Password, "Editor");
+        var user = await UserPathAsync(Site, "formcheck");
+        var role = await RolePathAsync(Site, "Editor");
+
+        foreach (var path in new[] { "/admin/users/new", user, $"{user}/delete", "/admin/roles/new", role, $"{role}/delete" })
+        {
+            var (forms, withToken) = PostForms(await Admin.HtmlAsync(path));
+            Assert.That(forms, Is.GreaterThan(1), path);
+            Assert.That(withToken, Is.EqualTo(forms), path);
+        }
+    }
+
     private static string Row(string html, string userName)
     {
         var start = html.IndexOf($"data-user=\"{userName}\"", StringComparison.Ordinal);

@@ -57,6 +57,16 @@ internal static partial class UsersSupport
     public static IReadOnlyList<string> FormErrors(string html) =>
         [.. SummaryMatches(html).Select(m => WebUtility.HtmlDecode(m.Groups["text"].Value.Trim()))];
 
+    /// <summary>How many POST forms the page has, and how many of them carry an antiforgery token (the layout's sign-out form is one).</summary>
+    public static (int Forms, int WithToken) PostForms(string html)
+    {
+        var forms = PostForm().Matches(html);
+        return (forms.Count, forms.Count(f => f.Value.Contains("name=\"__RequestVerificationToken\"", StringComparison.Ordinal)));
+    }
+
+    [GeneratedRegex("<form method=\"post\".*?</form>", RegexOptions.Singleline)]
+    private static partial Regex PostForm();
+
     /// <summary>Field values for a form post: a name may repeat (checkboxes).</summary>
     public static List<KeyValuePair<string, string>> Form(params (string Name, string Value)[] fields) =>
         [.. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))];
