@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 using OneDigital.Admin.Security;
+using OneDigital.Content.Security;
 
 namespace OneDigital.Admin.GraphiQL;
 
@@ -25,7 +26,8 @@ public static class AdminGraphQLEndpoint
 
     /// <summary>
     /// Maps POST <see cref="ExecutePath"/> to <paramref name="execute"/> (a GraphQL request handler that runs as
-    /// <c>HttpContext.User</c>) for signed-in admin users with a valid antiforgery token; 400 without one.
+    /// <c>HttpContext.User</c>) for signed-in admin users with a valid antiforgery token (400 without one) who hold
+    /// GraphiQL's permission (403 otherwise).
     /// </summary>
     public static IEndpointConventionBuilder MapAdminGraphQL(this IEndpointRouteBuilder endpoints, RequestDelegate execute)
     {
@@ -37,6 +39,12 @@ public static class AdminGraphQLEndpoint
             {
                 http.Response.StatusCode = StatusCodes.Status400BadRequest;
                 await http.Response.WriteAsJsonAsync(new { errors = new[] { new { message = "The request has no valid antiforgery token: reload the GraphiQL page." } } });
+                return;
+            }
+            if (!await http.RequestServices.GetRequiredService<PermissionService>().IsGrantedAsync(http.User, GraphiQLModel.Permission, ct: http.RequestAborted))
+            {
+                http.Response.StatusCode = StatusCodes.Status403Forbidden;
+                await http.Response.WriteAsJsonAsync(new { errors = new[] { new { message = $"GraphiQL needs the {GraphiQLModel.Permission.Name} permission." } } });
                 return;
             }
             http.Request.Headers.Remove(HeaderNames.Authorization);

@@ -33,6 +33,11 @@ public sealed class SearchIndexDetailsModel(SearchIndexStates states, IndexProfi
         return new JsonResult(SearchIndexStatus.From(state));
     }
 
+    // The actions' addresses opened as pages (a bookmark, a reload) show the index rather than an empty page.
+    public IActionResult OnGetRebuild() => Redirect(SearchIndexLinks.Details(IndexName));
+
+    public IActionResult OnGetReset() => Redirect(SearchIndexLinks.Details(IndexName));
+
     public Task<IActionResult> OnPostRebuildAsync() => QueueAsync("Rebuild");
 
     public Task<IActionResult> OnPostResetAsync() => QueueAsync("Reset");

@@ -85,6 +85,15 @@ public sealed class SearchIndexPageTests : AdminSiteTests
     }
 
     [Test]
+    public async Task The_actions_addresses_opened_as_pages_lead_to_the_index_and_other_names_are_not_found()
+    {
+        using var rebuild = await Admin.GetAsync(SearchIndexSupport.Page + "/rebuild");
+        Assert.That(rebuild.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(rebuild.Headers.Location?.OriginalString, Is.EqualTo(SearchIndexSupport.Page));
+        await Admin.HtmlAsync(SearchIndexSupport.Page + "/bogus", HttpStatusCode.NotFound);
+    }
+
+    [Test]
     public async Task An_unknown_index_is_not_found()
     {
         await Admin.HtmlAsync("/admin/search-indexes/Nothing", HttpStatusCode.NotFound);
