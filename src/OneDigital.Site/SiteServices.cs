@@ -59,6 +59,7 @@ public static class SiteServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CacheHorizon>();
         services.AddSingleton<ThemeTemplates>();
+        services.AddSingleton<Navigation.SiteMenu>();
         services.AddSingleton<TemplateOverrides>();
         services.AddSingleton<ThemeAssets>();
         services.AddSingleton<ThemeRenderer>();

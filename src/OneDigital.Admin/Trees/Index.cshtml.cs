@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using OneDigital.Admin.Security;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
+using OneDigital.Content.Liquid;
 using OneDigital.Content.Querying;
 using OneDigital.Content.Security;
 
@@ -49,6 +50,12 @@ public sealed class IndexModel(ContentQuery query, ContentManager manager, Conte
         menu.DisplayText = name;
         menu.GetOrCreatePart("TitlePart")["Title"] = name;
         menu.GetOrCreatePart("MenuItemsListPart")["MenuItems"] = new System.Text.Json.Nodes.JsonArray();
+        // The alias is how the site finds its menu: "Main menu" becomes "main-menu", the section navigation's.
+        var alias = Slug.From(name);
+        if (alias.Length > 0 && await query.GetByAliasAsync(alias, latest: true, HttpContext.RequestAborted) is null)
+        {
+            menu.GetOrCreatePart("AliasPart")["Alias"] = alias;
+        }
         await manager.CreateAsync(menu, publish: true, HttpContext.RequestAborted);
         return Redirect(TreeLinks.Tree(menu.ContentItemId));
     }

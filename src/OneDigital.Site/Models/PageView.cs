@@ -35,6 +35,9 @@ public sealed class PageView
     /// <summary>Set by the renderer: the absolute URL of <see cref="ImagePath"/>.</summary>
     public string? ImageUrl { get; internal set; }
 
+    /// <summary>Set by the renderer: the links of the site's "main-menu" Menu, or null when it has none (the layout's own links show).</summary>
+    public IReadOnlyList<Navigation.NavLink>? Menu { get; internal set; }
+
     /// <summary>Set by the renderer: the path of the request, so navigation can mark the current section.</summary>
     public string RequestPath { get; internal set; } = "/";
 }

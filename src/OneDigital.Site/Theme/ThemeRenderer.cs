@@ -8,8 +8,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Items;
 using OneDigital.Content.Liquid;
+using OneDigital.Content.Querying;
 using OneDigital.Content.Settings;
 using OneDigital.Site.Models;
+using OneDigital.Site.Navigation;
 using OneDigital.Site.Seo;
 
 namespace OneDigital.Site.Theme;
@@ -43,6 +45,7 @@ public sealed class ThemeRenderer
         _options.MemberAccessStrategy.Register<ItemView>();
         _options.MemberAccessStrategy.Register<PageView>();
         _options.MemberAccessStrategy.Register<LinkView>();
+        _options.MemberAccessStrategy.Register<NavLink>();
         _options.MemberAccessStrategy.Register<MediaView>();
         foreach (var viewModel in viewModels)
         {
@@ -65,6 +68,8 @@ public sealed class ThemeRenderer
         var template = FindAny(templates, overrides);
         var settings = await http.RequestServices.GetRequiredService<SiteSettingsStore>().GetAsync(http.RequestAborted);
         page.SiteName = JsonValues.NonEmptyString(settings["SiteName"]) ?? "One Digital";
+        page.Menu = await http.RequestServices.GetRequiredService<SiteMenu>()
+            .LinksAsync(http.RequestServices.GetRequiredService<ContentQuery>(), http.RequestAborted);
         page.RequestPath = http.Request.Path.HasValue ? http.Request.Path.Value! : "/";
         page.CanonicalUrl = page.Path is null ? null : PublicAddress.Of(http, page.Path);
         page.ImageUrl = page.ImagePath is null ? null : PublicAddress.Of(http, page.ImagePath);

@@ -183,6 +183,13 @@ public sealed class TreePageTests : AdminSiteTests
         var items = data["menuItemsListPart"]!["menuItems"]!.AsArray();
         Assert.That(items.Select(i => (string)i!["displayText"]!), Is.EqualTo(new[] { "Home", "Events" }));
         Assert.That(items[0]!["menuItemsListPart"]!["menuItems"]!.AsArray().Select(i => (string)i!["displayText"]!), Is.EqualTo(new[] { "Blog" }));
+
+        // "Main menu" got the alias main-menu, so it is the readers' site's navigation: its top level, in order.
+        Assert.That((string?)(await Site.LatestAsync(menu))!.Part("AliasPart")?["Alias"], Is.EqualTo("main-menu"));
+        var home = await http.GetStringAsync("/events");
+        var nav = home[home.IndexOf("id=\"navigation\"", StringComparison.Ordinal)..];
+        nav = nav[..nav.IndexOf("</ul>", StringComparison.Ordinal)];
+        Assert.That(nav, Does.Contain("href=\"/\">Home</a>").And.Contain("href=\"/events\" aria-current=\"page\"").And.Not.Contain(">Knowledge Hub<"));
     }
 
     [Test]
