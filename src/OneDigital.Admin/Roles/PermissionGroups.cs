@@ -44,6 +44,8 @@ public static class PermissionGroups
         ("OpenID Connect", [ManageApplications, ManageScopes, ManageServerSettings, ManageValidationSettings, ManageClientSettings]),
         ("Audit Trail", [ViewAuditTrail]),
         ("E-bulletin", [ManageBulletinSubscribers]),
+        ("Webhooks", [ManageWebhooks]),
+        ("Reader submissions", [ManageSubmissions]),
     ];
 
     /// <summary>
