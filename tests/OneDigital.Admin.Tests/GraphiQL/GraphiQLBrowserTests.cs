@@ -1,7 +1,6 @@
 // Why: GraphiQL must start under the admin's Content-Security-Policy (self scripts only, no inline script or style),
-// run a query as the signed-in administrator and show the schema's documentation. The page around it passes
-// axe-core; GraphiQL's own vendored UI is checked too and what it reports is written to the test's output, since it
-// cannot be fixed here.
+// run a query as the signed-in administrator and show the schema's documentation. The page and GraphiQL inside it
+// pass axe-core (the vendored UI with the admin's own colours, editor labels and tab stops).
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -43,11 +42,8 @@ public sealed class GraphiQLBrowserTests : BrowserTest
         var frame = await Page.RunAxe(new AxeRunContext { Exclude = [new AxeSelector("#graphiql")] }, new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] } });
         Assert.That(frame.Violations.Select(v => $"{v.Id}: {string.Join(", ", v.Nodes.Select(n => n.Target))}"), Is.Empty, "the page around GraphiQL");
         var inside = await Page.RunAxe(new AxeRunContext { Include = [new AxeSelector("#graphiql")] }, new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] } });
-        await TestContext.Out.WriteLineAsync($"axe inside GraphiQL 3.9.0 (vendored, not fixed here): {inside.Violations.Length} rule(s)");
-        foreach (var violation in inside.Violations)
-        {
-            await TestContext.Out.WriteLineAsync($"- {violation.Id} ({violation.Impact}) x{violation.Nodes.Length}: {violation.Help}");
-        }
+        Assert.That(inside.Violations.Select(v => $"{v.Id}: {string.Join(", ", v.Nodes.Take(5).Select(n => n.Target))}"), Is.Empty,
+            "GraphiQL itself, with the admin's colours, labels and tab stops (graphiql.css, graphiql.mjs)");
         // GraphiQL's stylesheet embeds its fonts as data: URLs, which the admin's font-src 'self' blocks: it falls back
         // to the system's fonts. The admin has no favicon. Anything else (a blocked script or style) fails the test.
         var unexpected = failures.Where(f => !f.StartsWith("Loading the font 'data:font/", StringComparison.Ordinal) && !f.Contains("/favicon.ico", StringComparison.Ordinal));

@@ -10,7 +10,9 @@ namespace OneDigital.Search.Tests.Fuzz;
 public sealed class LuceneDslFuzzTests : QueryStoreFixture
 {
     private const int Queries = 3000;
-    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
+    // A bound on runaway work (an automaton or clause blow-up takes far longer), not a speed target: a long plain
+    // query on a loaded two-core machine has taken 2.5 s, so the bound leaves room for the machine, not the query.
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(5);
 
     [SetUp]
     public async Task CreateArticlesAsync()
@@ -21,7 +23,7 @@ public sealed class LuceneDslFuzzTests : QueryStoreFixture
     }
 
     [Test]
-    public async Task Generated_queries_give_results_or_query_errors_never_anything_else_and_each_within_two_seconds()
+    public async Task Generated_queries_give_results_or_query_errors_never_anything_else_and_none_runs_away()
     {
         var fuzzer = new LuceneDslFuzzer(LuceneDslFuzzer.SeedFromEnvironment());
         var executor = Get<LuceneQueryExecutor>();

@@ -32,3 +32,30 @@ if (frame && React && ReactDOM && GraphiQL) {
     shouldPersistHeaders: false,
   }));
 }
+
+// GraphiQL's editors are CodeMirror instances whose typing surface is an unlabelled textarea inside a scroll box that
+// CodeMirror keeps out of the tab order (tabindex -1): each gets a name and the scroll box a tab stop, whenever
+// GraphiQL draws one.
+const editorName = (textarea) => {
+  if (textarea.readOnly || textarea.closest('.result-window')) return 'Result';
+  if (textarea.closest('.graphiql-query-editor')) return 'GraphQL query';
+  const tool = textarea.closest('.graphiql-editor-tool');
+  if (tool) {
+    const editors = [...tool.querySelectorAll('.graphiql-editor')];
+    return editors.indexOf(textarea.closest('.graphiql-editor')) === 1 ? 'Request headers' : 'Query variables';
+  }
+  return 'Editor';
+};
+const nameEditors = () => {
+  for (const textarea of frame.querySelectorAll('.CodeMirror textarea:not([aria-label])')) {
+    textarea.setAttribute('aria-label', editorName(textarea));
+  }
+  for (const scroll of frame.querySelectorAll('.CodeMirror-scroll:not([tabindex="0"])')) {
+    scroll.setAttribute('tabindex', '0');
+  }
+};
+if (frame) {
+  new MutationObserver(nameEditors).observe(frame, { childList: true, subtree: true });
+  nameEditors();
+}
+
