@@ -9,6 +9,7 @@ using OneDigital.Admin.Security;
 using OneDigital.Admin.Shared.Forms;
 using OneDigital.Content.Audit;
 using OneDigital.Content.Security;
+using OneDigital.Admin.Shared.Paging;
 
 namespace OneDigital.Admin.Audit;
 
@@ -118,9 +119,5 @@ public sealed class AuditModel(AuditTrail trail, SiteTime time, IOptions<AuditOp
     }
 
     /// <summary>The link to another page of the same filtered list.</summary>
-    public string PageLink(int page)
-    {
-        var query = Request.Query.Where(p => p.Key != "p").SelectMany(p => p.Value.Select(v => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(v ?? "")}"));
-        return $"{AdminServices.PathPrefix}/audit?{string.Join('&', query.Append($"p={page}"))}";
-    }
+    public string PageLink(int page) => PageLinks.With(Request, AdminServices.PathPrefix + "/audit", ("p", page.ToString()));
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using OneDigital.Admin.Security;
 using OneDigital.Content.Security;
 using OneDigital.Content.Submissions;
+using OneDigital.Admin.Shared.Paging;
 
 namespace OneDigital.Admin.Submissions;
 
@@ -22,6 +23,9 @@ public sealed class SubmissionsModel(LearningSubmissionReviews reviews) : AdminP
         Results = await reviews.ListAsync(PageNumber, PageSize, HttpContext.RequestAborted);
         return Page();
     }
+
+    /// <summary>The link to another page of the list.</summary>
+    public string PageLink(int page) => PageLinks.With(Request, Path, ("p", page.ToString()));
 
     public static string DetailsPath(string id) => $"{Path}/{Uri.EscapeDataString(id)}";
 

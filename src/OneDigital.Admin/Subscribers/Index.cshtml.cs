@@ -5,6 +5,7 @@ using OneDigital.Admin.Security;
 using OneDigital.Admin.Shared.Forms;
 using OneDigital.Content.Bulletin;
 using OneDigital.Content.Security;
+using OneDigital.Admin.Shared.Paging;
 
 namespace OneDigital.Admin.Subscribers;
 
@@ -50,12 +51,7 @@ public sealed class SubscribersModel(BulletinSubscribers subscribers) : AdminPag
     public TextInputField TextField() => new("text", "Email address contains") { Value = Text, Spellcheck = false, Autocomplete = "off" };
 
     /// <summary>The link to another page of the same filtered list.</summary>
-    public string PageLink(int page)
-    {
-        var query = Request.Query.Where(p => p.Key is not ("p" or "erased"))
-            .SelectMany(p => p.Value.Select(v => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(v ?? "")}"));
-        return $"{Path}?{string.Join('&', query.Append($"p={page}"))}";
-    }
+    public string PageLink(int page) => PageLinks.With(Request, Path, ("p", page.ToString()), ("erased", null));
 
     public static string DetailsPath(string id) => $"{Path}/{Uri.EscapeDataString(id)}";
 }

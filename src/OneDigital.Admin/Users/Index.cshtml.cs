@@ -7,6 +7,7 @@ using OneDigital.Admin.Security;
 using OneDigital.Admin.Shared.Forms;
 using OneDigital.Content.Security;
 using OneDigital.Content.Store;
+using OneDigital.Admin.Shared.Paging;
 
 namespace OneDigital.Admin.Users;
 
@@ -51,8 +52,7 @@ public sealed class UsersModel(UserManager<User> users, UserAccounts accounts, T
     public TextInputField SearchField() => new("q", "Name or email contains") { Value = Search, Spellcheck = false, Autocomplete = "off", WidthClass = "govuk-!-width-one-half" };
 
     /// <summary>The link to another page of the same search.</summary>
-    public string PageLink(int page) =>
-        string.IsNullOrWhiteSpace(Search) ? $"{Path}?p={page}" : $"{Path}?q={Uri.EscapeDataString(Search.Trim())}&p={page}";
+    public string PageLink(int page) => PageLinks.With(Request, Path, ("p", page.ToString()));
 
     public static string EditPath(string id) => $"{Path}/{Uri.EscapeDataString(id)}";
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using OneDigital.Admin.Shared.Forms;
 using OneDigital.Content.Querying;
 using OneDigital.Content.Security;
+using OneDigital.Admin.Shared.Paging;
 
 namespace OneDigital.Admin.Versions;
 
@@ -55,7 +56,7 @@ public sealed class VersionsModel(ContentQuery query) : ItemPage(query)
     }
 
     /// <summary>The link to another page of the history.</summary>
-    public string PageLink(int page) => PathOf(Item.ContentItemId, $"versions?p={page}");
+    public string PageLink(int page) => PageLinks.With(Request, PathOf(Item.ContentItemId, "versions"), ("p", page.ToString()), ("restored", null));
 
     /// <summary>The compare form: from the version before the latest to the latest, by default.</summary>
     public SelectField CompareField(string name, string label, int selectedIndex) =>

@@ -4,6 +4,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Admin.Tests.Account;
 using OneDigital.Admin.Tests.Support;
+using OneDigital.Admin.Users;
 using OneDigital.Content.Audit;
 using OneDigital.Content.Items;
 using OneDigital.Content.Security;
@@ -41,6 +42,19 @@ public sealed class UserPageTests : AdminSiteTests
         Assert.That(one, Does.Contain("Author").And.Contain("Enabled").And.Contain("<time datetime="), "roles, status and the sign-in just made");
         Assert.That(Row(byName, "searchable-two"), Does.Contain("Disabled").And.Contain("Never").And.Contain("None"));
         Assert.That(byEmail, Does.Contain("data-testid=\"total\">1 user<").And.Contain("searchable-two"));
+    }
+
+    [Test]
+    public async Task A_search_over_more_than_one_page_links_its_pages_keeping_the_search()
+    {
+        for (var i = 0; i < UsersModel.PageSize + 2; i++) await Site.AddUserAsync($"pager-{i:00}", Password);
+
+        var first = WebUtility.HtmlDecode(await Admin.HtmlAsync("/admin/users?q=pager"));
+        var second = WebUtility.HtmlDecode(await Admin.HtmlAsync("/admin/users?q=pager&p=2"));
+
+        Assert.That(first, Does.Contain("aria-label=\"Pages of users\"").And.Contain("/admin/users?q=pager&p=2\" rel=\"next\""));
+        Assert.That(first, Does.Contain("pager-24").And.Not.Contain("pager-25"), "25 a page, by name");
+        Assert.That(second, Does.Contain("pager-26").And.Contain("/admin/users?q=pager&p=1\" rel=\"prev\"").And.Not.Contain("rel=\"next\""));
     }
 
     [Test]
