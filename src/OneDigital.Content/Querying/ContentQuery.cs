@@ -111,8 +111,8 @@ public sealed class ContentQuery(ContentDbContext db)
     public async Task<List<ContentItem>> ListAsync(ContentListRequest request, CancellationToken ct = default)
     {
         // PostgreSQL weighs a field condition's matches against the order's index walk itself; SQLite is told.
-        var probeFields = db.Database.IsSqlite() && await ContentListSql.ProbesFieldsAsync(request, FieldIndex, ct);
-        var filtered = ContentListSql.Filtered(request, Records, FieldIndex, Schedules, new TitleSearch.TitleCandidates(db), probeFields);
+        var fieldsPlan = db.Database.IsSqlite() ? await ContentListSql.PlanFieldsAsync(request, db, ct) : FieldsPlan.Set;
+        var filtered = ContentListSql.Filtered(request, Records, FieldIndex, Schedules, new TitleSearch.TitleCandidates(db), fieldsPlan);
         var query = ContentListSql.Page(request, filtered, Records, FieldIndex);
         var records = await query.ToListAsync(ct);
         return records.ConvertAll(ContentItemStore.ToItem);
