@@ -56,6 +56,29 @@ public class ContentListPagingTests(TestDatabase database) : StoreFixture(databa
     }
 
     [Test]
+    public async Task A_page_read_as_plain_SQL_is_the_page_EF_plans_in_every_column_order_and_status()
+    {
+        // An empty and is true, and sends the same request through EF's plan.
+        var everything = new ContentFilter.And([]);
+        foreach (var status in new[] { ContentStatus.Published, ContentStatus.Latest, ContentStatus.Draft, ContentStatus.All })
+        foreach (var type in new[] { "Report", null })
+        foreach (var sort in Enum.GetValues<ContentColumn>().SelectMany(c => new ContentSort[][] { [new ContentSort.ByColumn(c)], [new ContentSort.ByColumn(c, Descending: true)] }).Append([]))
+        {
+            var request = new ContentListRequest(type) { Status = status, Sort = sort, Skip = 1, Take = 4 };
+            var described = $"{status} {type} {string.Join(", ", sort)}";
+
+            var plain = await Query.ListAsync(request);
+
+            Assert.That(ContentListSql.PlainPage(request), Is.Not.Null, described);
+            var planned = await Query.ListAsync(request with { Filter = everything });
+            Assert.That(plain.Select(i => (i.ContentItemVersionId, i.Latest, i.Published)), Is.EqualTo(planned.Select(i => (i.ContentItemVersionId, i.Latest, i.Published))), described);
+        }
+        Assert.That(ContentListSql.PlainPage(new ContentListRequest("Report") { Take = 4, Filter = everything }), Is.Null);
+        Assert.That(ContentListSql.PlainPage(new ContentListRequest("Report") { Take = 4, OwnedBy = new ContentOwner("someone") }), Is.Null);
+        Assert.That(ContentListSql.PlainPage(new ContentListRequest("Report")), Is.Null, "an unbounded list");
+    }
+
+    [Test]
     public async Task A_filtered_page_counts_and_pages_only_what_the_filter_selects()
     {
         var request = new ContentListRequest(null)
