@@ -184,6 +184,28 @@ public class ContentListPagingTests(TestDatabase database) : StoreFixture(databa
     }
 
     [Test]
+    public async Task A_partners_plain_page_walks_an_index_in_its_order_and_reads_only_the_pages_rows()
+    {
+        await SeedBulkReportsAsync(4_000);
+        var sqlite = Database == TestDatabase.Sqlite;
+        foreach (var sort in PartnerOrders)
+        {
+            if (!sqlite && sort is [ContentSort.ByColumn { Column: ContentColumn.DisplayText }]) continue;
+            var (sql, values) = ContentListSql.PlainPage(new ContentListRequest("Report") { Sort = sort, Skip = 20, Take = 10 })!.Value;
+            await using var command = await OneDigital.Content.Store.StoreCommands.SqlAsync(Db, (sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + sql, default, values);
+            var plan = new List<string>();
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync()) plan.Add(reader.GetString(sqlite ? 3 : 0));
+            }
+
+            var described = $"{string.Join(", ", sort)}: {string.Join("; ", plan)}";
+            Assert.That(plan, Has.None.Contains("SCAN ContentItems").And.None.Contains("Seq Scan on \"ContentItems\""), described);
+            Assert.That(plan, Has.Some.Contains("ContentType_Published"), described);
+        }
+    }
+
+    [Test]
     public async Task A_field_value_few_items_have_leads_and_one_many_have_is_probed_along_the_walk()
     {
         await SeedBulkReportsAsync(4_000);
