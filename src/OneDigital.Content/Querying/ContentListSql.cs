@@ -15,15 +15,17 @@ namespace OneDigital.Content.Querying;
 /// </summary>
 internal static class ContentListSql
 {
-    /// <param name="probeFields">Field conditions as a probe of each row (EXISTS) rather than a set to read rows by (IN):
-    /// see <see cref="ProbesFieldsAsync"/>.</param>
+    /// <param name="fieldsPlan">How SQLite reaches the rows the field conditions select: see <see cref="PlanFieldsAsync"/>.</param>
     public static IQueryable<ContentItemRecord> Filtered(ContentListRequest request, IQueryable<ContentItemRecord> records,
-        IQueryable<ContentFieldIndexRecord> index, IQueryable<ScheduledChange> schedules, TitleCandidates titles, bool probeFields = false)
+        IQueryable<ContentFieldIndexRecord> index, IQueryable<ScheduledChange> schedules, TitleCandidates titles, FieldsPlan fieldsPlan = FieldsPlan.Set)
     {
         var query = records;
+        var leads = fieldsPlan == FieldsPlan.Lead || titles.LeadsOn(request.Filter);
         if (request.ContentType is { } contentType)
         {
-            query = query.Where(r => r.ContentType == contentType);
+            // When a few candidate rows lead, the type is compared through an expression SQLite looks up in no index:
+            // it would otherwise walk the type's index, every version of the type, to find them.
+            query = query.Where(leads ? Unindexed<ContentItemRecord>(nameof(ContentItemRecord.ContentType), contentType) : r => r.ContentType == contentType);
         }
         // Flags compared with parameters, not as bare columns: SQLite uses an index only for "Latest = ?", so the
         // (type, Latest, modified) and (Latest, modified) indexes are walked in order instead of sorting every row.
@@ -31,7 +33,7 @@ internal static class ContentListSql
         // which SQLite never looks up in an index: it then reads the candidates rather than every latest version.
         var (yes, no) = (true, false);
         Expression<Func<ContentItemRecord, bool>> latest = r => r.Latest == yes, published = r => r.Published == yes, unpublished = r => r.Published == no;
-        if (titles.LeadsOn(request.Filter))
+        if (leads)
         {
             (latest, published, unpublished) = (r => r.Latest != no, r => r.Published != no, r => r.Published != yes);
         }
@@ -52,7 +54,7 @@ internal static class ContentListSql
         if (request.Filter is { } filter)
         {
             var record = Expression.Parameter(typeof(ContentItemRecord), "r");
-            var fields = new FieldConditions(index, probeFields);
+            var fields = new FieldConditions(index, fieldsPlan == FieldsPlan.Probe);
             query = query.Where(Expression.Lambda<Func<ContentItemRecord, bool>>(Condition(filter, record, fields, titles), record));
         }
         return query;
@@ -72,22 +74,89 @@ internal static class ContentListSql
     }
 
     /// <summary>
-    /// Whether a bounded page in a column's order should walk that order's index and probe each row's field conditions,
-    /// rather than let SQLite read every row a field condition matches and sort them. SQLite cannot weigh the two, so
-    /// the field conditions every row must meet are counted, up to a bound: when each matches many rows (a topic), the
-    /// walk meets the page soon; when one matches few (a path, an alias), those few rows are read and sorted.
+    /// A partner's usual page as plain SQL, or null for any other request: a bounded page of one status (published,
+    /// latest or drafts) with no filter and no owner, sorted by columns. It is the statement <see cref="Page"/> plans
+    /// (the page's ids off the order's index, then those rows), without EF's LINQ pipeline, which cost more than the
+    /// query; only the columns an item is made of are read.
     /// </summary>
-    public static async Task<bool> ProbesFieldsAsync(ContentListRequest request, IQueryable<ContentFieldIndexRecord> index, CancellationToken ct)
+    public static (string Sql, object[] Values)? PlainPage(ContentListRequest request)
     {
-        if (request.Take is not { } take || request.Filter is not { } filter || request.Sort.Any(s => s is ContentSort.ByField)) return false;
+        if (request.Take is not { } take || request.Filter is not null || request.OwnedBy is not null
+            || request.Sort.Any(s => s is not ContentSort.ByColumn)) return null;
+        var values = new List<object>();
+        string Value(object value)
+        {
+            values.Add(value);
+            return $"@p{values.Count - 1}";
+        }
+        var conditions = new List<string>();
+        if (request.ContentType is { } contentType) conditions.Add($"\"ContentType\" = {Value(contentType)}");
+        switch (request.Status)
+        {
+            case ContentStatus.Published:
+                conditions.Add($"\"Published\" = {Value(true)}");
+                break;
+            case ContentStatus.Latest:
+                conditions.Add($"\"Latest\" = {Value(true)}");
+                break;
+            case ContentStatus.Draft:
+                conditions.Add($"\"Latest\" = {Value(true)}");
+                conditions.Add($"\"Published\" = {Value(false)}");
+                break;
+            case ContentStatus.All:
+                break;
+            default:
+                return null;
+        }
+        // As Sorted: newest created first without keys; the version id breaks ties the way the last key runs.
+        var keys = request.Sort.Count == 0
+            ? [(ContentColumn.CreatedUtc, true)]
+            : request.Sort.Cast<ContentSort.ByColumn>().Select(c => (c.Column, c.Descending)).ToList();
+        var order = string.Join(", ", keys.Select(k => $"\"{k.Item1}\"{(k.Item2 ? " DESC" : "")}"))
+            + (keys[^1].Item2 ? ", \"Id\" DESC" : ", \"Id\"");
+        var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
+        var page = $"SELECT \"Id\" FROM \"ContentItems\" {where} ORDER BY {order} LIMIT {Value(take)} OFFSET {Value(Math.Max(0, request.Skip))}";
+        return ($"SELECT \"Document\", \"Latest\", \"Published\" FROM \"ContentItems\" WHERE \"Id\" IN ({page}) ORDER BY {order}", [.. values]);
+    }
+
+    /// <summary>
+    /// How a bounded page in a column's order on SQLite should reach the rows its field conditions select; SQLite cannot
+    /// weigh this itself. The field conditions every row must meet are counted, up to a bound: when each matches many
+    /// rows (a topic), the walk in the list's order meets the page soon (<see cref="FieldsPlan.Probe"/>); when one matches
+    /// few (a rare value), those few rows lead (<see cref="FieldsPlan.Lead"/>). A path or an alias names one live item:
+    /// it leads without being counted, so a lookup by path is one query.
+    /// </summary>
+    public static async Task<FieldsPlan> PlanFieldsAsync(ContentListRequest request, ContentDbContext db, CancellationToken ct)
+    {
+        if (request.Take is not { } take || request.Filter is not { } filter || request.Sort.Any(s => s is ContentSort.ByField)) return FieldsPlan.Set;
         var required = Required(filter).ToList();
-        if (required.Count == 0) return false;
+        if (required.Count == 0) return FieldsPlan.Set;
+        if (required.Any(Identifies)) return FieldsPlan.Lead;
         var many = Math.Clamp(4 * (Math.Max(0, request.Skip) + take), 1_000, 10_000);
+        var index = db.ContentFieldIndex.AsNoTracking();
         foreach (var field in required)
         {
-            if (await Matching(field, index).Take(many).CountAsync(ct) < many) return false;
+            if (await CountUpToAsync(db, Matching(field, index), many, ct) < many) return FieldsPlan.Lead;
         }
-        return true;
+        return FieldsPlan.Probe;
+    }
+
+    private static bool Identifies(ContentFilter.Field field) =>
+        field is { Kind: FieldValueKind.Text, Operator: FilterOperator.Equal or FilterOperator.In }
+        && (field is { Part: "AutoroutePart", FieldName: "Path" } || field is { Part: "AliasPart", FieldName: "Alias" });
+
+    /// <summary>
+    /// How many rows the query returns, counting at most <paramref name="limit"/>: EF's own command wrapped in a count of
+    /// a LIMIT, since which rows are counted does not matter (EF's Take would ask for an order, and sort every match).
+    /// </summary>
+    private static async Task<long> CountUpToAsync<T>(ContentDbContext db, IQueryable<T> rows, int limit, CancellationToken ct)
+    {
+        await using var query = rows.CreateDbCommand();
+        var parameters = query.Parameters.Cast<object>().ToList();
+        query.Parameters.Clear();
+        await using var command = await StoreCommands.CommandAsync(db,
+            $"SELECT COUNT(*) FROM ({query.CommandText} LIMIT {limit.ToString(CultureInfo.InvariantCulture)}) AS \"Matches\"", parameters, ct);
+        return System.Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
     private static IEnumerable<ContentFilter.Field> Required(ContentFilter filter) => filter switch
@@ -177,16 +246,17 @@ internal static class ContentListSql
         // The part is compared as PartName || '': without statistics SQLite would otherwise look each row up in the
         // (part, field, value) index, reading every item with the value per row walked, not the row's few values.
         var partName = field.Part;
-        var rows = Values(field with { Part = "" }, fields.Index).Where(sameVersion).Where(PartNamed(partName));
+        var rows = Values(field with { Part = "" }, fields.Index).Where(sameVersion).Where(Unindexed<ContentFieldIndexRecord>(nameof(ContentFieldIndexRecord.PartName), partName));
         return Expression.Call(QueryableAny, rows.Expression);
     }
 
-    private static Expression<Func<ContentFieldIndexRecord, bool>> PartNamed(string partName)
+    /// <summary><c>property || '' = value</c>: the same comparison, which SQLite looks up in no index.</summary>
+    private static Expression<Func<T, bool>> Unindexed<T>(string property, string value)
     {
-        var row = Expression.Parameter(typeof(ContentFieldIndexRecord), "q");
-        var unindexed = Expression.Add(Expression.Property(row, nameof(ContentFieldIndexRecord.PartName)), Expression.Constant(""),
+        var row = Expression.Parameter(typeof(T), "q");
+        var unindexed = Expression.Add(Expression.Property(row, property), Expression.Constant(""),
             typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string)]));
-        return Expression.Lambda<Func<ContentFieldIndexRecord, bool>>(Expression.Equal(unindexed, Parameter(partName, typeof(string))), row);
+        return Expression.Lambda<Func<T, bool>>(Expression.Equal(unindexed, Parameter(value, typeof(string))), row);
     }
 
     private static readonly System.Reflection.MethodInfo QueryableAny = typeof(Queryable).GetMethods()
@@ -328,4 +398,17 @@ internal static class ContentListSql
             _ => value,
         };
     }
+}
+
+/// <summary>How a bounded page on SQLite reaches the rows its field conditions select (PostgreSQL weighs this itself).</summary>
+internal enum FieldsPlan
+{
+    /// <summary><c>Id IN (the matching index rows)</c>, the planner left to choose.</summary>
+    Set,
+
+    /// <summary>The list's index walked in its order, each row's own field values probed (EXISTS): every required value is common.</summary>
+    Probe,
+
+    /// <summary>The few rows a required value matches read by id and sorted, the type and flags kept from leading.</summary>
+    Lead,
 }

@@ -110,9 +110,20 @@ public sealed class ContentQuery(ContentDbContext db)
     /// <summary>A page of a type's versions: status, owner, filter, sort keys (newest first without), skip and take.</summary>
     public async Task<List<ContentItem>> ListAsync(ContentListRequest request, CancellationToken ct = default)
     {
+        if (ContentListSql.PlainPage(request) is { } plain)
+        {
+            await using var command = await StoreCommands.SqlAsync(db, plain.Sql, ct, plain.Values);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var items = new List<ContentItem>();
+            while (await reader.ReadAsync(ct))
+            {
+                items.Add(ContentItemStore.ToItem(reader.GetString(0), reader.GetBoolean(1), reader.GetBoolean(2)));
+            }
+            return items;
+        }
         // PostgreSQL weighs a field condition's matches against the order's index walk itself; SQLite is told.
-        var probeFields = db.Database.IsSqlite() && await ContentListSql.ProbesFieldsAsync(request, FieldIndex, ct);
-        var filtered = ContentListSql.Filtered(request, Records, FieldIndex, Schedules, new TitleSearch.TitleCandidates(db), probeFields);
+        var fieldsPlan = db.Database.IsSqlite() ? await ContentListSql.PlanFieldsAsync(request, db, ct) : FieldsPlan.Set;
+        var filtered = ContentListSql.Filtered(request, Records, FieldIndex, Schedules, new TitleSearch.TitleCandidates(db), fieldsPlan);
         var query = ContentListSql.Page(request, filtered, Records, FieldIndex);
         var records = await query.ToListAsync(ct);
         return records.ConvertAll(ContentItemStore.ToItem);

@@ -56,6 +56,29 @@ public class ContentListPagingTests(TestDatabase database) : StoreFixture(databa
     }
 
     [Test]
+    public async Task A_page_read_as_plain_SQL_is_the_page_EF_plans_in_every_column_order_and_status()
+    {
+        // An empty and is true, and sends the same request through EF's plan.
+        var everything = new ContentFilter.And([]);
+        foreach (var status in new[] { ContentStatus.Published, ContentStatus.Latest, ContentStatus.Draft, ContentStatus.All })
+        foreach (var type in new[] { "Report", null })
+        foreach (var sort in Enum.GetValues<ContentColumn>().SelectMany(c => new ContentSort[][] { [new ContentSort.ByColumn(c)], [new ContentSort.ByColumn(c, Descending: true)] }).Append([]))
+        {
+            var request = new ContentListRequest(type) { Status = status, Sort = sort, Skip = 1, Take = 4 };
+            var described = $"{status} {type} {string.Join(", ", sort)}";
+
+            var plain = await Query.ListAsync(request);
+
+            Assert.That(ContentListSql.PlainPage(request), Is.Not.Null, described);
+            var planned = await Query.ListAsync(request with { Filter = everything });
+            Assert.That(plain.Select(i => (i.ContentItemVersionId, i.Latest, i.Published)), Is.EqualTo(planned.Select(i => (i.ContentItemVersionId, i.Latest, i.Published))), described);
+        }
+        Assert.That(ContentListSql.PlainPage(new ContentListRequest("Report") { Take = 4, Filter = everything }), Is.Null);
+        Assert.That(ContentListSql.PlainPage(new ContentListRequest("Report") { Take = 4, OwnedBy = new ContentOwner("someone") }), Is.Null);
+        Assert.That(ContentListSql.PlainPage(new ContentListRequest("Report")), Is.Null, "an unbounded list");
+    }
+
+    [Test]
     public async Task A_filtered_page_counts_and_pages_only_what_the_filter_selects()
     {
         var request = new ContentListRequest(null)
@@ -145,8 +168,9 @@ public class ContentListPagingTests(TestDatabase database) : StoreFixture(databa
             if (Database == TestDatabase.Postgres && sort is [ContentSort.ByColumn { Column: ContentColumn.DisplayText }]) continue;
             var request = new ContentListRequest("Report") { Sort = sort, Filter = filter, Skip = 20, Take = 10 };
             // As ContentQuery.ListAsync plans it.
-            var probe = Database == TestDatabase.Sqlite && await ContentListSql.ProbesFieldsAsync(request, index, default);
-            var filtered = ContentListSql.Filtered(request, records, index, db.Set<ScheduledChange>().AsNoTracking(), new OneDigital.Content.Querying.TitleSearch.TitleCandidates(db), probe);
+            var fieldsPlan = Database == TestDatabase.Sqlite ? await ContentListSql.PlanFieldsAsync(request, db, default) : FieldsPlan.Set;
+            var probe = fieldsPlan == FieldsPlan.Probe;
+            var filtered = ContentListSql.Filtered(request, records, index, db.Set<ScheduledChange>().AsNoTracking(), new OneDigital.Content.Querying.TitleSearch.TitleCandidates(db), fieldsPlan);
 
             var plan = await PlanAsync(ContentListSql.PageIds(request, filtered, index));
 
@@ -160,20 +184,70 @@ public class ContentListPagingTests(TestDatabase database) : StoreFixture(databa
     }
 
     [Test]
-    public async Task A_field_value_few_items_have_is_read_by_its_index_and_one_many_have_is_probed_along_the_walk()
+    public async Task A_partners_plain_page_walks_an_index_in_its_order_and_reads_only_the_pages_rows()
     {
         await SeedBulkReportsAsync(4_000);
-        var index = Db.ContentFieldIndex.AsNoTracking();
+        var sqlite = Database == TestDatabase.Sqlite;
+        foreach (var sort in PartnerOrders)
+        {
+            if (!sqlite && sort is [ContentSort.ByColumn { Column: ContentColumn.DisplayText }]) continue;
+            var (sql, values) = ContentListSql.PlainPage(new ContentListRequest("Report") { Sort = sort, Skip = 20, Take = 10 })!.Value;
+            await using var command = await OneDigital.Content.Store.StoreCommands.SqlAsync(Db, (sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + sql, default, values);
+            var plan = new List<string>();
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync()) plan.Add(reader.GetString(sqlite ? 3 : 0));
+            }
+
+            var described = $"{string.Join(", ", sort)}: {string.Join("; ", plan)}";
+            Assert.That(plan, Has.None.Contains("SCAN ContentItems").And.None.Contains("Seq Scan on \"ContentItems\""), described);
+            Assert.That(plan, Has.Some.Contains("ContentType_Published"), described);
+        }
+    }
+
+    [Test]
+    public async Task A_field_value_few_items_have_leads_and_one_many_have_is_probed_along_the_walk()
+    {
+        await SeedBulkReportsAsync(4_000);
         var page = new ContentListRequest("Report") { Skip = 20, Take = 10 };
         ContentListRequest Having(string topic) => page with
         {
             Filter = new ContentFilter.And([new ContentFilter.Field("Report", "Topics", FieldValueKind.Text, FilterOperator.Equal, topic)]),
         };
 
-        Assert.That(await ContentListSql.ProbesFieldsAsync(Having("topic1"), index, default), Is.True);
-        Assert.That(await ContentListSql.ProbesFieldsAsync(Having("nobody's topic"), index, default), Is.False);
-        Assert.That(await ContentListSql.ProbesFieldsAsync(page, index, default), Is.False);
-        Assert.That(await ContentListSql.ProbesFieldsAsync(Having("topic1") with { Take = null }, index, default), Is.False);
+        Assert.That(await ContentListSql.PlanFieldsAsync(Having("topic1"), Db, default), Is.EqualTo(FieldsPlan.Probe));
+        Assert.That(await ContentListSql.PlanFieldsAsync(Having("nobody's topic"), Db, default), Is.EqualTo(FieldsPlan.Lead));
+        Assert.That(await ContentListSql.PlanFieldsAsync(page, Db, default), Is.EqualTo(FieldsPlan.Set));
+        Assert.That(await ContentListSql.PlanFieldsAsync(Having("topic1") with { Take = null }, Db, default), Is.EqualTo(FieldsPlan.Set));
+    }
+
+    [Test]
+    public async Task On_SQLite_a_page_by_path_reads_the_paths_row_by_id_without_walking_the_type()
+    {
+        if (Database != TestDatabase.Sqlite) Assert.Ignore("the plan is checked on SQLite's EXPLAIN QUERY PLAN; PostgreSQL weighs it from its statistics");
+        await SeedBulkReportsAsync(4_000);
+        await Db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO "ContentFieldIndex" ("ContentItemRecordId", "ContentItemId", "ContentType", "PartName", "FieldName", "Latest", "Published", "TextValue")
+            SELECT "Id", "ContentItemId", 'Report', 'AutoroutePart', 'Path', "Latest", "Published", 'reports/' || "ContentItemId" FROM "ContentItems" WHERE "ContentItemId" LIKE 'bulk%'
+            """);
+        var db = Db;
+        var index = db.ContentFieldIndex.AsNoTracking();
+        var byPath = new ContentListRequest("Report")
+        {
+            Filter = new ContentFilter.And([new ContentFilter.And([new ContentFilter.Field("AutoroutePart", "Path", FieldValueKind.Text, FilterOperator.Equal, "reports/bulk1200")])]),
+            Take = 100,
+        };
+        var fieldsPlan = await ContentListSql.PlanFieldsAsync(byPath, db, default);
+        var filtered = ContentListSql.Filtered(byPath, db.ContentItems.AsNoTracking(), index, db.Set<ScheduledChange>().AsNoTracking(), new OneDigital.Content.Querying.TitleSearch.TitleCandidates(db), fieldsPlan);
+
+        var plan = await PlanAsync(ContentListSql.PageIds(byPath, filtered, index));
+
+        Assert.That(fieldsPlan, Is.EqualTo(FieldsPlan.Lead), "a path leads without a count first");
+        var described = string.Join("; ", plan);
+        Assert.That(plan, Has.Some.Contains("INTEGER PRIMARY KEY"), described);
+        Assert.That(plan, Has.None.Contains("ContentType_Published").And.None.Contains("SCAN ContentItems"), "no walk over the type's versions: " + described);
+        var id = await db.ContentItems.Where(r => r.ContentItemId == "bulk1200").Select(r => r.Id).SingleAsync();
+        Assert.That(await ContentListSql.PageIds(byPath, filtered, index).ToListAsync(), Is.EqualTo(new[] { id }));
     }
 
     [Test]
@@ -194,13 +268,14 @@ public class ContentListPagingTests(TestDatabase database) : StoreFixture(databa
             Skip = 7,
             Take = 40,
         };
-        async Task<List<long>> PageAsync(bool probe) => await ContentListSql.PageIds(request,
-            ContentListSql.Filtered(request, records, index, db.Set<ScheduledChange>().AsNoTracking(), new OneDigital.Content.Querying.TitleSearch.TitleCandidates(db), probe), index).ToListAsync();
+        async Task<List<long>> PageAsync(FieldsPlan fieldsPlan) => await ContentListSql.PageIds(request,
+            ContentListSql.Filtered(request, records, index, db.Set<ScheduledChange>().AsNoTracking(), new OneDigital.Content.Querying.TitleSearch.TitleCandidates(db), fieldsPlan), index).ToListAsync();
 
-        var read = await PageAsync(probe: false);
+        var read = await PageAsync(FieldsPlan.Set);
 
         Assert.That(read, Has.Count.EqualTo(40));
-        Assert.That(await PageAsync(probe: true), Is.EqualTo(read));
+        Assert.That(await PageAsync(FieldsPlan.Probe), Is.EqualTo(read));
+        Assert.That(await PageAsync(FieldsPlan.Lead), Is.EqualTo(read));
     }
 
     /// <summary>
