@@ -107,6 +107,10 @@ public static class OneDigitalHost
         app.UseOneDigitalErrors();
         app.UseBrowserSecurity();
         app.UseSetupGate();
+        // A repeat of an anonymous GraphQL read is answered here, with the headers above and before routing, so
+        // routing is placed explicitly after it (WebApplication would put it first).
+        app.UseGraphQLFrontCache();
+        app.UseRouting();
         app.UseOpenIdServer();
         app.MapOneDigitalAdmin();
         app.MapHealth();

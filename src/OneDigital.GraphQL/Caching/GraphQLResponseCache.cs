@@ -55,6 +55,28 @@ public sealed class GraphQLResponseCache : IDisposable
     public void Set(ResponseKey key, CachedResponse response) =>
         _responses.Set(key, response, new MemoryCacheEntryOptions { Size = response.Body.Length + key.Length });
 
+    /// <summary>
+    /// The answer kept for an exact request by <see cref="GraphQLFrontCache"/>. In the same memory, under the same
+    /// size limit: it shares the body with the entry above, but either may outlive the other, so each counts it.
+    /// </summary>
+    internal FrontEntry? Get(FrontKey key)
+    {
+        if (!_responses.TryGetValue(key, out FrontEntry? entry))
+        {
+            return null;
+        }
+        Interlocked.Increment(ref _frontHits);
+        return entry;
+    }
+
+    private long _frontHits;
+
+    /// <summary>Requests <see cref="GraphQLFrontCache"/> answered (for tests and diagnostics).</summary>
+    public long FrontHits => Interlocked.Read(ref _frontHits);
+
+    internal void Set(FrontKey key, FrontEntry entry) =>
+        _responses.Set(key, entry, new MemoryCacheEntryOptions { Size = entry.Response.Body.Length + key.Length });
+
     public void Dispose()
     {
         _responses.Dispose();

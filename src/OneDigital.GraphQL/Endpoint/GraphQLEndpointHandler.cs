@@ -3,7 +3,6 @@ using GraphQL;
 using GraphQL.Validation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Content.Changes;
@@ -108,7 +107,7 @@ public sealed class GraphQLEndpointHandler(
             cacheKey = GraphQLResponseCache.Key(query.Normalized, variablesJson, request.OperationName, schema, await changeStamp.GetAsync(ct));
             if (cache.Get(cacheKey) is { } cached)
             {
-                await WriteSharedAsync(http, cached, graphQLResponse);
+                await WriteSharedAsync(http, cacheKey, cached, graphQLResponse);
                 return;
             }
         }
@@ -175,7 +174,7 @@ public sealed class GraphQLEndpointHandler(
             {
                 var response = CachedResponse.For(bytes);
                 cache.Set(cacheKey, response);
-                await WriteSharedAsync(http, response, graphQLResponse);
+                await WriteSharedAsync(http, cacheKey, response, graphQLResponse);
                 return;
             }
             await WriteAsync(http, StatusCodes.Status200OK, bytes, anonymous, graphQLResponse);
@@ -230,41 +229,11 @@ public sealed class GraphQLEndpointHandler(
     private async Task<bool> HasApiSchemeAsync() =>
         authenticationSchemes is not null && await authenticationSchemes.GetSchemeAsync(ApiScheme) is not null;
 
-    private async Task WriteSharedAsync(HttpContext http, CachedResponse response, bool graphQLResponse)
+    private Task WriteSharedAsync(HttpContext http, GraphQLResponseCache.ResponseKey key, CachedResponse response, bool graphQLResponse)
     {
-        var headers = http.Response.Headers;
-        headers.ETag = response.ETag;
-        // The answer is the anonymous one, but a request that carried credentials is never kept by a shared cache.
-        var shared = !http.Request.Headers.ContainsKey(HeaderNames.Authorization) && !http.Request.Headers.ContainsKey(HeaderNames.Cookie);
-        headers.CacheControl = $"{(shared ? "public" : "private")}, max-age={Math.Max(0, cacheOptions.MaxAgeSeconds)}";
-        // Appended: CORS has already said Vary: Origin for cross-origin callers.
-        headers.Append(HeaderNames.Vary, new StringValues([HeaderNames.Authorization, HeaderNames.Accept]));
-        if (IsNotModified(http.Request.Headers.IfNoneMatch, response.ETag))
-        {
-            http.Response.StatusCode = StatusCodes.Status304NotModified;
-            return;
-        }
-        http.Response.StatusCode = StatusCodes.Status200OK;
-        http.Response.ContentType = ResponseMediaType.ContentType(graphQLResponse);
-        http.Response.ContentLength = response.Body.Length;
-        await http.Response.Body.WriteAsync(response.Body, http.RequestAborted);
-    }
-
-    private static bool IsNotModified(StringValues ifNoneMatch, string etag)
-    {
-        foreach (var value in ifNoneMatch)
-        {
-            foreach (var candidate in (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                // If-None-Match compares weakly: W/"x" matches "x".
-                var tag = candidate.StartsWith("W/", StringComparison.Ordinal) ? candidate[2..] : candidate;
-                if (tag == "*" || tag == etag)
-                {
-                    return true;
-                }
-            }
-        }
-        return false;
+        // Kept for the exact request too, so its next repeat is answered before the pipeline (GraphQLFrontCache).
+        http.Features.Get<GraphQLFrontCache.Miss>()?.Keep(key, response, graphQLResponse);
+        return SharedAnswer.WriteAsync(http, response, graphQLResponse, cacheOptions.MaxAgeSeconds);
     }
 
     private Task WriteErrorAsync(HttpContext http, int status, string message, bool anonymous, bool graphQLResponse, string? code = null)

@@ -73,6 +73,13 @@ public static class GraphQLEndpointServices
         return services;
     }
 
+    /// <summary>
+    /// Answers repeats of anonymous reads before what follows it (<see cref="GraphQLFrontCache"/>). Place it after
+    /// whatever every answer must pass through (error handling, security headers, CORS, the setup gate) and before
+    /// routing, authentication and the endpoint.
+    /// </summary>
+    public static IApplicationBuilder UseGraphQLFrontCache(this IApplicationBuilder app) => app.UseMiddleware<GraphQLFrontCache>();
+
     /// <summary>Maps GET and POST <c>/api/graphql</c>.</summary>
     public static IEndpointConventionBuilder MapOneDigitalGraphQL(this IEndpointRouteBuilder endpoints)
     {
