@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Indexing;
@@ -29,15 +30,15 @@ public static class ContentDocumentBuilder
     }
 
     /// <summary>
-    /// The item's document. With <paramref name="reuse"/> (one per writing thread) keyword and numeric fields are
-    /// taken from the previous document, which must have been added to the writer already.
+    /// The item's document. With <paramref name="reuse"/> (one per writing thread) the document, its keyword and
+    /// numeric fields are the previous document's, which must have been added to the writer already, and texts are analyzed
+    /// here once each for their own field and the full text (<see cref="AnalyzedTexts"/>): such a document must be
+    /// indexed with the reuse's analyzer.
     /// </summary>
     public static Document Build(ContentItem item, ContentDefinitionDocument definitions, IndexProfileSettings profile, ReusableFields? reuse = null)
     {
-        reuse?.NextDocument();
-        var doc = new Document();
+        var doc = reuse?.NextDocument() ?? new Document();
         var fields = new DocumentFields(doc, reuse);
-        var fullText = new StringBuilder();
         fields.Keyword(IndexFieldNames.ContentItemId, item.ContentItemId);
         fields.Keyword(IndexFieldNames.ContentItemVersionId, item.ContentItemVersionId);
         fields.Keyword(IndexFieldNames.ContentType, item.ContentType);
@@ -45,10 +46,9 @@ public static class ContentDocumentBuilder
         if (item.DisplayText is { Length: > 0 } title)
         {
             fields.Keyword(IndexFieldNames.DisplayText, title);
-            fields.Text(IndexFieldNames.DisplayTextAnalyzed, title);
+            fields.Text(IndexFieldNames.DisplayTextAnalyzed, title, fullText: true);
             fields.Keyword(IndexFieldNames.DisplayTextKeyword, title);
             fields.Keyword(IndexFieldNames.DisplayTextNormalized, Normalize(title));
-            fullText.Append(title).Append('\n');
         }
         fields.Keyword(IndexFieldNames.Published, item.Published ? "true" : "false");
         fields.Keyword(IndexFieldNames.Latest, item.Latest ? "true" : "false");
@@ -58,13 +58,9 @@ public static class ContentDocumentBuilder
         fields.Keyword(IndexFieldNames.Owner, item.Owner);
         fields.Keyword(IndexFieldNames.Author, item.Author);
 
-        AddParts(fields, item, fullText);
-        AddFields(fields, item, definitions, fullText);
-
-        if (fullText.Length > 0)
-        {
-            doc.Add(new TextField(IndexFieldNames.FullText, fullText.ToString(), Field.Store.NO));
-        }
+        AddParts(fields, item);
+        AddFields(fields, item, definitions);
+        fields.AddFullText();
         if (profile.StoreSourceData)
         {
             doc.Add(new StoredField(IndexFieldNames.Source, item.ToJson()));
@@ -72,7 +68,7 @@ public static class ContentDocumentBuilder
         return doc;
     }
 
-    private static void AddParts(DocumentFields fields, ContentItem item, StringBuilder fullText)
+    private static void AddParts(DocumentFields fields, ContentItem item)
     {
         // The title and the body are analyzed once each as DisplayText.Analyzed and BodyAspect.Body (plus the full
         // text): analysis is most of what a rebuild costs, so the parts' own properties are not analyzed again.
@@ -88,12 +84,11 @@ public static class ContentDocumentBuilder
         var body = markdown.Length > 0 && html.Length > 0 ? markdown + "\n" + html : markdown + html;
         if (body.Length > 0)
         {
-            fields.Text(IndexFieldNames.Body, body);
-            fullText.Append(body).Append('\n');
+            fields.Text(IndexFieldNames.Body, body, fullText: true);
         }
     }
 
-    private static void AddFields(DocumentFields fields, ContentItem item, ContentDefinitionDocument definitions, StringBuilder fullText)
+    private static void AddFields(DocumentFields fields, ContentItem item, ContentDefinitionDocument definitions)
     {
         if (definitions.Type(item.ContentType) is not { } type)
         {
@@ -116,26 +111,33 @@ public static class ContentDocumentBuilder
                 {
                     foreach (var value in mapping.Values(fieldJson))
                     {
-                        fields.Add(name + mapping.Suffix, mapping.Kind, value);
-                        if (mapping.FullText) fullText.Append(value).Append('\n');
+                        fields.Add(name + mapping.Suffix, mapping.Kind, value, mapping.FullText);
                     }
                 }
             }
         }
     }
 
-    /// <summary>Adds fields to one document, new or reused (<see cref="ReusableFields"/>).</summary>
-    private readonly struct DocumentFields(Document doc, ReusableFields? reuse)
+    /// <summary>
+    /// Adds fields to one document, new or reused (<see cref="ReusableFields"/>), and gathers its full text: the
+    /// title, body and text fields joined by new lines, or with an analyzer to replay, their analyzed segments.
+    /// </summary>
+    private sealed class DocumentFields(Document doc, ReusableFields? reuse)
     {
-        public void Add(string name, IndexFieldKind kind, object value)
+        private readonly Analyzer? _analyzer = reuse?.Analyzer;
+        private readonly StringBuilder _fullText = new();
+        private readonly List<int> _fullTextSegments = [];
+
+        public void Add(string name, IndexFieldKind kind, object value, bool fullText)
         {
             switch (kind)
             {
                 case IndexFieldKind.Keyword:
                     Keyword(name, (string)value);
+                    if (fullText) AppendFullText((string)value);
                     break;
                 case IndexFieldKind.Text:
-                    Text(name, (string)value);
+                    Text(name, (string)value, fullText);
                     break;
                 case IndexFieldKind.Number:
                     Number(name, (double)value);
@@ -153,9 +155,37 @@ public static class ContentDocumentBuilder
         }
 
         // Stored, so that search results can show highlighted snippets without loading the items.
-        public void Text(string name, string? value)
+        public void Text(string name, string? value, bool fullText = false)
         {
-            if (!string.IsNullOrEmpty(value)) doc.Add(new TextField(name, value, Field.Store.YES));
+            if (string.IsNullOrEmpty(value)) return;
+            if (_analyzer is null)
+            {
+                doc.Add(new TextField(name, value, Field.Store.YES));
+                if (fullText) _fullText.Append(value).Append('\n');
+                return;
+            }
+            var segment = reuse!.Texts.Analyze(_analyzer, name, value);
+            doc.Add(new StoredField(name, value));
+            doc.Add(reuse.Replayed(name, [segment]));
+            if (fullText) _fullTextSegments.Add(segment);
+        }
+
+        private void AppendFullText(string value)
+        {
+            if (_analyzer is null) _fullText.Append(value).Append('\n');
+            else _fullTextSegments.Add(reuse!.Texts.Analyze(_analyzer, IndexFieldNames.FullText, value));
+        }
+
+        public void AddFullText()
+        {
+            if (_fullTextSegments.Count > 0)
+            {
+                doc.Add(reuse!.Replayed(IndexFieldNames.FullText, _fullTextSegments));
+            }
+            else if (_fullText.Length > 0)
+            {
+                doc.Add(new TextField(IndexFieldNames.FullText, _fullText.ToString(), Field.Store.NO));
+            }
         }
 
         public void Number(string name, double value) =>

@@ -1,3 +1,4 @@
+using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 
 namespace OneDigital.Search.Documents;
@@ -8,14 +9,41 @@ namespace OneDigital.Search.Documents;
 /// factory behind one process-wide lock: with a new field for every keyword, date and number of every document,
 /// a parallel rebuild spent a quarter of its time queued on that lock. A reused field keeps its token stream.
 /// Only valid while the previous document is no longer used (it has been added to the writer).
+/// Given the analyzer the documents are indexed with, texts are analyzed once here (<see cref="AnalyzedTexts"/>) and
+/// replayed into each field that indexes them.
 /// </summary>
-public sealed class ReusableFields
+public sealed class ReusableFields(Analyzer? analyzer = null)
 {
     private readonly Dictionary<(string Name, Type Type), List<Field>> _fields = new();
     private readonly Dictionary<(string Name, Type Type), int> _taken = new();
+    private readonly List<AnalyzedTexts.Replay> _replays = [];
+    private int _replaysTaken;
+    // Its list of fields grew from empty for every document.
+    private readonly Document _document = new();
 
-    /// <summary>Starts a document: every field may be handed out again.</summary>
-    public void NextDocument() => _taken.Clear();
+    /// <summary>The analyzer texts are analyzed with here, when replaying its tokens gives the same index.</summary>
+    public Analyzer? Analyzer { get; } = analyzer is not null && AnalyzedTexts.CanReplay(analyzer) ? analyzer : null;
+
+    /// <summary>The current document's analyzed texts.</summary>
+    public AnalyzedTexts Texts { get; } = new();
+
+    /// <summary>Starts a document: every field may be handed out again, and the last document is emptied for it.</summary>
+    public Document NextDocument()
+    {
+        _document.Fields.Clear();
+        _taken.Clear();
+        _replaysTaken = 0;
+        Texts.Clear();
+        return _document;
+    }
+
+    /// <summary>An indexed, not stored, text field playing back the given segments of <see cref="Texts"/>.</summary>
+    public TextField Replayed(string name, IEnumerable<int> segments)
+    {
+        if (_replaysTaken == _replays.Count) _replays.Add(new AnalyzedTexts.Replay());
+        var replay = _replays[_replaysTaken++].Of(Texts, segments);
+        return new TextField(name, replay);
+    }
 
     public StringField String(string name, string value)
     {

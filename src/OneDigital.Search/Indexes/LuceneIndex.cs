@@ -107,6 +107,12 @@ public sealed class LuceneIndex : IDisposable
     /// <summary>Adds a document known not to be in the index (rebuilds): no delete by id first.</summary>
     public void Add(Document document, Analyzer analyzer) => _writer.AddDocument(document, analyzer);
 
+    /// <summary>
+    /// Adds documents known not to be in the index in one call: the writer takes its locks once for them rather than
+    /// once per document. The documents are enumerated one at a time, each indexed before the next is built.
+    /// </summary>
+    public void AddAll(IEnumerable<Document> documents, Analyzer analyzer) => _writer.AddDocuments(documents, analyzer);
+
     public void Remove(string contentItemId) => _writer.DeleteDocuments(new Term(IndexFieldNames.ContentItemId, contentItemId));
 
     /// <summary>Empties the index; searchers keep seeing the old documents until the next <see cref="Commit"/>.</summary>

@@ -12,8 +12,6 @@ public sealed class QueryDslParser(IndexQueryContext context)
 {
     private static readonly string[] TopLevelKeys = ["query", "sort", "size", "from"];
 
-    private readonly QueryClauses _clauses = new(context);
-
     /// <summary>Parses DSL text (a rendered template).</summary>
     public LuceneSearchRequest Parse(string json)
     {
@@ -42,7 +40,8 @@ public sealed class QueryDslParser(IndexQueryContext context)
                 throw new SearchQueryException(key, $"unknown property (expected one of {string.Join(", ", TopLevelKeys)})");
             }
         }
-        var query = obj["query"] is { } q ? _clauses.Parse(q, "query") : new MatchAllDocsQuery();
+        // A new count of clauses per query: a parser kept for many queries must not run out of its budget.
+        var query = obj["query"] is { } q ? new QueryClauses(context).Parse(q, "query") : new MatchAllDocsQuery();
         var sort = obj["sort"] is { } s ? new SortParser(context).Parse(s, "sort") : null;
         var size = Count(obj["size"], "size") ?? LuceneSearchRequest.DefaultSize;
         var from = Count(obj["from"], "from") ?? 0;

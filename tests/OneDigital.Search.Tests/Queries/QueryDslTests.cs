@@ -1,3 +1,4 @@
+using Lucene.Net.Search;
 using OneDigital.Search.Queries;
 
 namespace OneDigital.Search.Tests.Queries;
@@ -183,6 +184,18 @@ public sealed class QueryDslTests
         Assert.That(await _index.RunAsync($$"""{ {{sort}}, "size": 2, "from": 1 }"""), Is.EqualTo((new List<string> { "a2", "a1" }, 4)));
         Assert.That(await _index.RunAsync($$"""{ {{sort}}, "size": 0 }"""), Is.EqualTo((new List<string>(), 4)));
         Assert.That(await _index.RunAsync($$"""{ {{sort}}, "size": 5, "from": 10 }"""), Is.EqualTo((new List<string>(), 4)));
+    }
+
+    [Test]
+    public void One_parser_parses_any_number_of_queries_each_within_its_own_clause_budget()
+    {
+        var parser = new QueryDslParser(_index.Context);
+        const string dsl = """{ "query": { "bool": { "must": { "match": { "Content.ContentItem.FullText": "online" } }, "filter": { "term": { "Content.ContentItem.ContentType": "BlogPost" } } } } }""";
+
+        // Three clauses each: 4,000 queries are 12,000 clauses, more than one query may hold.
+        for (var i = 0; i < 4_000; i++) parser.Parse(dsl);
+
+        Assert.That(parser.Parse(dsl).Query, Is.InstanceOf<BooleanQuery>());
     }
 
     [TestCase("""{ "query": { "bool": { "must": [ { "match_all": {} }, { "trem": { "x": "y" } } ] } } }""",
