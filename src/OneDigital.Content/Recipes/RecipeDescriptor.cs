@@ -17,6 +17,11 @@ public sealed class RecipeDescriptor
 
     public JsonArray Steps => Root["steps"] as JsonArray ?? Root["Steps"] as JsonArray ?? [];
 
+    /// <summary>How many content items the recipe's own content steps hold (not those of recipes it includes): the total a progress display counts towards.</summary>
+    public int ContentItemCount() => Steps.OfType<JsonObject>()
+        .Where(s => s["name"] is JsonValue n && n.TryGetValue(out string? name) && string.Equals(name, "content", StringComparison.OrdinalIgnoreCase))
+        .Sum(s => (JsonValues.Property(s, "Data") as JsonArray)?.Count ?? 0);
+
     public static RecipeDescriptor Load(string path)
     {
         var full = Path.GetFullPath(path);
