@@ -332,6 +332,15 @@ public sealed class ContentManager(
             return existed ? ImportOutcome.Updated : ImportOutcome.Created;
         }, ct);
 
+    /// <summary>Lets the event handlers that can (<see cref="IContentImportPreparer"/>) do their costly work for a chunk of an import's items at once.</summary>
+    public async Task PrepareImportAsync(IReadOnlyList<ContentItem> items, CancellationToken ct = default)
+    {
+        foreach (var handler in eventHandlers.OfType<IContentImportPreparer>())
+        {
+            await handler.PrepareImportAsync(items, ct);
+        }
+    }
+
     /// <summary>Which of these item ids and version ids the store holds: one query each for a chunk of an import's items, rather than two per item.</summary>
     public async Task<(HashSet<string> ItemIds, HashSet<string> VersionIds)> StoredIdsAsync(
         IReadOnlyCollection<string> contentItemIds, IReadOnlyCollection<string> versionIds, CancellationToken ct = default) =>

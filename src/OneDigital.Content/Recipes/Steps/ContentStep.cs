@@ -51,6 +51,7 @@ public sealed class ContentStep(ContentManager manager, ContentDefinitionStore d
             {
                 chunk.Add((i, ReadItem(context, defs, data, i)));
             }
+            await manager.PrepareImportAsync(chunk.ConvertAll(c => c.Item));
             var stored = await manager.StoredIdsAsync(
                 chunk.Select(c => c.Item.ContentItemId).Where(id => !string.IsNullOrEmpty(id)).ToList(),
                 chunk.Select(c => c.Item.ContentItemVersionId).Where(id => !string.IsNullOrEmpty(id)).ToList());
