@@ -10,3 +10,12 @@ public interface IRecipeStep
 
     Task ExecuteAsync(RecipeStepContext context);
 }
+
+/// <summary>
+/// A step whose items (<see cref="ItemsProperty"/>, e.g. the content step's <c>Data</c>) it evaluates one at a time
+/// (<see cref="RecipeStepContext.ItemAt"/>), so an import of many items never holds an evaluated copy of all of them.
+/// </summary>
+public interface IRecipeItemStep : IRecipeStep
+{
+    string ItemsProperty { get; }
+}

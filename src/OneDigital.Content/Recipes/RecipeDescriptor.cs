@@ -17,6 +17,11 @@ public sealed class RecipeDescriptor
 
     public JsonArray Steps => Root["steps"] as JsonArray ?? Root["Steps"] as JsonArray ?? [];
 
+    /// <summary>How many content items the recipe's own content steps hold (not those of recipes it includes): the total a progress display counts towards.</summary>
+    public int ContentItemCount() => Steps.OfType<JsonObject>()
+        .Where(s => s["name"] is JsonValue n && n.TryGetValue(out string? name) && string.Equals(name, "content", StringComparison.OrdinalIgnoreCase))
+        .Sum(s => (JsonValues.Property(s, "Data") as JsonArray)?.Count ?? 0);
+
     public static RecipeDescriptor Load(string path)
     {
         var full = Path.GetFullPath(path);
@@ -24,17 +29,22 @@ public sealed class RecipeDescriptor
         {
             throw new RecipeException(Path.GetFileName(path), 0, "(file)", "$", $"The recipe file '{full}' does not exist.");
         }
-        return Parse(File.ReadAllText(full), Path.GetDirectoryName(full)!, full);
+        // Parsed from the file's bytes: the text of a large recipe as a string would be twice its size again in memory.
+        using var stream = File.OpenRead(full);
+        return Parse(() => JsonNode.Parse(stream, documentOptions: ContentJson.Document), Path.GetDirectoryName(full)!, full);
     }
 
     /// <summary>Parses recipe text; invalid JSON is reported with its line, position and JSON path.</summary>
-    public static RecipeDescriptor Parse(string json, string basePath, string? filePath = null)
+    public static RecipeDescriptor Parse(string json, string basePath, string? filePath = null) =>
+        Parse(() => JsonNode.Parse(json, documentOptions: ContentJson.Document), basePath, filePath);
+
+    private static RecipeDescriptor Parse(Func<JsonNode?> parse, string basePath, string? filePath)
     {
         var fileName = filePath is null ? "(recipe)" : Path.GetFileName(filePath);
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(json, documentOptions: ContentJson.Document);
+            node = parse();
         }
         catch (JsonException ex)
         {

@@ -93,7 +93,11 @@ public sealed class RecipeExecutor(
             {
                 throw new RecipeException(execution.RecipeName, number, "(unnamed)", $"{stepPath}.name", "Each step must be an object with a 'name'.");
             }
-            var step = (JsonObject)rawStep.DeepClone();
+            _steps.TryGetValue(name, out var handler);
+            // A step that reads its items one at a time gets the step without them: a copy of every item of a large
+            // import held next to the recipe's own was most of an import's memory.
+            var itemsKey = handler is IRecipeItemStep itemStep ? ItemsKey(rawStep, itemStep.ItemsProperty) : null;
+            var step = new JsonObject(rawStep.Where(p => p.Key != itemsKey).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
             try
             {
                 scripts.EvaluateTree(step, stepPath);
@@ -103,14 +107,14 @@ public sealed class RecipeExecutor(
                 throw new RecipeException(execution.RecipeName, number, name, ex.JsonPath, ex.Message, ex);
             }
             ApplyIdMap(step, execution.IdMap);
-            if (!_steps.TryGetValue(name, out var handler))
+            if (handler is null)
             {
                 // Kept as its JSON, so an export gives it back to Orchard and a later feature can honour it.
                 await storedSteps.StoreAsync(name, step, ct);
                 execution.Report.StepsNotImplemented.Add($"{number}:{name}");
                 continue;
             }
-            var context = new RecipeStepContext(execution, step, number, name) { Raw = rawStep };
+            var context = new RecipeStepContext(execution, step, number, name) { Raw = rawStep, Scripts = scripts, ItemsKey = itemsKey };
             try
             {
                 await handler.ExecuteAsync(context);
@@ -134,6 +138,10 @@ public sealed class RecipeExecutor(
             execution.Report.StepsRun.Add($"{number}:{name}");
         }
     }
+
+    /// <summary>The name the step gives its item array as written (names compare ignoring case, as Orchard reads them).</summary>
+    private static string? ItemsKey(JsonObject step, string property) =>
+        step.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, property, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Rewrites ids that a re-import matched to existing items, wherever the step mentions them.</summary>
     public static void ApplyIdMap(JsonNode? node, IReadOnlyDictionary<string, string> map)

@@ -22,6 +22,49 @@ public sealed class RecipeStepContext(RecipeExecution execution, JsonObject step
 
     public ImportReport Report => Execution.Report;
 
+    /// <summary>The import's script engine, for a step that evaluates its items one at a time (<see cref="IRecipeItemStep"/>).</summary>
+    public RecipeScripts? Scripts { get; init; }
+
+    /// <summary>The item array's name as the recipe writes it, when the step's items were left out of <see cref="Step"/> to be read one at a time.</summary>
+    public string? ItemsKey { get; init; }
+
+    /// <summary>
+    /// The items of an <see cref="IRecipeItemStep"/> as the recipe wrote them: count them, then read each evaluated
+    /// with <see cref="ItemAt"/>. Without a raw step (a step run directly) the evaluated items of <see cref="Step"/>.
+    /// </summary>
+    public JsonArray RawItems(string property)
+    {
+        if (ItemsKey is null || Raw is null)
+        {
+            return Array(property);
+        }
+        return Raw[ItemsKey] switch
+        {
+            JsonArray array => array,
+            _ => throw Fail(ItemsKey, $"'{ItemsKey}' must be an array."),
+        };
+    }
+
+    /// <summary>A copy of item <paramref name="index"/> with its expressions evaluated and the import's id map applied (the item itself when it was evaluated with the step).</summary>
+    public JsonNode? ItemAt(JsonArray rawItems, int index)
+    {
+        if (ItemsKey is null || Raw is null || Scripts is null)
+        {
+            return rawItems[index];
+        }
+        var item = rawItems[index]?.DeepClone();
+        try
+        {
+            Scripts.EvaluateTree(item, $"{Path}.{ItemsKey}[{index}]");
+        }
+        catch (ScriptException ex)
+        {
+            throw new RecipeException(Execution.RecipeName, Number, Name, ex.JsonPath, ex.Message, ex);
+        }
+        RecipeExecutor.ApplyIdMap(item, Execution.IdMap);
+        return item;
+    }
+
     /// <summary>The JSON path of this step in the recipe file, for error messages: <c>steps[4]</c>.</summary>
     public string Path => $"{Execution.PathPrefix}steps[{Number - 1}]";
 

@@ -36,6 +36,26 @@ internal sealed class ContentItemStore(ContentDbContext db)
         return await db.ContentItems.Where(r => ids.Contains(r.ContentItemId) && (r.Latest || r.Published)).OrderBy(r => r.Id).ToListAsync(ct);
     }
 
+    public async Task<HashSet<string>> StoredItemIdsAsync(IReadOnlyCollection<string> contentItemIds, CancellationToken ct = default)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in contentItemIds.Distinct().Chunk(500))
+        {
+            found.UnionWith(await db.ContentItems.AsNoTracking().Where(r => chunk.Contains(r.ContentItemId)).Select(r => r.ContentItemId).Distinct().ToListAsync(ct));
+        }
+        return found;
+    }
+
+    public async Task<HashSet<string>> StoredVersionIdsAsync(IReadOnlyCollection<string> versionIds, CancellationToken ct = default)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in versionIds.Distinct().Chunk(500))
+        {
+            found.UnionWith(await db.ContentItems.AsNoTracking().Where(r => chunk.Contains(r.ContentItemVersionId)).Select(r => r.ContentItemVersionId).ToListAsync(ct));
+        }
+        return found;
+    }
+
     public Task<ContentItemRecord?> FindVersionAsync(string versionId, CancellationToken ct = default) =>
         db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemVersionId == versionId, ct);
 

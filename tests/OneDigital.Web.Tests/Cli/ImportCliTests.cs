@@ -27,6 +27,22 @@ public sealed class ImportCliTests
     }
 
     [Test]
+    public async Task A_long_import_prints_its_progress_every_thousand_items_and_a_short_one_prints_none()
+    {
+        await using var store = TestSite.Create();
+        var small = await store.RunAsync("import", TestSite.Recipe("article.recipe.json"), TestSite.SetupRecipe("site.recipe.json"));
+        var recipe = Path.Combine(store.DataDir, "long.recipe.json");
+        await File.WriteAllTextAsync(recipe, LongRecipe(2_000));
+
+        var large = await store.RunAsync("import", recipe);
+
+        Assert.That((small.ExitCode, large.ExitCode), Is.EqualTo((0, 0)), large.ToString());
+        Assert.That(small.Out, Does.Not.Contain("items/s"));
+        Assert.That(large.Out, Does.Match(@"1,000 of 2,000 items, [\d,]+ items/s, about \d\d:\d\d:\d\d left")
+            .And.Contain("2,000 of 2,000 items").And.Contain("content items: 2000 created"));
+    }
+
+    [Test]
     public async Task A_site_write_during_a_long_import_succeeds_and_killing_the_import_leaves_nothing_of_it()
     {
         await using var store = TestSite.Create();

@@ -14,13 +14,18 @@ namespace OneDigital.Content.Recipes.Steps;
 /// a path another item holds gets a unique one. An item of a type no definition names is kept as its JSON, with a
 /// warning, as Orchard's content step keeps it.
 /// </summary>
-public sealed class ContentStep(ContentManager manager, ContentDefinitionStore definitions, ContentQuery query, RecipeItemLedger ledger, SetupRunItems setupRun) : IRecipeStep
+public sealed class ContentStep(ContentManager manager, ContentDefinitionStore definitions, RecipeItemLedger ledger, SetupRunItems setupRun) : IRecipeItemStep
 {
+    /// <summary>Items read, evaluated and looked up together: one query for which of their ids the store holds, not two per item.</summary>
+    private const int Chunk = 500;
+
     public IReadOnlyCollection<string> Names { get; } = ["content"];
+
+    public string ItemsProperty => "Data";
 
     public async Task ExecuteAsync(RecipeStepContext context)
     {
-        var data = context.Array("Data");
+        var data = context.RawItems(ItemsProperty);
         var defs = await definitions.GetAsync();
         var execution = context.Execution;
         var keys = new string[data.Count];
@@ -36,68 +41,99 @@ public sealed class ContentStep(ContentManager manager, ContentDefinitionStore d
             execution.PreLedgerSetup = (true, await setupRun.PreLedgerSetupAsync(execution.RecipeName));
         }
         var warnings = new List<string>();
-        for (var i = 0; i < data.Count; i++)
+        // Versions this step wrote: a recipe that gives two items one version id must still fail as it did.
+        var writtenVersionIds = new HashSet<string>(StringComparer.Ordinal);
+        var chunk = new List<(int Index, ContentItem Item)>(Chunk);
+        for (var start = 0; start < data.Count; start += Chunk)
         {
-            var path = $"Data[{i}]";
-            if (data[i] is not JsonObject json)
+            chunk.Clear();
+            for (var i = start; i < Math.Min(data.Count, start + Chunk); i++)
             {
-                throw context.Fail(path, "A content item must be a JSON object.");
+                chunk.Add((i, ReadItem(context, defs, data, i)));
             }
-            RecipeExecutor.ApplyIdMap(json, execution.IdMap);
-            NormaliseMetadataNames(json);
-            var item = new ContentItem(json);
-            if (string.IsNullOrWhiteSpace(item.ContentType))
+            await manager.PrepareImportAsync(chunk.ConvertAll(c => c.Item));
+            var stored = await manager.StoredIdsAsync(
+                chunk.Select(c => c.Item.ContentItemId).Where(id => !string.IsNullOrEmpty(id)).ToList(),
+                chunk.Select(c => c.Item.ContentItemVersionId).Where(id => !string.IsNullOrEmpty(id)).ToList());
+            foreach (var (i, item) in chunk)
             {
-                throw context.Fail($"{path}.ContentType", "The item has no ContentType.");
-            }
-            foreach (var date in new[] { "CreatedUtc", "ModifiedUtc", "PublishedUtc" })
-            {
-                if (json[date] is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String && JsonValues.UtcDateTime(v) is null)
+                var path = $"Data[{i}]";
+                // Read before the id map of earlier items is applied: only these ids were looked up.
+                var (lookedUpId, lookedUpVersionId) = (item.ContentItemId, item.ContentItemVersionId);
+                RecipeExecutor.ApplyIdMap(item.Data, execution.IdMap);
+                bool Exists(string id) => stored.ItemIds.Contains(id) || execution.CreatedItemIds.Contains(id);
+                ledgerEntries.TryGetValue(keys[i], out var entry);
+                var adopted = false;
+                if (entry is null && execution.PreLedgerSetup.SetUpUtc is { } setUpUtc && !keys[i].StartsWith("id:", StringComparison.Ordinal))
                 {
-                    throw context.Fail($"{path}.{date}", $"'{v}' is not a date.");
+                    var (setupItemId, doubt) = await setupRun.FindAsync(item, setUpUtc);
+                    if (setupItemId is not null)
+                    {
+                        entry = new RecipeItemLedgerEntry { Recipe = execution.RecipeName, ItemKey = keys[i], ContentItemId = setupItemId };
+                        adopted = true;
+                        context.WarnAt(path, $"taken to be '{setupItemId}', which this recipe set up before the import ledger existed (the one {item.ContentType} titled '{item.DisplayText}' from the setup); it is updated, not created again.");
+                    }
+                    else if (doubt is not null)
+                    {
+                        context.WarnAt(path, $"a new item was created: this recipe set the store up before the import ledger existed, and the item set up then cannot be told apart ({doubt}).");
+                    }
                 }
-            }
-            WarnAboutUnknownNames(context, defs, item, path);
-            ledgerEntries.TryGetValue(keys[i], out var entry);
-            var adopted = false;
-            if (entry is null && execution.PreLedgerSetup.SetUpUtc is { } setUpUtc && !keys[i].StartsWith("id:", StringComparison.Ordinal))
-            {
-                var (setupItemId, doubt) = await setupRun.FindAsync(item, setUpUtc);
-                if (setupItemId is not null)
+                // Only an item the ledger knows can match an earlier run.
+                if (entry is not null && (string.IsNullOrEmpty(item.ContentItemId) || !Exists(item.ContentItemId)))
                 {
-                    entry = new RecipeItemLedgerEntry { Recipe = execution.RecipeName, ItemKey = keys[i], ContentItemId = setupItemId };
-                    adopted = true;
-                    context.WarnAt(path, $"taken to be '{setupItemId}', which this recipe set up before the import ledger existed (the one {item.ContentType} titled '{item.DisplayText}' from the setup); it is updated, not created again.");
+                    await MatchEarlierRunAsync(item, entry, execution);
                 }
-                else if (doubt is not null)
+                // An item whose ids the store does not hold and this import has not written needs no lookups on the way in.
+                var knownNew = !string.IsNullOrEmpty(item.ContentItemId) && item.ContentItemId == lookedUpId && !Exists(item.ContentItemId)
+                    && !string.IsNullOrEmpty(item.ContentItemVersionId) && item.ContentItemVersionId == lookedUpVersionId
+                    && !stored.VersionIds.Contains(item.ContentItemVersionId) && !writtenVersionIds.Contains(item.ContentItemVersionId);
+                ImportOutcome outcome;
+                warnings.Clear();
+                try
                 {
-                    context.WarnAt(path, $"a new item was created: this recipe set the store up before the import ledger existed, and the item set up then cannot be told apart ({doubt}).");
+                    outcome = await manager.ImportAsync(item, warnings, knownNew);
                 }
-            }
-            // Only an item the ledger knows can match an earlier run; asking the store about the others cost a query per item.
-            if (entry is not null && (string.IsNullOrEmpty(item.ContentItemId) || !await query.ExistsAsync(item.ContentItemId)))
-            {
-                await MatchEarlierRunAsync(item, entry, execution);
-            }
-            ImportOutcome outcome;
-            warnings.Clear();
-            try
-            {
-                outcome = await manager.ImportAsync(item, warnings);
-            }
-            catch (ContentValidationException ex)
-            {
-                throw context.Fail(path, ex.Message, ex);
-            }
-            foreach (var warning in warnings) context.WarnAt(path, warning);
-            context.Report.CountItem(item.ContentType, outcome);
-            if (outcome == ImportOutcome.Created) execution.CreatedItemIds.Add(item.ContentItemId);
-            if (adopted || entry?.ContentItemId != item.ContentItemId)
-            {
-                ledgerEntries[keys[i]] = ledger.Record(execution.RecipeName, keys[i], item.ContentItemId, adopted ? null : entry);
+                catch (ContentValidationException ex)
+                {
+                    throw context.Fail(path, ex.Message, ex);
+                }
+                writtenVersionIds.Add(item.ContentItemVersionId);
+                foreach (var warning in warnings) context.WarnAt(path, warning);
+                if (outcome == ImportOutcome.Created) execution.CreatedItemIds.Add(item.ContentItemId);
+                if (adopted || entry?.ContentItemId != item.ContentItemId)
+                {
+                    ledgerEntries[keys[i]] = ledger.Record(execution.RecipeName, keys[i], item.ContentItemId, adopted ? null : entry);
+                }
+                // Last: the progress display may read the report.
+                context.Report.CountItem(item.ContentType, outcome);
             }
         }
         await ledger.SaveAsync();
+    }
+
+    /// <summary>Item <paramref name="index"/> evaluated and checked: a JSON object with a type and dates that read as dates.</summary>
+    private static ContentItem ReadItem(RecipeStepContext context, ContentDefinitionDocument defs, JsonArray data, int index)
+    {
+        var path = $"Data[{index}]";
+        if (context.ItemAt(data, index) is not JsonObject json)
+        {
+            throw context.Fail(path, "A content item must be a JSON object.");
+        }
+        NormaliseMetadataNames(json);
+        var item = new ContentItem(json);
+        if (string.IsNullOrWhiteSpace(item.ContentType))
+        {
+            throw context.Fail($"{path}.ContentType", "The item has no ContentType.");
+        }
+        foreach (var date in new[] { "CreatedUtc", "ModifiedUtc", "PublishedUtc" })
+        {
+            if (json[date] is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String && JsonValues.UtcDateTime(v) is null)
+            {
+                throw context.Fail($"{path}.{date}", $"'{v}' is not a date.");
+            }
+        }
+        WarnAboutUnknownNames(context, defs, item, path);
+        return item;
     }
 
     /// <summary>
