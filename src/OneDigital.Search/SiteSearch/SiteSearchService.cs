@@ -28,6 +28,7 @@ public sealed partial class SiteSearchService(
     ContentQuery content,
     ContentDefinitionStore definitions,
     PermissionService permissions,
+    VisibleItemsFilters visibleItems,
     SiteSearchOptions options)
 {
     public async Task<SiteSearchResult> SearchAsync(SiteSearchRequest request, ClaimsPrincipal? reader, CancellationToken ct = default)
@@ -68,16 +69,15 @@ public sealed partial class SiteSearchService(
     /// <summary>Published, of a type the reader may view, and the reader's own filters.</summary>
     private async Task<Query> FilterAsync(SiteSearchRequest request, ClaimsPrincipal? reader, CancellationToken ct)
     {
-        var filter = new BooleanQuery { { new TermQuery(new Term(IndexFieldNames.Published, "true")), Occur.MUST } };
-        var visible = new BooleanQuery();
+        var visible = new List<string>();
         foreach (var type in (await definitions.GetAsync(ct)).ContentTypes)
         {
             if (await permissions.IsGrantedForTypeAsync(reader, Permissions.ViewContent, type.Name, ct))
             {
-                visible.Add(new TermQuery(new Term(IndexFieldNames.ContentType, type.Name)), Occur.SHOULD);
+                visible.Add(type.Name);
             }
         }
-        filter.Add(visible, Occur.MUST);
+        var filter = new BooleanQuery { { new ConstantScoreQuery(visibleItems.For(visible)), Occur.MUST } };
         if (!string.IsNullOrWhiteSpace(request.ContentType))
         {
             filter.Add(new TermQuery(new Term(IndexFieldNames.ContentType, request.ContentType)), Occur.MUST);
