@@ -28,6 +28,7 @@ public sealed partial class SiteSearchService(
     ContentQuery content,
     ContentDefinitionStore definitions,
     PermissionService permissions,
+    VisibleItemsFilters visibleItems,
     SiteSearchOptions options)
 {
     public async Task<SiteSearchResult> SearchAsync(SiteSearchRequest request, ClaimsPrincipal? reader, CancellationToken ct = default)
@@ -66,18 +67,22 @@ public sealed partial class SiteSearchService(
     }
 
     /// <summary>Published, of a type the reader may view, and the reader's own filters.</summary>
-    private async Task<Query> FilterAsync(SiteSearchRequest request, ClaimsPrincipal? reader, CancellationToken ct)
+    private async Task<Filter> FilterAsync(SiteSearchRequest request, ClaimsPrincipal? reader, CancellationToken ct)
     {
-        var filter = new BooleanQuery { { new TermQuery(new Term(IndexFieldNames.Published, "true")), Occur.MUST } };
-        var visible = new BooleanQuery();
+        var visible = new List<string>();
         foreach (var type in (await definitions.GetAsync(ct)).ContentTypes)
         {
             if (await permissions.IsGrantedForTypeAsync(reader, Permissions.ViewContent, type.Name, ct))
             {
-                visible.Add(new TermQuery(new Term(IndexFieldNames.ContentType, type.Name)), Occur.SHOULD);
+                visible.Add(type.Name);
             }
         }
-        filter.Add(visible, Occur.MUST);
+        var visibleFilter = visibleItems.For(visible);
+        if (string.IsNullOrWhiteSpace(request.ContentType) && string.IsNullOrWhiteSpace(request.TopicId))
+        {
+            return visibleFilter;
+        }
+        var filter = new BooleanQuery { { new ConstantScoreQuery(visibleFilter), Occur.MUST } };
         if (!string.IsNullOrWhiteSpace(request.ContentType))
         {
             filter.Add(new TermQuery(new Term(IndexFieldNames.ContentType, request.ContentType)), Occur.MUST);
@@ -88,7 +93,7 @@ public sealed partial class SiteSearchService(
             foreach (var field in await TopicFieldsAsync(ct)) topic.Add(new TermQuery(new Term(field, request.TopicId)), Occur.SHOULD);
             filter.Add(topic, Occur.MUST);
         }
-        return filter;
+        return new QueryWrapperFilter(filter);
     }
 
     private async Task<IReadOnlyList<string>> TopicFieldsAsync(CancellationToken ct)
@@ -159,10 +164,10 @@ public sealed partial class SiteSearchService(
 
     private sealed record Found(List<FoundHit> Hits, int Total, Dictionary<string, int> Types, Dictionary<string, int> Topics, Query? Highlight);
 
-    private Task<Found> RunAsync(IndexQueryContext context, Query? text, Query filter, IReadOnlyList<string> topicFields, int page, int pageSize, CancellationToken ct)
+    private Task<Found> RunAsync(IndexQueryContext context, Query? text, Filter filter, IReadOnlyList<string> topicFields, int page, int pageSize, CancellationToken ct)
     {
-        var query = new BooleanQuery { { new ConstantScoreQuery(filter) { Boost = 0 }, Occur.MUST } };
-        if (text is not null) query.Add(text, Occur.MUST);
+        // The filter adds nothing to a score (as a zero-boost clause did before), so a hit scores by its words alone.
+        Query query = text is null ? new ConstantScoreQuery(filter) { Boost = 0 } : new FilteredQuery(text, filter);
         return searchers.SearchAsync(context.IndexName, searcher =>
         {
             var window = page * pageSize;

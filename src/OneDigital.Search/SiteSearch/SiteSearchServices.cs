@@ -8,6 +8,7 @@ public static class SiteSearchServices
     public static IServiceCollection AddSiteSearch(this IServiceCollection services, SiteSearchOptions? options = null)
     {
         services.TryAddSingleton(options ?? new SiteSearchOptions());
+        services.TryAddSingleton<VisibleItemsFilters>();
         services.AddScoped<SiteSearchService>();
         return services;
     }

@@ -4,6 +4,12 @@
 // served from the output cache to everyone, and the site has no signed-in readers whose session a forged post could
 // ride on, so the Origin check (OWASP's "verifying origin with standard headers") is the cross-site defence. The
 // app's ASP.NET Core antiforgery cookie belongs to the admin (its path is /admin), so it cannot serve the site.
+// The trade-off of the cached home page: its token names the time the page was rendered, not the time this reader
+// was shown it, so for every reader after the first (until the entry moves on, at most SiteOptions.CacheDuration) the
+// minimum fill time is already over when the page arrives; the form's own page (/e-bulletin) is never cached and
+// keeps the full check. A fresh token per hit would cost a signature and a re-compression of the cached bytes on
+// every home page view (issue 14 measures a cached hit against a bare endpoint), while a bot that fetches the home
+// page still meets the Origin check, the honeypot, the per-address rate limit and the double opt-in by email.
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;

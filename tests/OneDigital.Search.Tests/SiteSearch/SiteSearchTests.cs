@@ -131,4 +131,28 @@ public sealed class SiteSearchTests : QueryStoreFixture
         var draft = await CreateAsync("Budgeting draft", "Not ready.", new(2024, 6, 1), publish: false);
         Assert.That(Ids(await SearchAsync("budgeting draft")), Does.Not.Contain(draft));
     }
+
+    [Test]
+    public async Task An_item_indexed_again_as_unpublished_leaves_the_results_of_a_search_made_before()
+    {
+        var item = await CreateAsync("Zebrafish workshop", "Learning about zebrafish online.", new(2024, 5, 1));
+        Assert.That(Ids(await SearchAsync("zebrafish")), Is.EqualTo(new[] { item }));
+
+        // The filter of visible items is cached per index segment; the segment's deletions still apply to it.
+        Index.Add(item, "Article", "Zebrafish workshop", "Learning about zebrafish online.", new(2024, 5, 1), null, [], published: false);
+
+        var after = await SearchAsync("zebrafish");
+        Assert.That(after.Total, Is.Zero);
+        Assert.That(after.ContentTypes.Values.Sum(), Is.Zero);
+    }
+
+    [Test]
+    public async Task A_reader_who_gains_a_type_finds_its_items_in_the_next_search()
+    {
+        Assert.That(Ids(await SearchAsync("private submission")), Does.Not.Contain(_submission));
+
+        await Get<RoleService>().SaveAsync("Anonymous", null, ["View_Article", "View_LearningSubmission"], PermissionBehavior.Replace);
+
+        Assert.That(Ids(await SearchAsync("private submission")), Does.Contain(_submission));
+    }
 }
