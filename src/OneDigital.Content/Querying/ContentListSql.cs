@@ -163,6 +163,8 @@ internal static class ContentListSql
     {
         ContentFilter.Field field => [field],
         ContentFilter.And and => and.Filters.SelectMany(Required),
+        // An OR of one condition is that condition: the site's topic filters name one type's field this way.
+        ContentFilter.Or { Filters.Count: 1 } or => Required(or.Filters[0]),
         _ => [],
     };
 

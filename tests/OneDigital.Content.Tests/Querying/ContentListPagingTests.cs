@@ -219,6 +219,11 @@ public class ContentListPagingTests(TestDatabase database) : StoreFixture(databa
         Assert.That(await ContentListSql.PlanFieldsAsync(Having("nobody's topic"), Db, default), Is.EqualTo(FieldsPlan.Lead));
         Assert.That(await ContentListSql.PlanFieldsAsync(page, Db, default), Is.EqualTo(FieldsPlan.Set));
         Assert.That(await ContentListSql.PlanFieldsAsync(Having("topic1") with { Take = null }, Db, default), Is.EqualTo(FieldsPlan.Set));
+        var oneTypesTopics = page with
+        {
+            Filter = new ContentFilter.And([new ContentFilter.Or([new ContentFilter.Field("Report", "Topics", FieldValueKind.Text, FilterOperator.In, new[] { "topic1", "topic2" })])]),
+        };
+        Assert.That(await ContentListSql.PlanFieldsAsync(oneTypesTopics, Db, default), Is.EqualTo(FieldsPlan.Probe), "an OR of one condition, as the site's related items ask");
     }
 
     [Test]
