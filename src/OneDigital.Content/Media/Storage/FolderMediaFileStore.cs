@@ -103,16 +103,21 @@ public sealed class FolderMediaFileStore(string root, bool flushToDisk) : IMedia
         {
             var candidate = n == 1 ? name : $"{stem}-{n.ToString(CultureInfo.InvariantCulture)}{extension}";
             var target = Path.Combine(directory, candidate);
+            // The name is claimed by creating it exclusively (one atomic create, also between nodes sharing the folder),
+            // then the staged file renamed over the empty claim: File.Move without overwrite checks and renames in two
+            // steps on Linux, so two nodes placing the same name at once could both "succeed" onto one file.
             try
             {
-                File.Move(staged.TempPath, target, overwrite: false);
-                staged.Placed = true;
-                var prefix = LibraryPath(folder);
-                return Task.FromResult(prefix.Length == 0 ? candidate : $"{prefix}/{candidate}");
+                new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None).Dispose();
             }
             catch (IOException) when (File.Exists(target) && n < 1000)
             {
+                continue;
             }
+            File.Move(staged.TempPath, target, overwrite: true);
+            staged.Placed = true;
+            var prefix = LibraryPath(folder);
+            return Task.FromResult(prefix.Length == 0 ? candidate : $"{prefix}/{candidate}");
         }
     }
 
