@@ -14,6 +14,9 @@ public static class TestPostgres
 {
     public const string Variable = "ONEDIGITAL_TEST_POSTGRES";
 
+    /// <summary>Why a PostgreSQL test is skipped when no server is named.</summary>
+    public const string NotConfigured = $"PostgreSQL not configured: set {Variable} (.ci/run does)";
+
     private static readonly ConcurrentBag<string> Emptied = [];
 
     public static string AdminConnectionString
@@ -23,7 +26,7 @@ public static class TestPostgres
             var value = Environment.GetEnvironmentVariable(Variable);
             if (string.IsNullOrWhiteSpace(value))
             {
-                Assert.Ignore($"PostgreSQL not configured: set {Variable} (.ci/run does)");
+                Assert.Ignore(NotConfigured);
             }
             return value!;
         }
