@@ -12,6 +12,8 @@ namespace OneDigital.Web.Problems;
 /// name, invalid content) is its status, title and detail; a store that is busy, read-only, damaged or gone (or an
 /// index that cannot be searched) is a 503 with a message and <c>Retry-After</c> where retrying helps; anything else
 /// is a 500 with a trace id, and its message only in Development. Endpoints throw; they do not answer errors themselves.
+/// A request whose client has gone (a load generator closing its connections mid-request) gets no answer: writing one
+/// would throw from the handler itself, which ASP.NET logs as an error and rethrows.
 /// </summary>
 internal sealed class ProblemExceptionHandler(StoreOptions store, IHostEnvironment environment, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
@@ -20,6 +22,11 @@ internal sealed class ProblemExceptionHandler(StoreOptions store, IHostEnvironme
         if (context.Response.HasStarted)
         {
             return false;
+        }
+        if (context.RequestAborted.IsCancellationRequested)
+        {
+            ClientGone(context, exception);
+            return true;
         }
         var problem = new ProblemDetails { Instance = context.Request.Path };
         if (exception is IClientError client)
@@ -55,7 +62,23 @@ internal sealed class ProblemExceptionHandler(StoreOptions store, IHostEnvironme
         context.Response.StatusCode = problem.Status.Value;
         // Written directly rather than through IProblemDetailsService, which writes nothing for a client whose Accept
         // header does not name JSON: that would be an empty 500 again.
-        await context.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
+        try
+        {
+            await context.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
+        }
+        catch (Exception ex) when ((ex is OperationCanceledException or IOException) && context.RequestAborted.IsCancellationRequested)
+        {
+            ClientGone(context, ex);
+        }
         return true;
+    }
+
+    private void ClientGone(HttpContext context, Exception exception)
+    {
+        logger.LogDebug(exception, "{Method} {Path}: the client went away; no problem answer written.", context.Request.Method, context.Request.Path);
+        if (!context.Response.HasStarted)
+        {
+            context.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+        }
     }
 }
