@@ -74,7 +74,7 @@ public static class ContentServices
         services.AddSingleton(store);
         if (store.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<ContentDbContext, PostgresContentDbContext>((sp, o) => o.UseNpgsql(store.ConnectionString)
+            services.AddDbContext<ContentDbContext, PostgresContentDbContext>((sp, o) => o.UseNpgsql(store.PostgresConnectionString)
                 .AddInterceptors(new StoreWriteGuard(sp.GetRequiredService<StoreCondition>(), null), sp.GetRequiredService<IndexingSignal>()),
                 optionsLifetime: ServiceLifetime.Singleton);
         }

@@ -48,6 +48,11 @@ public sealed class BenchmarkStore : IAsyncDisposable
     /// <summary>Whether this is a store kept by an earlier run: it holds that run's content and is never removed.</summary>
     public bool Reused => _options.Reuse is not null;
 
+    /// <summary>The PostgreSQL server's connection without the benchmark's database, and that database; null on SQLite.</summary>
+    public string? PostgresAdminConnection => _postgresAdminConnection;
+
+    public string? PostgresDatabase => _postgresDatabase;
+
     public string Location => _postgresDatabase is null ? Path.Combine(_dataDir, "onedigital.db") : $"PostgreSQL database {_postgresDatabase}";
 
     public static async Task<BenchmarkStore> CreateAsync(BenchmarkOptions options)

@@ -84,6 +84,7 @@ public sealed class PeerScenario : IScenario
 
         var answers = new byte[queries.Length][];
         var uncached = new LoadResult[queries.Length];
+        var uncachedCpu = new (double, double?)[queries.Length];
         var coldStart = Stopwatch.StartNew();
         await using (var site = await BenchmarkSite.StartAsync(run.Store, "--OneDigital:GraphQL:Cache:Enabled=false"))
         {
@@ -93,26 +94,27 @@ public sealed class PeerScenario : IScenario
             {
                 answers[i] = await AnswerAsync(site.Address, bodies[i], ct);
                 run.Log.WriteLine($"  {queries[i].Name}: uncached");
-                uncached[i] = await LoadAsync(site.Address, bodies[i], answers[i].Length, duration, ct);
+                (uncached[i], uncachedCpu[i]) = await LoadAsync(run.Store, site.Address, bodies[i], answers[i].Length, duration, ct);
             }
         }
         var cached = new LoadResult[queries.Length];
+        var cachedCpu = new (double, double?)[queries.Length];
         await using (var site = await BenchmarkSite.StartAsync(run.Store))
         {
             for (var i = 0; i < queries.Length; i++)
             {
                 run.Log.WriteLine($"  {queries[i].Name}: cached");
-                cached[i] = await LoadAsync(site.Address, bodies[i], answers[i].Length, duration, ct);
+                (cached[i], cachedCpu[i]) = await LoadAsync(run.Store, site.Address, bodies[i], answers[i].Length, duration, ct);
             }
         }
         for (var i = 0; i < queries.Length; i++)
         {
             run.Log.WriteLine($"  {queries[i].Name}: bare Kestrel, {answers[i].Length:N0} bytes");
             await using var bare = await BareProcess.StartAsync(answers[i], ct);
-            var yardstick = await LoadAsync(bare.Address, bodies[i], answers[i].Length, duration, ct);
-            rows.Add(LoadRow($"peer {queries[i].Name}: bare", yardstick, yardstick));
-            rows.Add(LoadRow($"peer {queries[i].Name}: uncached", uncached[i], yardstick));
-            rows.Add(LoadRow($"peer {queries[i].Name}: cached", cached[i], yardstick));
+            var (yardstick, _) = await LoadAsync(null, bare.Address, bodies[i], answers[i].Length, duration, ct);
+            rows.Add(LoadRow($"peer {queries[i].Name}: bare", yardstick, yardstick, null));
+            rows.Add(LoadRow($"peer {queries[i].Name}: uncached", uncached[i], yardstick, uncachedCpu[i]));
+            rows.Add(LoadRow($"peer {queries[i].Name}: cached", cached[i], yardstick, cachedCpu[i]));
         }
         rows.Add(new ResultRow("peer cold start to /health", [("seconds", coldStart.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture))]));
         rows.Add(new ResultRow("peer run", [("peak memory (MB)", MemoryProbe.PeakWorkingSetMB().ToString("F0", CultureInfo.InvariantCulture))]));
@@ -136,6 +138,7 @@ public sealed class PeerScenario : IScenario
             await PeerRecipe.WriteAsync(file, first, count, withDefinitions: first == 0, ct);
             run.Log.WriteLine($"  importing {count:N0} {Type} items ({new FileInfo(file).Length / 1048576.0:F0} MB recipe)");
             GC.Collect();
+            var cpu = await CpuMeter.StartAsync(run.Store);
             var clock = Stopwatch.StartNew();
             var parameters = new RecipeParameters { AdminUserId = BenchmarkStore.RecipeOwner, AdminUsername = "admin", SiteName = "One Digital benchmark" };
             var recipe = RecipeDescriptor.Load(file);
@@ -149,12 +152,14 @@ public sealed class PeerScenario : IScenario
                 await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteAsync(recipe, parameters, ct);
             }
             clock.Stop();
+            var cpuPerItem = await cpu.StopAsync(count);
             return new ResultRow(staged ? "peer import (CLI/admin path: staged copy)" : "peer import (recipe engine)",
             [
                 ("items", count.ToString("N0", CultureInfo.InvariantCulture)),
                 ("seconds", clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)),
                 ("items/s", (count / clock.Elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture)),
                 ("peak memory (MB)", MemoryProbe.PeakWorkingSetMB().ToString("F0", CultureInfo.InvariantCulture)),
+                .. CpuMeter.Cells(cpuPerItem, "item"),
             ]);
         }
         finally
@@ -240,21 +245,26 @@ public sealed class PeerScenario : IScenario
 
     /// <summary>
     /// The load on one query after a warm-up that is not counted (as the site scenario does): without it the first run
-    /// of each site measures the JIT's tiers and the start-up's background work rather than the query.
+    /// of each site measures the JIT's tiers and the start-up's background work rather than the query. With a store, the
+    /// CPU per request of this process (the site; the client too when wrk is not installed) and of PostgreSQL's backends.
     /// </summary>
-    private static async Task<LoadResult> LoadAsync(Uri site, string body, int bodyBytes, TimeSpan duration, CancellationToken ct)
+    private static async Task<(LoadResult, (double, double?))> LoadAsync(BenchmarkStore? store, Uri site, string body, int bodyBytes, TimeSpan duration, CancellationToken ct)
     {
         if (!WrkRun.Available)
         {
             // The benchmark's own client warms up by itself.
-            return await LoadRun.RunAsync(Post(site, body), Connections, WarmUp, duration, ct);
+            var meter = store is null ? null : await CpuMeter.StartAsync(store);
+            var own = await LoadRun.RunAsync(Post(site, body), Connections, WarmUp, duration, ct);
+            return (own, meter is null ? default : await meter.StopAsync(own.Requests));
         }
         var url = new Uri(site, "/api/graphql");
         await WrkRun.RunAsync(url, body, bodyBytes, Connections, WarmUp, ct);
-        return await WrkRun.RunAsync(url, body, bodyBytes, Connections, duration, ct);
+        var cpu = store is null ? null : await CpuMeter.StartAsync(store);
+        var result = await WrkRun.RunAsync(url, body, bodyBytes, Connections, duration, ct);
+        return (result, cpu is null ? default : await cpu.StopAsync(result.Requests));
     }
 
-    private static ResultRow LoadRow(string scenario, LoadResult result, LoadResult bare) => new(scenario,
+    private static ResultRow LoadRow(string scenario, LoadResult result, LoadResult bare, (double, double?)? cpu) => new(scenario,
     [
         ("requests/s", result.Rps),
         ("p50 ms", result.P50),
@@ -262,5 +272,6 @@ public sealed class PeerScenario : IScenario
         ("failed", result.Failures.ToString(CultureInfo.InvariantCulture)),
         ("body bytes", result.BodyBytes.ToString("N0", CultureInfo.InvariantCulture)),
         ("of bare", (result.RequestsPerSecond / bare.RequestsPerSecond).ToString("P0", CultureInfo.InvariantCulture)),
+        .. cpu is { } measured ? CpuMeter.Cells(measured, "req") : [],
     ]);
 }
