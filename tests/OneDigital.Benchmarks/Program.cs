@@ -11,6 +11,7 @@ IScenario[] scenarios =
     new MixedLoadScenario(),
     new AdminListScenario(),
     new PeerScenario(),
+    new PeerRebuildScenario(),
     new SiteScenario(),
     new MediaScenario(),
 ];

@@ -189,13 +189,13 @@ public static class ContentDocumentBuilder
         }
 
         public void Number(string name, double value) =>
-            doc.Add(reuse is null ? new DoubleField(name, value, Field.Store.YES) : reuse.Double(name, value));
+            doc.Add(reuse is null ? NumericFields.Double(name, value) : reuse.Double(name, value));
 
         public void Date(string name, DateTime? value)
         {
             if (value is not { } d) return;
             var ticks = DateTime.SpecifyKind(d, DateTimeKind.Utc).Ticks;
-            doc.Add(reuse is null ? new Int64Field(name, ticks, Field.Store.YES) : reuse.Int64(name, ticks));
+            doc.Add(reuse is null ? NumericFields.Int64(name, ticks) : reuse.Int64(name, ticks));
         }
     }
 

@@ -27,7 +27,7 @@ namespace OneDigital.Search.Documents;
 /// <item><c>Content.ContentItem.Source</c>: the item's JSON, stored only, when the profile has StoreSourceData.</item>
 /// </list>
 /// DateTicks are <see cref="DateTime.Ticks"/> of the UTC time (Int64Field): sort with SortFieldType.INT64 and build
-/// ranges with NumericRangeQuery.NewInt64Range, whatever "type" an Orchard query's sort names.
+/// ranges with <see cref="NumericFields.Int64Range"/> (the index's precision step), whatever "type" an Orchard query's sort names.
 /// </summary>
 public static class IndexFieldNames
 {

@@ -62,7 +62,7 @@ public sealed class ReusableFields(Analyzer? analyzer = null)
             field.SetDoubleValue(value);
             return field;
         }
-        return Keep(name, new DoubleField(name, value, Field.Store.YES));
+        return Keep(name, NumericFields.Double(name, value));
     }
 
     public Int64Field Int64(string name, long value)
@@ -72,7 +72,7 @@ public sealed class ReusableFields(Analyzer? analyzer = null)
             field.SetInt64Value(value);
             return field;
         }
-        return Keep(name, new Int64Field(name, value, Field.Store.YES));
+        return Keep(name, NumericFields.Int64(name, value));
     }
 
     // The n-th field of this name and type in the current document (a name can have several values).

@@ -113,6 +113,15 @@ public sealed class LuceneIndex : IDisposable
     /// </summary>
     public void AddAll(IEnumerable<Document> documents, Analyzer analyzer) => _writer.AddDocuments(documents, analyzer);
 
+    /// <summary>
+    /// Flushes a writing thread's buffer to a segment once it holds this many documents (null: by RAM alone), checked
+    /// after each <see cref="AddAll"/> call, whose documents stay together. The thread that fills its buffer writes
+    /// the segment while the others go on indexing; what is still buffered at a commit is flushed by the committing
+    /// thread alone.
+    /// </summary>
+    public void FlushEvery(int? documents) =>
+        _writer.Config.MaxBufferedDocs = documents ?? IndexWriterConfig.DISABLE_AUTO_FLUSH;
+
     public void Remove(string contentItemId) => _writer.DeleteDocuments(new Term(IndexFieldNames.ContentItemId, contentItemId));
 
     /// <summary>Empties the index; searchers keep seeing the old documents until the next <see cref="Commit"/>.</summary>

@@ -181,10 +181,10 @@ internal sealed class QueryClauses(IndexQueryContext context)
         {
             case IndexFieldKind.Number:
                 var number = Number(value, path);
-                return NumericRangeQuery.NewDoubleRange(field, number, number, true, true);
+                return NumericFields.DoubleRange(field, number, number, true, true);
             case IndexFieldKind.DateTicks:
                 var ticks = DateTicks(value, path);
-                return NumericRangeQuery.NewInt64Range(field, ticks, ticks, true, true);
+                return NumericFields.Int64Range(field, ticks, ticks, true, true);
             default:
                 return new TermQuery(new Term(field, Text(value, path)));
         }
@@ -394,9 +394,9 @@ internal sealed class QueryClauses(IndexQueryContext context)
         var upperAt = $"{at}.{(upperInclusive ? "lte" : "lt")}";
         Query query = kind switch
         {
-            IndexFieldKind.Number => NumericRangeQuery.NewDoubleRange(field,
+            IndexFieldKind.Number => NumericFields.DoubleRange(field,
                 lower is null ? null : Number(lower, lowerAt), upper is null ? null : Number(upper, upperAt), lowerInclusive, upperInclusive),
-            IndexFieldKind.DateTicks => NumericRangeQuery.NewInt64Range(field,
+            IndexFieldKind.DateTicks => NumericFields.Int64Range(field,
                 lower is null ? null : DateTicks(lower, lowerAt), upper is null ? null : DateTicks(upper, upperAt), lowerInclusive, upperInclusive),
             _ => TermRangeQuery.NewStringRange(field,
                 lower is null ? null : Text(lower, lowerAt), upper is null ? null : Text(upper, upperAt), lowerInclusive, upperInclusive),

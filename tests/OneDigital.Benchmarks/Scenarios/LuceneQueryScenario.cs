@@ -96,7 +96,7 @@ public sealed class LuceneQueryScenario : IScenario
                 new StringField(IndexFieldNames.DisplayTextKeyword, title, Field.Store.YES),
                 new TextField(IndexFieldNames.FullText, $"{title} {body}", Field.Store.NO),
                 new StringField(IndexFieldNames.Published, "true", Field.Store.NO),
-                new Int64Field(IndexFieldNames.CreatedUtc, start + (long)text.Next(0, 3650) * TimeSpan.TicksPerDay, Field.Store.YES),
+                NumericFields.Int64(IndexFieldNames.CreatedUtc, start + (long)text.Next(0, 3650) * TimeSpan.TicksPerDay),
             });
         }
         writer.Commit();

@@ -68,9 +68,9 @@ public class DocumentMappingTests
         {
             Assert.That(await Finds(new TermQuery(new Term("Article.Subtitle", "champion"))), Is.True, "text is analyzed (English stems)");
             Assert.That(await Finds(new TermQuery(new Term("Article.Subtitle.keyword", "What the champions learned"))), Is.True, "short text has a keyword copy");
-            Assert.That(await Finds(NumericRangeQuery.NewDoubleRange("Article.Rating", 3.5, 4.5, true, true)), Is.True, "numbers are doubles");
+            Assert.That(await Finds(NumericFields.DoubleRange("Article.Rating", 3.5, 4.5, true, true)), Is.True, "numbers are doubles");
             Assert.That(await Finds(new TermQuery(new Term("Article.Featured", "true"))), Is.True, "booleans are \"true\"/\"false\"");
-            Assert.That(await Finds(NumericRangeQuery.NewInt64Range("Article.HeldOn", HeldOn.AddDays(-1).Ticks, HeldOn.AddDays(1).Ticks, true, true)), Is.True, "dates are UTC ticks");
+            Assert.That(await Finds(NumericFields.Int64Range("Article.HeldOn", HeldOn.AddDays(-1).Ticks, HeldOn.AddDays(1).Ticks, true, true)), Is.True, "dates are UTC ticks");
             Assert.That(await Finds(new TermQuery(new Term("Article.Website.Url", "https://onedigital.org.uk"))), Is.True, "link url");
             Assert.That(await Finds(new TermQuery(new Term("Article.Website.Text", "websit"))), Is.True, "link text is analyzed");
             Assert.That(await Finds(new TermQuery(new Term("Article.Topics.TermContentItemIds", "term-skills"))), Is.True, "taxonomy term ids");
@@ -81,6 +81,47 @@ public class DocumentMappingTests
             Assert.That(await Finds(new TermQuery(new Term(IndexFieldNames.FullText, "champion"))), Is.True, "text fields are in the full text");
             Assert.That(await Finds(new TermQuery(new Term(IndexFieldNames.ContentType, "Article"))), Is.True);
         });
+    }
+
+    [Test]
+    public async Task Date_and_number_ranges_end_exactly_at_their_bounds_with_the_coarser_precision_step()
+    {
+        var (site, id) = await ArticleWithEveryFieldAsync();
+        await using var _ = site;
+
+        async Task<bool> Finds(Query query) => (await site.IdsAsync("Articles", query)).Contains(id);
+        var ticks = HeldOn.Ticks;
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await Finds(NumericFields.Int64Range("Article.HeldOn", ticks, ticks, true, true)), Is.True, "the exact tick");
+            Assert.That(await Finds(NumericFields.Int64Range("Article.HeldOn", ticks, null, false, false)), Is.False, "after it, one tick away");
+            Assert.That(await Finds(NumericFields.Int64Range("Article.HeldOn", null, ticks, false, false)), Is.False, "before it, one tick away");
+            Assert.That(await Finds(NumericFields.Int64Range("Article.HeldOn", ticks - 1, ticks + 1, true, true)), Is.True, "a tick either side");
+            Assert.That(await Finds(NumericFields.Int64Range("Article.HeldOn", HeldOn.AddYears(-30).Ticks, HeldOn.AddYears(30).Ticks, false, false)), Is.True, "decades either side (the coarse terms)");
+            Assert.That(await Finds(NumericFields.Int64Range("Article.HeldOn", HeldOn.AddYears(1).Ticks, HeldOn.AddYears(30).Ticks, true, true)), Is.False, "a later span");
+            Assert.That(await Finds(NumericFields.DoubleRange("Article.Rating", 4, 4, true, true)), Is.True, "the exact number");
+            Assert.That(await Finds(NumericFields.DoubleRange("Article.Rating", 4, null, false, true)), Is.False, "above it");
+            Assert.That(await Finds(NumericFields.DoubleRange("Article.Rating", -1e9, 1e9, true, true)), Is.True, "a wide span");
+        });
+    }
+
+    [Test]
+    public async Task Dates_and_numbers_are_indexed_at_the_precision_step_queries_use()
+    {
+        var (site, id) = await ArticleWithEveryFieldAsync();
+        await using var _ = site;
+        await using var scope = site.Store.Scope();
+        var definitions = await scope.ServiceProvider.GetRequiredService<ContentDefinitionStore>().GetAsync();
+        var item = (await scope.ServiceProvider.GetRequiredService<ContentManager>().GetAsync(id))!;
+        var settings = site.Indexes.SettingsOf("Articles")!;
+
+        foreach (var doc in new[] { ContentDocumentBuilder.Build(item, definitions, settings), ContentDocumentBuilder.Build(item, definitions, settings, new ReusableFields()) })
+        {
+            var numeric = doc.Fields.Where(f => f.NumericType != Lucene.Net.Documents.NumericFieldType.NONE).ToList();
+            Assert.That(numeric.Select(f => f.Name), Does.Contain(IndexFieldNames.CreatedUtc).And.Contain("Article.HeldOn").And.Contain("Article.Rating"));
+            Assert.That(numeric.Select(f => ((Lucene.Net.Documents.Field)f).FieldType.NumericPrecisionStep), Is.All.EqualTo(NumericFields.PrecisionStep));
+            Assert.That(numeric.Select(f => f.IndexableFieldType.IsStored), Is.All.True, "stored, as before");
+        }
     }
 
     [Test]
