@@ -135,6 +135,9 @@ public sealed class PeerScenario : IScenario
             await PeerRecipe.WriteAsync(file, first, count, withDefinitions: first == 0, ct);
             run.Log.WriteLine($"  importing {count:N0} {Type} items ({new FileInfo(file).Length / 1048576.0:F0} MB recipe)");
             GC.Collect();
+            MemoryProbe.ResetPeak();
+            var (allocated, collections) = (GC.GetTotalAllocatedBytes(), MemoryProbe.Collections());
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var parameters = new RecipeParameters { AdminUserId = BenchmarkStore.RecipeOwner, AdminUsername = "admin", SiteName = "One Digital benchmark" };
             var recipe = RecipeDescriptor.Load(file);
@@ -148,13 +151,19 @@ public sealed class PeerScenario : IScenario
                 await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteAsync(recipe, parameters, ct);
             }
             clock.Stop();
-            return new ResultRow(staged ? "peer import (CLI/admin path: staged copy)" : "peer import (recipe engine)",
+            var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+            var row = new ResultRow(staged ? "peer import (CLI/admin path: staged copy)" : "peer import (recipe engine)",
             [
                 ("items", count.ToString("N0", CultureInfo.InvariantCulture)),
                 ("seconds", clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)),
                 ("items/s", (count / clock.Elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture)),
-                ("peak memory (MB)", MemoryProbe.PeakWorkingSetMB().ToString("F0", CultureInfo.InvariantCulture)),
+                ("CPU ms/item", (cpuMs / count).ToString("F2", CultureInfo.InvariantCulture)),
+                ("peak memory (MB)", MemoryProbe.PeakSinceResetMB().ToString("F0", CultureInfo.InvariantCulture)),
+                ("GC", MemoryProbe.GcSummary(allocated, collections)),
             ]);
+            // Printed as it ends too: the import rows are what a run about imports waits for.
+            run.Log.WriteLine($"  {row.Scenario}: {string.Join(", ", row.Cells.Select(c => $"{c.Column} {c.Value}"))}");
+            return row;
         }
         finally
         {
