@@ -8,11 +8,31 @@ public static class MemoryProbe
 {
     private const double MB = 1024 * 1024;
 
-    public static double PeakWorkingSetMB()
+    // The highest peak before the last ResetPeak, so the run's peak still covers every part of it.
+    private static double _peakBeforeReset;
+
+    /// <summary>The process's peak working set over the whole run.</summary>
+    public static double PeakWorkingSetMB() => Math.Max(_peakBeforeReset, PeakSinceResetMB());
+
+    /// <summary>The peak working set since <see cref="ResetPeak"/> (on Linux; elsewhere over the whole run).</summary>
+    public static double PeakSinceResetMB()
     {
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         return process.PeakWorkingSet64 / MB;
+    }
+
+    /// <summary>
+    /// Starts a new peak, so a row shows its own part's peak rather than an earlier part's: Linux resets the
+    /// process's high-water mark when "5" is written to /proc/self/clear_refs.
+    /// </summary>
+    public static void ResetPeak()
+    {
+        _peakBeforeReset = PeakWorkingSetMB();
+        if (OperatingSystem.IsLinux())
+        {
+            try { File.WriteAllText("/proc/self/clear_refs", "5"); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
     }
 
     /// <summary>Managed heap now, the largest heap a GC saw, bytes allocated and collections per generation.</summary>

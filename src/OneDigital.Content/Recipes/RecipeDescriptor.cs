@@ -1,26 +1,33 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using OneDigital.Content.Items;
 using OneDigital.Content.Store;
 
 namespace OneDigital.Content.Recipes;
 
-/// <summary>A parsed recipe file: its header, its raw steps, and the folder its relative paths start from.</summary>
+/// <summary>
+/// A read recipe: its header, where each of its steps lies in its bytes (<see cref="RecipeStepSource"/>), and the
+/// folder its relative paths start from. Only the header is parsed up front; each step is parsed when it runs, and a
+/// content step's items one at a time, so a recipe of any size imports in bounded memory.
+/// </summary>
 public sealed class RecipeDescriptor
 {
     public required string Name { get; init; }
     public string? DisplayName { get; init; }
     public bool IsSetupRecipe { get; init; }
-    public required JsonObject Root { get; init; }
+
+    /// <summary>The recipe's top-level properties other than its steps (name, variables, ...).</summary>
+    public required JsonObject Header { get; init; }
+
+    public required IReadOnlyList<RecipeStepSource> Steps { get; init; }
+    public required RecipeBytes Bytes { get; init; }
     public required string BasePath { get; init; }
     public string? FilePath { get; init; }
 
-    public JsonArray Steps => Root["steps"] as JsonArray ?? Root["Steps"] as JsonArray ?? [];
-
     /// <summary>How many content items the recipe's own content steps hold (not those of recipes it includes): the total a progress display counts towards.</summary>
-    public int ContentItemCount() => Steps.OfType<JsonObject>()
-        .Where(s => s["name"] is JsonValue n && n.TryGetValue(out string? name) && string.Equals(name, "content", StringComparison.OrdinalIgnoreCase))
-        .Sum(s => (JsonValues.Property(s, "Data") as JsonArray)?.Count ?? 0);
+    public int ContentItemCount() => Steps
+        .Where(s => string.Equals(s.Name, "content", StringComparison.OrdinalIgnoreCase))
+        .Sum(s => s.ArrayCount("Data"));
 
     public static RecipeDescriptor Load(string path)
     {
@@ -29,42 +36,52 @@ public sealed class RecipeDescriptor
         {
             throw new RecipeException(Path.GetFileName(path), 0, "(file)", "$", $"The recipe file '{full}' does not exist.");
         }
-        // Parsed from the file's bytes: the text of a large recipe as a string would be twice its size again in memory.
-        using var stream = File.OpenRead(full);
-        return Parse(() => JsonNode.Parse(stream, documentOptions: ContentJson.Document), Path.GetDirectoryName(full)!, full);
+        return Read(RecipeBytes.FromFile(full), Path.GetDirectoryName(full)!, full);
     }
 
     /// <summary>Parses recipe text; invalid JSON is reported with its line, position and JSON path.</summary>
     public static RecipeDescriptor Parse(string json, string basePath, string? filePath = null) =>
-        Parse(() => JsonNode.Parse(json, documentOptions: ContentJson.Document), basePath, filePath);
+        Read(RecipeBytes.FromMemory(Encoding.UTF8.GetBytes(json)), basePath, filePath);
 
-    private static RecipeDescriptor Parse(Func<JsonNode?> parse, string basePath, string? filePath)
+    private static RecipeDescriptor Read(RecipeBytes bytes, string basePath, string? filePath)
     {
         var fileName = filePath is null ? "(recipe)" : Path.GetFileName(filePath);
-        JsonNode? node;
+        RecipeOutline outline;
+        JsonObject header;
         try
         {
-            node = parse();
+            using (var stream = bytes.OpenStream())
+            {
+                outline = RecipeOutline.Read(stream);
+            }
+            using var reader = bytes.Open();
+            header = [];
+            foreach (var (name, range) in outline.Header)
+            {
+                header[name] = RecipeStepSource.Parse(reader, range);
+            }
         }
         catch (JsonException ex)
         {
             throw new RecipeException(fileName, 0, "(parse)", ex.Path ?? "$",
                 $"The recipe is not valid JSON (line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}): {ex.Message}", ex);
         }
-        if (node is not JsonObject root)
+        if (!outline.IsObject)
         {
             throw new RecipeException(fileName, 0, "(parse)", "$", "A recipe must be a JSON object with a 'steps' array.");
         }
-        if (root["steps"] is not JsonArray && root["Steps"] is not JsonArray)
+        if (outline.Steps is not { } steps)
         {
             throw new RecipeException(fileName, 0, "(parse)", "$.steps", "A recipe must have a 'steps' array.");
         }
         return new RecipeDescriptor
         {
-            Name = root["name"]?.GetValue<string>() is { Length: > 0 } n ? n : Path.GetFileNameWithoutExtension(fileName),
-            DisplayName = root["displayName"]?.GetValue<string>(),
-            IsSetupRecipe = root["issetuprecipe"] is JsonValue v && v.TryGetValue(out bool b) && b,
-            Root = root,
+            Name = header["name"]?.GetValue<string>() is { Length: > 0 } n ? n : Path.GetFileNameWithoutExtension(fileName),
+            DisplayName = header["displayName"]?.GetValue<string>(),
+            IsSetupRecipe = header["issetuprecipe"] is JsonValue v && v.TryGetValue(out bool b) && b,
+            Header = header,
+            Steps = steps,
+            Bytes = bytes,
             BasePath = basePath,
             FilePath = filePath,
         };

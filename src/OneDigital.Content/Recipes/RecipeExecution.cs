@@ -43,7 +43,7 @@ public sealed class RecipeExecution(IServiceProvider services, RecipeDescriptor 
     {
         Limits = Limits,
         PathPrefix = $"{PathPrefix}recipe '{inner.Name}' ",
-        Variables = inner.Root["variables"]?.DeepClone() as JsonObject ?? [],
+        Variables = inner.Header["variables"]?.DeepClone() as JsonObject ?? [],
         IdMap = IdMap,
         AfterCommit = AfterCommit,
         CreatedItemIds = CreatedItemIds,

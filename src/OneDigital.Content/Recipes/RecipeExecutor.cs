@@ -60,7 +60,7 @@ public sealed class RecipeExecutor(
         {
             // The current value, so that a limit changed in a reloaded appsettings.json applies to the next recipe.
             Limits = limits.CurrentValue,
-            Variables = recipe.Root["variables"]?.DeepClone() as JsonObject ?? [],
+            Variables = recipe.Header["variables"]?.DeepClone() as JsonObject ?? [],
         };
         await transaction.RunAsync(async () =>
         {
@@ -83,21 +83,23 @@ public sealed class RecipeExecutor(
         var scripts = new RecipeScripts(execution, configuration);
         var number = 0;
         var count = execution.Recipe.Steps.Count;
-        foreach (var raw in execution.Recipe.Steps)
+        foreach (var source in execution.Recipe.Steps)
         {
             number++;
             ct.ThrowIfCancellationRequested();
             var stepPath = $"{execution.PathPrefix}steps[{number - 1}]";
-            execution.Report.CurrentStep = $"{execution.PathPrefix}{number} of {count}: {(raw as JsonObject)?["name"]}";
-            if (raw is not JsonObject rawStep || rawStep["name"] is not JsonValue nameValue || !nameValue.TryGetValue(out string? name) || string.IsNullOrWhiteSpace(name))
+            execution.Report.CurrentStep = $"{execution.PathPrefix}{number} of {count}: {source.Name}";
+            if (!source.IsObject || string.IsNullOrWhiteSpace(source.Name))
             {
                 throw new RecipeException(execution.RecipeName, number, "(unnamed)", $"{stepPath}.name", "Each step must be an object with a 'name'.");
             }
+            var name = source.Name;
             _steps.TryGetValue(name, out var handler);
-            // A step that reads its items one at a time gets the step without them: a copy of every item of a large
-            // import held next to the recipe's own was most of an import's memory.
-            var itemsKey = handler is IRecipeItemStep itemStep ? ItemsKey(rawStep, itemStep.ItemsProperty) : null;
-            var step = new JsonObject(rawStep.Where(p => p.Key != itemsKey).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+            using var bytes = execution.Recipe.Bytes.Open();
+            // A step that reads its items one at a time gets the step without them, and reads each from the recipe's
+            // bytes as it comes to it: the items of a large import held in memory were most of an import's memory.
+            var itemsKey = handler is IRecipeItemStep itemStep ? source.PropertyName(itemStep.ItemsProperty) : null;
+            var step = source.Read(bytes, itemsKey);
             try
             {
                 scripts.EvaluateTree(step, stepPath);
@@ -114,7 +116,11 @@ public sealed class RecipeExecutor(
                 execution.Report.StepsNotImplemented.Add($"{number}:{name}");
                 continue;
             }
-            var context = new RecipeStepContext(execution, step, number, name) { Raw = rawStep, Scripts = scripts, ItemsKey = itemsKey };
+            var context = new RecipeStepContext(execution, step, number, name)
+            {
+                Items = itemsKey is null ? null : new RecipeItems(source, itemsKey, bytes),
+                Scripts = scripts,
+            };
             try
             {
                 await handler.ExecuteAsync(context);
@@ -138,10 +144,6 @@ public sealed class RecipeExecutor(
             execution.Report.StepsRun.Add($"{number}:{name}");
         }
     }
-
-    /// <summary>The name the step gives its item array as written (names compare ignoring case, as Orchard reads them).</summary>
-    private static string? ItemsKey(JsonObject step, string property) =>
-        step.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, property, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Rewrites ids that a re-import matched to existing items, wherever the step mentions them.</summary>
     public static void ApplyIdMap(JsonNode? node, IReadOnlyDictionary<string, string> map)

@@ -17,45 +17,38 @@ public sealed class RecipeStepContext(RecipeExecution execution, JsonObject step
 
     public string Name { get; } = name;
 
-    /// <summary>The step as the recipe wrote it, before expressions were evaluated (what stays the same between runs).</summary>
-    public JsonObject? Raw { get; init; }
-
     public ImportReport Report => Execution.Report;
 
     /// <summary>The import's script engine, for a step that evaluates its items one at a time (<see cref="IRecipeItemStep"/>).</summary>
     public RecipeScripts? Scripts { get; init; }
 
-    /// <summary>The item array's name as the recipe writes it, when the step's items were left out of <see cref="Step"/> to be read one at a time.</summary>
-    public string? ItemsKey { get; init; }
+    /// <summary>The items of an <see cref="IRecipeItemStep"/>, left out of <see cref="Step"/> to be read one at a time; null when the step has none.</summary>
+    public RecipeItems? Items { get; init; }
 
-    /// <summary>
-    /// The items of an <see cref="IRecipeItemStep"/> as the recipe wrote them: count them, then read each evaluated
-    /// with <see cref="ItemAt"/>. Without a raw step (a step run directly) the evaluated items of <see cref="Step"/>.
-    /// </summary>
-    public JsonArray RawItems(string property)
+    /// <summary>How many items the step's item array holds: read each evaluated with <see cref="ItemAt"/>.</summary>
+    public int ItemCount(string property)
     {
-        if (ItemsKey is null || Raw is null)
+        if (Items is null)
         {
-            return Array(property);
+            return Array(property).Count;
         }
-        return Raw[ItemsKey] switch
-        {
-            JsonArray array => array,
-            _ => throw Fail(ItemsKey, $"'{ItemsKey}' must be an array."),
-        };
+        return Items.IsArray ? Items.Count : throw Fail(Items.Key, $"'{Items.Key}' must be an array.");
     }
 
-    /// <summary>A copy of item <paramref name="index"/> with its expressions evaluated and the import's id map applied (the item itself when it was evaluated with the step).</summary>
-    public JsonNode? ItemAt(JsonArray rawItems, int index)
+    /// <summary>
+    /// A copy of item <paramref name="index"/> with its expressions evaluated and the import's id map applied (the
+    /// item of <see cref="Step"/> when the step was not given its items to read one at a time).
+    /// </summary>
+    public JsonNode? ItemAt(string property, int index)
     {
-        if (ItemsKey is null || Raw is null || Scripts is null)
+        if (Items is null || Scripts is null)
         {
-            return rawItems[index];
+            return Array(property)[index];
         }
-        var item = rawItems[index]?.DeepClone();
+        var item = Items.Raw(index);
         try
         {
-            Scripts.EvaluateTree(item, $"{Path}.{ItemsKey}[{index}]");
+            Scripts.EvaluateTree(item, $"{Path}.{Items.Key}[{index}]");
         }
         catch (ScriptException ex)
         {
@@ -64,6 +57,9 @@ public sealed class RecipeStepContext(RecipeExecution execution, JsonObject step
         RecipeExecutor.ApplyIdMap(item, Execution.IdMap);
         return item;
     }
+
+    /// <summary>Item <paramref name="index"/> as the recipe writes it, before expressions are evaluated (what stays the same between runs).</summary>
+    public JsonNode? RawItemAt(string property, int index) => Items is null ? Array(property)[index] : Items.Raw(index);
 
     /// <summary>The JSON path of this step in the recipe file, for error messages: <c>steps[4]</c>.</summary>
     public string Path => $"{Execution.PathPrefix}steps[{Number - 1}]";

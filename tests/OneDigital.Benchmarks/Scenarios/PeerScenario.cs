@@ -138,6 +138,8 @@ public sealed class PeerScenario : IScenario
             await PeerRecipe.WriteAsync(file, first, count, withDefinitions: first == 0, ct);
             run.Log.WriteLine($"  importing {count:N0} {Type} items ({new FileInfo(file).Length / 1048576.0:F0} MB recipe)");
             GC.Collect();
+            MemoryProbe.ResetPeak();
+            var (allocated, collections) = (GC.GetTotalAllocatedBytes(), MemoryProbe.Collections());
             var cpu = await CpuMeter.StartAsync(run.Store);
             var clock = Stopwatch.StartNew();
             var parameters = new RecipeParameters { AdminUserId = BenchmarkStore.RecipeOwner, AdminUsername = "admin", SiteName = "One Digital benchmark" };
@@ -153,14 +155,18 @@ public sealed class PeerScenario : IScenario
             }
             clock.Stop();
             var cpuPerItem = await cpu.StopAsync(count);
-            return new ResultRow(staged ? "peer import (CLI/admin path: staged copy)" : "peer import (recipe engine)",
+            var row = new ResultRow(staged ? "peer import (CLI/admin path: staged copy)" : "peer import (recipe engine)",
             [
                 ("items", count.ToString("N0", CultureInfo.InvariantCulture)),
                 ("seconds", clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)),
                 ("items/s", (count / clock.Elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture)),
-                ("peak memory (MB)", MemoryProbe.PeakWorkingSetMB().ToString("F0", CultureInfo.InvariantCulture)),
                 .. CpuMeter.Cells(cpuPerItem, "item"),
+                ("peak memory (MB)", MemoryProbe.PeakSinceResetMB().ToString("F0", CultureInfo.InvariantCulture)),
+                ("GC", MemoryProbe.GcSummary(allocated, collections)),
             ]);
+            // Printed as it ends too: the import rows are what a run about imports waits for.
+            run.Log.WriteLine($"  {row.Scenario}: {string.Join(", ", row.Cells.Select(c => $"{c.Column} {c.Value}"))}");
+            return row;
         }
         finally
         {

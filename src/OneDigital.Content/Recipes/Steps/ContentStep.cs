@@ -25,14 +25,13 @@ public sealed class ContentStep(ContentManager manager, ContentDefinitionStore d
 
     public async Task ExecuteAsync(RecipeStepContext context)
     {
-        var data = context.RawItems(ItemsProperty);
+        var count = context.ItemCount(ItemsProperty);
         var defs = await definitions.GetAsync();
         var execution = context.Execution;
-        var keys = new string[data.Count];
-        var rawData = context.Raw is { } raw ? RecipeStepContext.Get(raw, "Data") as JsonArray : null;
-        for (var i = 0; i < data.Count; i++)
+        var keys = new string[count];
+        for (var i = 0; i < count; i++)
         {
-            keys[i] = ItemKey(rawData is not null && i < rawData.Count ? rawData[i] as JsonObject : null, context.Number, i);
+            keys[i] = ItemKey(context.RawItemAt(ItemsProperty, i) as JsonObject, context.Number, i);
         }
         var ledgerEntries = await ledger.FindAsync(execution.RecipeName, keys);
         if (!execution.PreLedgerSetup.Checked)
@@ -44,12 +43,12 @@ public sealed class ContentStep(ContentManager manager, ContentDefinitionStore d
         // Versions this step wrote: a recipe that gives two items one version id must still fail as it did.
         var writtenVersionIds = new HashSet<string>(StringComparer.Ordinal);
         var chunk = new List<(int Index, ContentItem Item)>(Chunk);
-        for (var start = 0; start < data.Count; start += Chunk)
+        for (var start = 0; start < count; start += Chunk)
         {
             chunk.Clear();
-            for (var i = start; i < Math.Min(data.Count, start + Chunk); i++)
+            for (var i = start; i < Math.Min(count, start + Chunk); i++)
             {
-                chunk.Add((i, ReadItem(context, defs, data, i)));
+                chunk.Add((i, ReadItem(context, defs, i)));
             }
             await manager.PrepareImportAsync(chunk.ConvertAll(c => c.Item));
             var stored = await manager.StoredIdsAsync(
@@ -112,10 +111,10 @@ public sealed class ContentStep(ContentManager manager, ContentDefinitionStore d
     }
 
     /// <summary>Item <paramref name="index"/> evaluated and checked: a JSON object with a type and dates that read as dates.</summary>
-    private static ContentItem ReadItem(RecipeStepContext context, ContentDefinitionDocument defs, JsonArray data, int index)
+    private ContentItem ReadItem(RecipeStepContext context, ContentDefinitionDocument defs, int index)
     {
         var path = $"Data[{index}]";
-        if (context.ItemAt(data, index) is not JsonObject json)
+        if (context.ItemAt(ItemsProperty, index) is not JsonObject json)
         {
             throw context.Fail(path, "A content item must be a JSON object.");
         }
