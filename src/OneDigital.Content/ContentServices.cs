@@ -148,6 +148,11 @@ public static class ContentServices
         services.AddScoped<WritingFindingsRecorder>();
         services.AddScoped<IContentEventHandler>(sp => sp.GetRequiredService<WritingFindingsRecorder>());
         services.AddScoped<WritingFindingsQuery>();
+        services.AddSingleton<WritingChecksSignal>();
+        // The provider's context is one of the two subclasses; configuring both lets the signal hear its commits.
+        services.ConfigureDbContext<SqliteContentDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<WritingChecksSignal>()));
+        services.ConfigureDbContext<PostgresContentDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<WritingChecksSignal>()));
+        services.AddHostedService<WritingChecksWorker>();
         services.AddScoped<SiteThemes>();
         services.AddScoped<EnabledFeatures>();
         services.AddScoped<IRecipeStep, FeatureStep>();

@@ -1,5 +1,3 @@
-using System.Data;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using OneDigital.Content.Items;
@@ -15,6 +13,8 @@ public sealed class IndexingTaskRecorder(ContentDbContext db, IndexingSignal sig
 {
     // Created then published in one operation raises two events; one task is enough for both.
     private (string ContentItemId, IndexingTaskType Type, IDbContextTransaction? Transaction)? _last;
+    private readonly ReusedCommands _commands = new(db);
+    private string? _insertSql;
 
     public Task CreatedAsync(ContentItem item) => AppendAsync(item, IndexingTaskType.Update);
     public Task UpdatedAsync(ContentItem item) => AppendAsync(item, IndexingTaskType.Update);
@@ -35,36 +35,20 @@ public sealed class IndexingTaskRecorder(ContentDbContext db, IndexingSignal sig
         {
             return;
         }
-        // A plain INSERT: this runs on every save, where EF's change tracking costs more than the insert.
-        var (sql, names) = InsertSql(db);
-        if (db.Database.GetDbConnection().State != ConnectionState.Open)
-        {
-            await db.Database.OpenConnectionAsync();
-        }
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction?.GetDbTransaction();
-        Add(command, names[0], clock.GetUtcNow().UtcDateTime);
-        Add(command, names[1], item.ContentItemId);
-        Add(command, names[2], (int)type);
+        // A plain INSERT, its command reused: this runs on every save, where EF's change tracking cost more than the insert.
+        var command = await _commands.GetAsync(_insertSql ??= InsertSql(db), 3, CancellationToken.None);
+        command.Parameters[0].Value = clock.GetUtcNow().UtcDateTime;
+        command.Parameters[1].Value = item.ContentItemId;
+        command.Parameters[2].Value = (int)type;
         await command.ExecuteNonQueryAsync();
         _last = (item.ContentItemId, type, transaction);
         signal.MarkPending(db);
     }
 
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
-
-    private static (string Sql, string[] Names) InsertSql(ContentDbContext db)
+    private static string InsertSql(ContentDbContext db)
     {
         var entity = db.Model.FindEntityType(typeof(IndexingTask))!;
         string Column(string property) => $"\"{entity.FindProperty(property)!.GetColumnName()}\"";
-        return ($"INSERT INTO \"{entity.GetTableName()}\" ({Column(nameof(IndexingTask.CreatedUtc))}, {Column(nameof(IndexingTask.ContentItemId))}, {Column(nameof(IndexingTask.Type))}) VALUES (@t0, @t1, @t2)",
-            ["@t0", "@t1", "@t2"]);
+        return $"INSERT INTO \"{entity.GetTableName()}\" ({Column(nameof(IndexingTask.CreatedUtc))}, {Column(nameof(IndexingTask.ContentItemId))}, {Column(nameof(IndexingTask.Type))}) VALUES (@p0, @p1, @p2)";
     }
 }

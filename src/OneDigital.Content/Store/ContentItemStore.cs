@@ -20,6 +20,7 @@ internal sealed class ContentItemStore(ContentDbContext db)
     /// <summary>Versions added since the last save, and the index rows of versions added or updated; written by <see cref="SaveAsync"/>.</summary>
     private readonly List<ContentItemRecord> _pendingVersions = [];
     private readonly List<ContentFieldIndexRecord> _pendingIndexRows = [];
+    private readonly ReusedCommands _commands = new(db);
 
     public async Task<List<ContentItemRecord>> VersionsAsync(string contentItemId, CancellationToken ct = default) =>
         await db.ContentItems.Where(r => r.ContentItemId == contentItemId).OrderBy(r => r.Id).ToListAsync(ct);
@@ -205,26 +206,19 @@ internal sealed class ContentItemStore(ContentDbContext db)
     private async Task InsertVersionAsync(ContentItemRecord version, CancellationToken ct)
     {
         var insert = RawInsert.Versions(db);
-        var parameters = new List<object>(RawInsert.VersionColumns.Length);
-        var sql = new StringBuilder(insert.Prefix).Append('(');
-        insert.AppendRow(sql, parameters, VersionValues(version));
-        sql.Append(')').Append(insert.Returning);
-        await using var command = await StoreCommands.CommandAsync(db, sql.ToString(), parameters, ct);
+        var command = await _commands.GetAsync(insert.Sql(1), RawInsert.VersionColumns.Length, ct);
+        insert.SetRow(command.Parameters, 0, VersionValues(version));
         version.Id = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task InsertIndexRowsAsync(IReadOnlyList<ContentFieldIndexRecord> rows, CancellationToken ct)
     {
         var insert = RawInsert.IndexRows(db);
-        var sql = new StringBuilder(insert.Prefix);
-        var parameters = new List<object>(rows.Count * RawInsert.IndexColumns.Length);
+        var command = await _commands.GetAsync(insert.Sql(rows.Count), rows.Count * RawInsert.IndexColumns.Length, ct);
         for (var r = 0; r < rows.Count; r++)
         {
-            sql.Append(r == 0 ? "(" : ", (");
-            insert.AppendRow(sql, parameters, IndexValues(rows[r]));
-            sql.Append(')');
+            insert.SetRow(command.Parameters, r * RawInsert.IndexColumns.Length, IndexValues(rows[r]));
         }
-        await using var command = await StoreCommands.CommandAsync(db, sql.ToString(), parameters, ct);
         await command.ExecuteNonQueryAsync(ct);
     }
 
@@ -278,37 +272,46 @@ internal sealed class ContentItemStore(ContentDbContext db)
 
         private static readonly ConcurrentDictionary<(Type, Type), RawInsert> Cache = new();
 
+        private readonly string _prefix;
+        private readonly string _returning;
         private readonly DbType[] _nullTypes;
-        private readonly Func<System.Data.Common.DbParameter> _newParameter;
+        private readonly ConcurrentDictionary<int, string> _sqlByRows = new();
 
-        private RawInsert(string prefix, string returning, DbType[] nullTypes, Func<System.Data.Common.DbParameter> newParameter)
+        private RawInsert(string prefix, string returning, DbType[] nullTypes)
         {
-            Prefix = prefix;
-            Returning = returning;
+            _prefix = prefix;
+            _returning = returning;
             _nullTypes = nullTypes;
-            _newParameter = newParameter;
         }
-
-        /// <summary><c>INSERT INTO table (columns) VALUES </c></summary>
-        public string Prefix { get; }
-
-        /// <summary><c> RETURNING id AS Value</c>, for the new row's key.</summary>
-        public string Returning { get; }
 
         public static RawInsert Versions(ContentDbContext db) => For<ContentItemRecord>(db, VersionColumns, VersionNullTypes);
 
         public static RawInsert IndexRows(ContentDbContext db) => For<ContentFieldIndexRecord>(db, IndexColumns, IndexNullTypes);
 
-        public void AppendRow(StringBuilder sql, List<object> parameters, object?[] values)
+        /// <summary>
+        /// <c>INSERT INTO table (columns) VALUES (@p0, ...), (...)</c> for <paramref name="rows"/> rows; one row also
+        /// returns its new key. Kept per row count, so the same text reuses the same prepared command.
+        /// </summary>
+        public string Sql(int rows) => _sqlByRows.GetOrAdd(rows, n =>
+        {
+            var sql = new StringBuilder(_prefix);
+            for (var r = 0; r < n; r++)
+            {
+                sql.Append(r == 0 ? "(" : ", (");
+                for (var c = 0; c < _nullTypes.Length; c++)
+                {
+                    sql.Append(c == 0 ? "@p" : ", @p").Append(r * _nullTypes.Length + c);
+                }
+                sql.Append(')');
+            }
+            return n == 1 ? sql.Append(_returning).ToString() : sql.ToString();
+        });
+
+        public void SetRow(System.Data.Common.DbParameterCollection parameters, int first, object?[] values)
         {
             for (var c = 0; c < values.Length; c++)
             {
-                var parameter = _newParameter();
-                parameter.ParameterName = $"@p{parameters.Count}";
-                parameter.Value = values[c] ?? DBNull.Value;
-                if (values[c] is null) parameter.DbType = _nullTypes[c];
-                parameters.Add(parameter);
-                sql.Append(c == 0 ? "" : ", ").Append(parameter.ParameterName);
+                ReusedCommands.Set(parameters[first + c], values[c], _nullTypes[c]);
             }
         }
 
@@ -320,12 +323,10 @@ internal sealed class ContentItemStore(ContentDbContext db)
                 var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
                 var names = columns.Select(c => sql.DelimitIdentifier(entity.FindProperty(c)!.GetColumnName()));
                 var key = sql.DelimitIdentifier(entity.FindProperty("Id")!.GetColumnName());
-                var factory = System.Data.Common.DbProviderFactories.GetFactory(db.Database.GetDbConnection());
                 return new RawInsert(
                     $"INSERT INTO {table} ({string.Join(", ", names)}) VALUES ",
                     $" RETURNING {key} AS {sql.DelimitIdentifier("Value")}",
-                    nullTypes,
-                    () => factory!.CreateParameter()!);
+                    nullTypes);
             });
     }
 

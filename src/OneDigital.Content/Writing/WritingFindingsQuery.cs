@@ -60,19 +60,32 @@ public sealed class WritingFindingsQuery(ContentDbContext db, ContentQuery conte
     /// <summary>How many published items have no counts yet (published before the counts were kept).</summary>
     public Task<int> CountUncheckedAsync(CancellationToken ct = default) => Unchecked().CountAsync(ct);
 
-    /// <summary>Checks up to <paramref name="batchSize"/> unchecked published items in one transaction; returns how many.</summary>
+    /// <summary>
+    /// Checks up to <paramref name="batchSize"/> unchecked published items and returns how many it recorded. The
+    /// checks run on all cores before the transaction, which then only writes the counts of the items whose checked
+    /// version is still the published one (a publish meanwhile recorded its own).
+    /// </summary>
     public async Task<int> CheckUncheckedAsync(int batchSize, CancellationToken ct = default)
     {
         var ids = await Unchecked().OrderBy(r => r.Id).Select(r => r.ContentItemId).Take(batchSize).ToListAsync(ct);
         if (ids.Count == 0) return 0;
-        await transaction.RunAsync(async () =>
+        var items = await content.GetPublishedAsync(ids, ct);
+        var findings = await recorder.CheckAsync(items, ct);
+        return await transaction.RunAsync(async () =>
         {
-            foreach (var item in await content.GetPublishedAsync(ids, ct))
+            var versionIds = items.Select(i => i.ContentItemVersionId).ToList();
+            var stillPublished = (await db.Set<ContentItemRecord>()
+                .Where(r => r.Published && versionIds.Contains(r.ContentItemVersionId))
+                .Select(r => r.ContentItemVersionId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            var recorded = 0;
+            for (var i = 0; i < items.Count; i++)
             {
-                await recorder.RecordAsync(item, item.PublishedUtc ?? item.ModifiedUtc ?? DateTime.UtcNow);
+                if (!stillPublished.Contains(items[i].ContentItemVersionId)) continue;
+                await recorder.WriteAsync(items[i], findings[i], items[i].PublishedUtc ?? items[i].ModifiedUtc ?? DateTime.UtcNow);
+                recorded++;
             }
+            return recorded;
         }, ct);
-        return ids.Count;
     }
 
     private IQueryable<ContentItemRecord> Unchecked() =>

@@ -120,6 +120,7 @@ public sealed partial class WritingReportTests
         var before = await _admin.HtmlAsync("/admin/writing");
         Assert.That(ItemsIn(before), Does.Not.Contain(old));
         Assert.That(before, Does.Contain("Check 1 published items not yet checked"));
+        Assert.That(before, Does.Contain("1 published items are being checked"));
 
         using var response = await _admin.PostFormAsync("/admin/writing", [], "/admin/writing?handler=Check");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));

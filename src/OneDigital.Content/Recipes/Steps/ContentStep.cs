@@ -82,10 +82,12 @@ public sealed class ContentStep(ContentManager manager, ContentDefinitionStore d
                 {
                     await MatchEarlierRunAsync(item, entry, execution);
                 }
-                // An item whose ids the store does not hold and this import has not written needs no lookups on the way in.
+                // An item whose ids the store does not hold and this import has not written needs no lookups on the way in;
+                // nor does one without a version id (most hand-written recipes): it gets a new one.
                 var knownNew = !string.IsNullOrEmpty(item.ContentItemId) && item.ContentItemId == lookedUpId && !Exists(item.ContentItemId)
-                    && !string.IsNullOrEmpty(item.ContentItemVersionId) && item.ContentItemVersionId == lookedUpVersionId
-                    && !stored.VersionIds.Contains(item.ContentItemVersionId) && !writtenVersionIds.Contains(item.ContentItemVersionId);
+                    && (string.IsNullOrEmpty(item.ContentItemVersionId)
+                        || (item.ContentItemVersionId == lookedUpVersionId
+                            && !stored.VersionIds.Contains(item.ContentItemVersionId) && !writtenVersionIds.Contains(item.ContentItemVersionId)));
                 ImportOutcome outcome;
                 warnings.Clear();
                 try

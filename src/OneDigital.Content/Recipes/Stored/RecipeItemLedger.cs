@@ -10,8 +10,8 @@ namespace OneDigital.Content.Recipes.Stored;
 /// </summary>
 public sealed class RecipeItemLedger(ContentDbContext db)
 {
-    // Entry → whether it is a new row; kept by reference, as the caller keeps the entries.
-    private readonly Dictionary<RecipeItemLedgerEntry, bool> _pending = new(ReferenceEqualityComparer.Instance);
+    // Kept by reference, as the caller keeps the entries.
+    private readonly HashSet<RecipeItemLedgerEntry> _pending = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The content item ids earlier runs of <paramref name="recipe"/> gave these item keys.</summary>
     public async Task<Dictionary<string, RecipeItemLedgerEntry>> FindAsync(string recipe, IReadOnlyCollection<string> keys, CancellationToken ct = default)
@@ -43,11 +43,11 @@ public sealed class RecipeItemLedger(ContentDbContext db)
         if (existing is not null)
         {
             existing.ContentItemId = contentItemId;
-            _pending.TryAdd(existing, false);
+            _pending.Add(existing);
             return existing;
         }
         var entry = new RecipeItemLedgerEntry { Recipe = recipe, ItemKey = itemKey, ContentItemId = contentItemId };
-        _pending[entry] = true;
+        _pending.Add(entry);
         return entry;
     }
 
@@ -58,17 +58,31 @@ public sealed class RecipeItemLedger(ContentDbContext db)
         {
             return;
         }
-        var entries = _pending.ToList();
+        // One row per key: PostgreSQL refuses an upsert that meets the same row twice.
+        var entries = _pending.DistinctBy(e => (e.Recipe, e.ItemKey)).ToList();
         _pending.Clear();
-        foreach (var (entry, isNew) in entries)
+        // Plain upserts, many rows to a command: EF's one tracked INSERT per entry was a third of a large import's CPU.
+        var (prefix, suffix) = _upsert ??= UpsertSql(db);
+        foreach (var chunk in entries.Chunk(RowsPerCommand))
         {
-            if (isNew) db.Add(entry);
-            else db.Update(entry);
+            var values = chunk.SelectMany(e => new object[] { e.Recipe, e.ItemKey, e.ContentItemId }).ToArray();
+            var rows = string.Join(", ", Enumerable.Range(0, chunk.Length).Select(r => $"({StoreCommands.InList(r * 3, 3)})"));
+            await using var command = await StoreCommands.SqlAsync(db, prefix + rows + suffix, ct, values);
+            await command.ExecuteNonQueryAsync(ct);
         }
-        await db.SaveChangesAsync(ct);
-        foreach (var (entry, _) in entries)
-        {
-            db.Entry(entry).State = EntityState.Detached;
-        }
+    }
+
+    private const int RowsPerCommand = 300;
+
+    private (string Prefix, string Suffix)? _upsert;
+
+    /// <summary>INSERT ... ON CONFLICT (recipe, key) DO UPDATE (SQLite and PostgreSQL both have it), with the names the model maps.</summary>
+    private static (string Prefix, string Suffix) UpsertSql(ContentDbContext db)
+    {
+        var entity = db.Model.FindEntityType(typeof(RecipeItemLedgerEntry))!;
+        string Column(string property) => $"\"{entity.FindProperty(property)!.GetColumnName()}\"";
+        var (recipe, key, id) = (Column(nameof(RecipeItemLedgerEntry.Recipe)), Column(nameof(RecipeItemLedgerEntry.ItemKey)), Column(nameof(RecipeItemLedgerEntry.ContentItemId)));
+        return ($"INSERT INTO \"{entity.GetTableName()}\" ({recipe}, {key}, {id}) VALUES ",
+            $" ON CONFLICT ({recipe}, {key}) DO UPDATE SET {id} = excluded.{id}");
     }
 }

@@ -1,0 +1,93 @@
+// Why: a large import leaves its published items unchecked (the checks were most of its cost); this node checks them
+// once the import commits, in batches of short transactions, so the report and the dashboard catch up on their own.
+using System.Data.Common;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OneDigital.Content.Store;
+
+namespace OneDigital.Content.Writing;
+
+/// <summary>
+/// Checks the published items that have no counts: once the store is open, and whenever an import on this node that
+/// deferred its checks commits. A staged import's rows reach the live store after the copy commits, so for a while
+/// after a wake the worker also follows the content change stamp and checks again when it moves.
+/// </summary>
+public sealed class WritingChecksWorker(
+    IServiceScopeFactory scopes,
+    WritingChecksSignal signal,
+    StoreVersions versions,
+    StoreCondition store,
+    TimeProvider clock,
+    ILogger<WritingChecksWorker> logger) : BackgroundService
+{
+    /// <summary>Items checked per transaction: the writes are short, the checks run before it on all cores.</summary>
+    public const int BatchSize = 200;
+
+    private static readonly TimeSpan StampPoll = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan FollowAfterWake = TimeSpan.FromMinutes(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            // Not before setup has migrated the store.
+            await store.Opened.WaitAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        // The stamp is followed only after a wake: an editor's publish records its own counts.
+        var followUntil = DateTimeOffset.MinValue;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            long stamp;
+            try
+            {
+                await CheckAllAsync(stoppingToken);
+                stamp = (await versions.GetAsync(stoppingToken)).Content;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is DbException or InvalidOperationException)
+            {
+                logger.LogWarning(ex, "Checking the writing of unchecked published items failed; it is tried again at the next change.");
+                stamp = long.MinValue;
+            }
+            try
+            {
+                while (true)
+                {
+                    if (await signal.WaitAsync(StampPoll, stoppingToken))
+                    {
+                        followUntil = clock.GetUtcNow() + FollowAfterWake;
+                        break;
+                    }
+                    if (clock.GetUtcNow() < followUntil && (await versions.GetAsync(stoppingToken)).Content != stamp) break;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Checks batches until none is left (or a batch records nothing, so an item that cannot be read never loops).</summary>
+    public async Task<int> CheckAllAsync(CancellationToken ct)
+    {
+        var total = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var recorded = await scope.ServiceProvider.GetRequiredService<WritingFindingsQuery>().CheckUncheckedAsync(BatchSize, ct);
+            if (recorded == 0) break;
+            total += recorded;
+        }
+        if (total > 0) logger.LogInformation("Writing checks: {Count} published items checked.", total);
+        return total;
+    }
+}
