@@ -68,7 +68,7 @@ public sealed class ReportModel(ContentScope scope, WritingFindingsQuery finding
     {
         if (await DemandAsync(Permissions.PublishContent) is { } refused) return refused;
         var ct = HttpContext.RequestAborted;
-        var checkedCount = await findings.CheckUncheckedAsync(CheckBatchSize, ct);
+        var checkedCount = await findings.CheckUncheckedAsync(CheckBatchSize, ct: ct);
         var left = await findings.CountUncheckedAsync(ct);
         Banner = string.Create(CultureInfo.InvariantCulture, $"Checked {checkedCount} published items.") + (left > 0 ? $" {left} are still to check." : "");
         return Redirect(Path);

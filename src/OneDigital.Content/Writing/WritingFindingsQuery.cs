@@ -62,15 +62,15 @@ public sealed class WritingFindingsQuery(ContentDbContext db, ContentQuery conte
 
     /// <summary>
     /// Checks up to <paramref name="batchSize"/> unchecked published items and returns how many it recorded. The
-    /// checks run on all cores before the transaction, which then only writes the counts of the items whose checked
-    /// version is still the published one (a publish meanwhile recorded its own).
+    /// checks run on all cores (on one, <paramref name="oneCore"/>) before the transaction, which then only writes the
+    /// counts of the items whose checked version is still the published one (a publish meanwhile recorded its own).
     /// </summary>
-    public async Task<int> CheckUncheckedAsync(int batchSize, CancellationToken ct = default)
+    public async Task<int> CheckUncheckedAsync(int batchSize, bool oneCore = false, CancellationToken ct = default)
     {
         var ids = await Unchecked().OrderBy(r => r.Id).Select(r => r.ContentItemId).Take(batchSize).ToListAsync(ct);
         if (ids.Count == 0) return 0;
         var items = await content.GetPublishedAsync(ids, ct);
-        var findings = await recorder.CheckAsync(items, ct);
+        var findings = await recorder.CheckAsync(items, oneCore, ct);
         return await transaction.RunAsync(async () =>
         {
             var versionIds = items.Select(i => i.ContentItemVersionId).ToList();

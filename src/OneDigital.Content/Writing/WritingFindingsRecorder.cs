@@ -64,13 +64,14 @@ public sealed class WritingFindingsRecorder(
         await WriteAsync(item, findings, publishedUtc);
     }
 
-    /// <summary>The findings of each item's bodies, worked out on all cores; nothing is written.</summary>
-    public async Task<IReadOnlyList<WritingFinding>[]> CheckAsync(IReadOnlyList<ContentItem> items, CancellationToken ct = default)
+    /// <summary>The findings of each item's bodies, worked out on all cores (or on one, <paramref name="oneCore"/>); nothing is written.</summary>
+    public async Task<IReadOnlyList<WritingFinding>[]> CheckAsync(IReadOnlyList<ContentItem> items, bool oneCore = false, CancellationToken ct = default)
     {
         var defs = await definitions.GetAsync(ct);
         var words = await settings.GetWordsAsync(ct);
         var findings = new IReadOnlyList<WritingFinding>[items.Count];
-        await Parallel.ForAsync(0, items.Count, ct, (i, _) =>
+        var options = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = oneCore ? 1 : -1 };
+        await Parallel.ForAsync(0, items.Count, options, (i, _) =>
         {
             findings[i] = [.. ItemBodies.Of(items[i], defs).SelectMany(body => body.Check(words).Findings)];
             return ValueTask.CompletedTask;
