@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace OneDigital.Search.Documents;
@@ -28,7 +29,49 @@ public static partial class PlainText
         return Collapse(WebUtility.HtmlDecode(text));
     }
 
-    private static string Collapse(string text) => Space().Replace(text, " ").Trim();
+    /// <summary>
+    /// Each run of white space as one space, trimmed. A loop rather than a <c>\s+</c> replace: there every single
+    /// space between two words was a match with its own callback, two thirds of the time spent on a body.
+    /// </summary>
+    private static string Collapse(string text)
+    {
+        var start = 0;
+        var end = text.Length;
+        while (start < end && char.IsWhiteSpace(text[start])) start++;
+        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        if (!HasSpaceToCollapse(text, start, end))
+        {
+            return start == 0 && end == text.Length ? text : text[start..end];
+        }
+        var result = new StringBuilder(end - start);
+        var inSpace = false;
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                if (!inSpace) result.Append(' ');
+                inSpace = true;
+            }
+            else
+            {
+                result.Append(c);
+                inSpace = false;
+            }
+        }
+        return result.ToString();
+    }
+
+    // Whether any white space is other than a single ' ' between two other characters.
+    private static bool HasSpaceToCollapse(string text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            if (c == ' ' ? char.IsWhiteSpace(text[i + 1]) : char.IsWhiteSpace(c)) return true;
+        }
+        return false;
+    }
 
     [GeneratedRegex(@"<(script|style)\b[^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex ScriptOrStyle();
@@ -48,7 +91,4 @@ public static partial class PlainText
 
     [GeneratedRegex(@"(\*{1,3}|_{2,3}|`{1,3}|~~)")]
     private static partial Regex Emphasis();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Space();
 }

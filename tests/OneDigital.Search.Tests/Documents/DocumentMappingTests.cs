@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
@@ -167,5 +168,19 @@ public class DocumentMappingTests
             Assert.That(PlainText.FromMarkdown("# Title\n\n- one *two*\n> quote ![alt text](a.png)"), Is.EqualTo("Title one two quote alt text"));
             Assert.That(PlainText.FromHtml("<h1>Title</h1><p>Fish &amp; chips</p><style>p{}</style>"), Is.EqualTo("Title Fish & chips"));
         });
+    }
+
+    [TestCase("one two three")]
+    [TestCase("  one\n\n two\t\tthree \r\n")]
+    [TestCase("one\u00a0two\u2028three\u0085four\u000bfive\u000csix\u3000seven")]
+    [TestCase("one \u00a0 two")]
+    [TestCase(" \n\t ")]
+    [TestCase("x")]
+    [TestCase(" x ")]
+    public void White_space_in_plain_text_is_collapsed_as_a_whitespace_expression_would(string text)
+    {
+        var expected = Regex.Replace(text, @"\s+", " ").Trim();
+
+        Assert.That(PlainText.FromHtml(text), Is.EqualTo(expected));
     }
 }
