@@ -13,6 +13,8 @@ namespace OneDigital.Content.Querying;
 /// </summary>
 public sealed class ContentQuery(ContentDbContext db)
 {
+    private readonly ReusedCommands _commands = new(db);
+
     private IQueryable<ContentItemRecord> Records => db.ContentItems.AsNoTracking();
 
     private IQueryable<ContentFieldIndexRecord> FieldIndex => db.ContentFieldIndex.AsNoTracking();
@@ -256,9 +258,12 @@ public sealed class ContentQuery(ContentDbContext db)
     /// <summary>Whether a live item other than the given one has this route.</summary>
     public async Task<bool> IsPathTakenAsync(string path, string exceptContentItemId, CancellationToken ct = default)
     {
-        await using var command = await StoreCommands.SqlAsync(db,
+        // Asked for every item an import writes: its command is kept prepared rather than prepared again each time.
+        var command = await _commands.GetAsync(
             """SELECT 1 FROM "ContentFieldIndex" WHERE "PartName" = 'AutoroutePart' AND "FieldName" = 'Path' AND "TextValue" = @p0 AND "ContentItemId" <> @p1 LIMIT 1""",
-            ct, path, exceptContentItemId);
+            2, ct);
+        ReusedCommands.Set(command.Parameters[0], path, System.Data.DbType.String);
+        ReusedCommands.Set(command.Parameters[1], exceptContentItemId, System.Data.DbType.String);
         return await command.ExecuteScalarAsync(ct) is not null and not DBNull;
     }
 

@@ -101,11 +101,14 @@ public sealed class WritingFindingsRecorder(
     /// <summary>The item's earlier counts are stale: without a row it is "not yet checked" until the worker checks it after the commit.</summary>
     private async Task LeaveUncheckedAsync(ContentItem item)
     {
-        await using var command = await StoreCommands.SqlAsync(db, DeleteSql(), CancellationToken.None, item.ContentItemId);
+        // Once per item of a large import: the command is kept prepared.
+        var command = await _commands.GetAsync(DeleteSql(), 1, CancellationToken.None);
+        ReusedCommands.Set(command.Parameters[0], item.ContentItemId, System.Data.DbType.String);
         await command.ExecuteNonQueryAsync();
         signal.MarkPending(db);
     }
 
+    private readonly ReusedCommands _commands = new(db);
     private string? _upsertSql;
     private string? _deleteSql;
 
