@@ -54,7 +54,9 @@ using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 
 await using var store = await BenchmarkStore.CreateAsync(options);
-Console.WriteLine($"store: {options.Provider} at {store.Location}; {Environment.ProcessorCount} cores; .NET {Environment.Version}");
+Console.WriteLine($"store: {options.Provider} at {store.Location}; {Environment.ProcessorCount} cores; .NET {Environment.Version}; "
+    + $"dynamic PGO {AppContext.GetData("System.Runtime.TieredPGO") ?? "default"}, "
+    + $"tiering delay {AppContext.GetData("System.Runtime.TieredCompilation.CallCountingDelayMs") ?? "default"} ms");
 var run = new BenchmarkRun(options, store, Console.Out);
 var rows = new List<ResultRow>();
 foreach (var scenario in selected)
