@@ -70,7 +70,8 @@ public sealed class ReportModel(ContentScope scope, WritingFindingsQuery finding
         var ct = HttpContext.RequestAborted;
         var checkedCount = await findings.CheckUncheckedAsync(CheckBatchSize, ct: ct);
         var left = await findings.CountUncheckedAsync(ct);
-        Banner = string.Create(CultureInfo.InvariantCulture, $"Checked {checkedCount} published items.") + (left > 0 ? $" {left} are still to check." : "");
+        Banner = string.Create(CultureInfo.InvariantCulture, $"Checked {checkedCount:N0} published {(checkedCount == 1 ? "item" : "items")}.")
+            + (left > 0 ? string.Create(CultureInfo.InvariantCulture, $" {left:N0} {(left == 1 ? "is" : "are")} still to check.") : "");
         return Redirect(Path);
     }
 

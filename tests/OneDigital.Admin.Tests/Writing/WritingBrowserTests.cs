@@ -1,5 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OneDigital.Admin.Tests.Support;
+using OneDigital.Content.Store;
+using OneDigital.Content.Writing;
 
 namespace OneDigital.Admin.Tests.Writing;
 
@@ -72,6 +76,40 @@ public sealed class WritingBrowserTests : BrowserTest
 
         await Page.GotoAsync("/admin");
         await Assertions.Expect(Page.GetByRole(AriaRole.Table, new() { Name = "Writing findings by month" })).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(Page);
+    }
+
+    [Test]
+    public async Task The_report_while_items_wait_to_be_checked_has_no_axe_violations_and_its_button_works_by_keyboard()
+    {
+        await SignInAsync();
+        var waiting = await Editing.EditorSupport.CreateAsync(Site, "Page", i =>
+        {
+            i.DisplayText = "Imported and waiting";
+            i.GetOrCreatePart("TitlePart")["Title"] = "Imported and waiting";
+            i.GetOrCreatePart("MarkdownBodyPart")["Markdown"] = WritingBodies.ThreeFindings;
+        }, publish: true);
+        // What a large import leaves for the background worker: a published item without counts.
+        await using (var scope = Site.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ContentDbContext>()
+                .Set<WritingFindingCounts>().Where(r => r.ContentItemId == waiting).ExecuteDeleteAsync();
+        }
+
+        await Page.GotoAsync("/admin/writing");
+        await Assertions.Expect(Page.GetByTestId("being-checked")).ToContainTextAsync("1 published item is being checked");
+        await Axe.AssertNoViolationsAsync(Page);
+
+        var button = Page.GetByRole(AriaRole.Button, new() { Name = "Check 1 published item not yet checked" });
+        for (var presses = 0; presses < 40 && !await button.EvaluateAsync<bool>("b => b === document.activeElement"); presses++)
+        {
+            await Page.Keyboard.PressAsync("Tab");
+        }
+        Assert.That(await button.EvaluateAsync<bool>("b => b === document.activeElement"), "the button is reached by Tab");
+        await Page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(Page.GetByTestId("banner")).ToContainTextAsync("Checked 1 published item.");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Imported and waiting" })).ToBeVisibleAsync();
         await Axe.AssertNoViolationsAsync(Page);
     }
 

@@ -119,15 +119,15 @@ public sealed partial class WritingReportTests
         }
         var before = await _admin.HtmlAsync("/admin/writing");
         Assert.That(ItemsIn(before), Does.Not.Contain(old));
-        Assert.That(before, Does.Contain("Check 1 published items not yet checked"));
-        Assert.That(before, Does.Contain("1 published items are being checked"));
+        Assert.That(before, Does.Contain("Check 1 published item not yet checked"));
+        Assert.That(before, Does.Contain("1 published item is being checked"));
 
         using var response = await _admin.PostFormAsync("/admin/writing", [], "/admin/writing?handler=Check");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
 
         var after = await _admin.HtmlAsync("/admin/writing");
         Assert.That(ItemsIn(after), Does.Contain(old));
-        Assert.That(after, Does.Contain("Checked 1 published items."));
+        Assert.That(after, Does.Contain("Checked 1 published item."));
         Assert.That(after, Does.Not.Contain("not yet checked"));
     }
 
