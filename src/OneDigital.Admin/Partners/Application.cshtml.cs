@@ -3,12 +3,14 @@
 using Microsoft.AspNetCore.Mvc;
 using OneDigital.Admin.Security;
 using OneDigital.Admin.Shared.Forms;
+using OneDigital.Content.Audit;
 using OneDigital.Content.Partners;
 using OneDigital.Content.Security;
+using OneDigital.Content.Store;
 
 namespace OneDigital.Admin.Partners;
 
-public sealed class ApplicationModel(OpenIdApplications applications, RoleService roles) : AdminPage
+public sealed class ApplicationModel(OpenIdApplications applications, RoleService roles, StoreTransaction transaction, AuditTrail audit) : AdminPage
 {
     public OpenIdApplicationSummary Application { get; private set; } = null!;
 
@@ -46,7 +48,11 @@ public sealed class ApplicationModel(OpenIdApplications applications, RoleServic
         {
             try
             {
-                await applications.SaveAsync(new OpenIdApplicationRegistration(found.ClientId, DisplayName, found.Type, null, found.AllowClientCredentialsFlow, Roles), ct);
+                await transaction.RunAsync(async () =>
+                {
+                    await applications.SaveAsync(new OpenIdApplicationRegistration(found.ClientId, DisplayName, found.Type, null, found.AllowClientCredentialsFlow, Roles), ct);
+                    await audit.RecordAsync(PartnerForm.AuditEntry(AuditKind.PartnerChanged, found.ClientId, Changes(found, DisplayName, Roles)), ct);
+                }, ct);
                 return Redirect(PartnersModel.DetailsPath(found.ClientId) + "?saved=true");
             }
             catch (OpenIdApplicationException ex)
@@ -62,8 +68,29 @@ public sealed class ApplicationModel(OpenIdApplications applications, RoleServic
     public async Task<IActionResult> OnPostRotateAsync(string clientId)
     {
         if (await DemandAsync(Permissions.ManageApplications) is { } refused) return refused;
-        if (await applications.RotateSecretAsync(clientId, HttpContext.RequestAborted) is not { } secret) return NotFound();
+        var ct = HttpContext.RequestAborted;
+        var secret = await transaction.RunAsync(async () =>
+        {
+            var rotated = await applications.RotateSecretAsync(clientId, ct);
+            if (rotated is not null)
+            {
+                await audit.RecordAsync(PartnerForm.AuditEntry(AuditKind.PartnerSecretRotated, clientId.Trim(), "the old secret and its tokens no longer work"), ct);
+            }
+            return rotated;
+        }, ct);
+        if (secret is null) return NotFound();
         TempData[RegisterModel.SecretKey] = secret;
         return Redirect(PartnersModel.DetailsPath(clientId.Trim()));
+    }
+
+    private static string Changes(OpenIdApplicationSummary before, string? displayName, IReadOnlyList<string> roles)
+    {
+        var changes = new List<string>();
+        if ((before.DisplayName ?? "") != (displayName?.Trim() ?? "")) changes.Add($"name '{before.DisplayName}' → '{displayName?.Trim()}'");
+        var added = roles.Except(before.Roles, StringComparer.OrdinalIgnoreCase).ToList();
+        var removed = before.Roles.Except(roles, StringComparer.OrdinalIgnoreCase).ToList();
+        if (added.Count > 0) changes.Add($"roles added: {string.Join(", ", added)}");
+        if (removed.Count > 0) changes.Add($"roles removed: {string.Join(", ", removed)}");
+        return changes.Count == 0 ? "nothing changed" : string.Join("; ", changes);
     }
 }

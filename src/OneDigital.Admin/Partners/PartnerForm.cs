@@ -1,5 +1,7 @@
-// Why: registering and editing an application ask the same questions (name, roles) the same way.
+// Why: registering and editing an application ask the same questions (name, roles) the same way, and each change to
+// one (who may read what over the API) is audited with who made it.
 using OneDigital.Admin.Shared.Forms;
+using OneDigital.Content.Audit;
 using OneDigital.Content.Security;
 
 namespace OneDigital.Admin.Partners;
@@ -13,6 +15,9 @@ internal static class PartnerForm
         {
             Hint = "The application's tokens may do what these roles allow.",
         };
+
+    public static AuditEntry AuditEntry(AuditKind kind, string clientId, string? detail) =>
+        new(kind) { DisplayText = $"Partner {clientId}", Detail = detail };
 
     public static TextInputField DisplayNameField(string? value) => new("DisplayName", "Name")
     {

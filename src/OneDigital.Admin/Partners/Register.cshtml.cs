@@ -4,12 +4,14 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using OneDigital.Admin.Security;
 using OneDigital.Admin.Shared.Forms;
+using OneDigital.Content.Audit;
 using OneDigital.Content.Partners;
 using OneDigital.Content.Security;
+using OneDigital.Content.Store;
 
 namespace OneDigital.Admin.Partners;
 
-public sealed partial class RegisterModel(OpenIdApplications applications, RoleService roles) : AdminPage
+public sealed partial class RegisterModel(OpenIdApplications applications, RoleService roles, StoreTransaction transaction, AuditTrail audit) : AdminPage
 {
     /// <summary>The TempData key holding a secret to show once.</summary>
     public const string SecretKey = "PartnerSecret";
@@ -43,7 +45,11 @@ public sealed partial class RegisterModel(OpenIdApplications applications, RoleS
             var secret = OpenIdApplications.NewClientSecret();
             try
             {
-                await applications.SaveAsync(new OpenIdApplicationRegistration(clientId, DisplayName, "Confidential", secret, AllowClientCredentialsFlow: true, Roles), ct);
+                await transaction.RunAsync(async () =>
+                {
+                    await applications.SaveAsync(new OpenIdApplicationRegistration(clientId, DisplayName, "Confidential", secret, AllowClientCredentialsFlow: true, Roles), ct);
+                    await audit.RecordAsync(PartnerForm.AuditEntry(AuditKind.PartnerRegistered, clientId, $"roles: {string.Join(", ", Roles)}"), ct);
+                }, ct);
                 TempData[SecretKey] = secret;
                 return Redirect(PartnersModel.DetailsPath(clientId) + "?registered=true");
             }

@@ -2,13 +2,15 @@
 using Microsoft.AspNetCore.Mvc;
 using OneDigital.Admin.Security;
 using OneDigital.Admin.Shared.Forms;
+using OneDigital.Content.Audit;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Security;
+using OneDigital.Content.Store;
 using OneDigital.Content.Webhooks;
 
 namespace OneDigital.Admin.Webhooks;
 
-public sealed class EditModel(WebhookEndpoints endpoints, ContentDefinitionStore definitions) : AdminPage
+public sealed class EditModel(WebhookEndpoints endpoints, ContentDefinitionStore definitions, StoreTransaction transaction, AuditTrail audit) : AdminPage
 {
     public WebhookEndpoint Endpoint { get; private set; } = null!;
 
@@ -41,7 +43,11 @@ public sealed class EditModel(WebhookEndpoints endpoints, ContentDefinitionStore
         input.Enabled = found.Enabled;
         if (input.ToRegistration(found.Name, found.Secret, await WebhookFormInput.KnownTypesAsync(definitions, ct), ModelState) is { } registration)
         {
-            await endpoints.SaveAsync(registration, ct);
+            await transaction.RunAsync(async () =>
+            {
+                await endpoints.SaveAsync(registration, ct);
+                await audit.RecordAsync(WebhookAudit.Entry(AuditKind.WebhookChanged, found.Name, WebhookAudit.Describe(registration)), ct);
+            }, ct);
             return Redirect(WebhooksModel.DetailsPath(id) + "?saved=true");
         }
         ContentTypesField = await Input.ContentTypesFieldAsync(definitions, ct);

@@ -3,12 +3,14 @@
 // it a new secret). Each action is a POST that redirects back here with a message, so a refresh repeats nothing.
 using Microsoft.AspNetCore.Mvc;
 using OneDigital.Admin.Security;
+using OneDigital.Content.Audit;
 using OneDigital.Content.Security;
+using OneDigital.Content.Store;
 using OneDigital.Content.Webhooks;
 
 namespace OneDigital.Admin.Webhooks;
 
-public sealed class EndpointModel(WebhookEndpoints endpoints) : AdminPage
+public sealed class EndpointModel(WebhookEndpoints endpoints, StoreTransaction transaction, AuditTrail audit) : AdminPage
 {
     public const int LogSize = 50;
 
@@ -35,11 +37,9 @@ public sealed class EndpointModel(WebhookEndpoints endpoints) : AdminPage
         return Page();
     }
 
-    public async Task<IActionResult> OnPostEnableAsync(int id) => await ActAsync(id, async e =>
-        await endpoints.SetEnabledAsync(id, true, HttpContext.RequestAborted) ? "enabled" : null);
+    public async Task<IActionResult> OnPostEnableAsync(int id) => await ActAsync(id, e => SwitchAsync(e, true));
 
-    public async Task<IActionResult> OnPostDisableAsync(int id) => await ActAsync(id, async e =>
-        await endpoints.SetEnabledAsync(id, false, HttpContext.RequestAborted) ? "disabled" : null);
+    public async Task<IActionResult> OnPostDisableAsync(int id) => await ActAsync(id, e => SwitchAsync(e, false));
 
     public async Task<IActionResult> OnPostPingAsync(int id) => await ActAsync(id, async e =>
         await endpoints.PingAsync(id, HttpContext.RequestAborted) is null ? null : "pinged");
@@ -54,10 +54,24 @@ public sealed class EndpointModel(WebhookEndpoints endpoints) : AdminPage
         {
             Name = e.Name, Url = e.Url, Secret = secret, Events = e.Events, ContentTypes = [.. e.ContentTypeList], Enabled = e.Enabled,
         };
-        await endpoints.SaveAsync(registration, HttpContext.RequestAborted);
+        await transaction.RunAsync(async () =>
+        {
+            await endpoints.SaveAsync(registration, HttpContext.RequestAborted);
+            await audit.RecordAsync(WebhookAudit.Entry(AuditKind.WebhookSecretRotated, e.Name, "the old secret no longer signs"), HttpContext.RequestAborted);
+        }, HttpContext.RequestAborted);
         TempData[NewModel.SecretKey] = secret;
         return "rotated";
     });
+
+    private Task<string?> SwitchAsync(WebhookEndpoint endpoint, bool enabled) => transaction.RunAsync(async () =>
+    {
+        if (!await endpoints.SetEnabledAsync(endpoint.Id, enabled, HttpContext.RequestAborted)) return null;
+        if (endpoint.Enabled != enabled)
+        {
+            await audit.RecordAsync(WebhookAudit.Entry(enabled ? AuditKind.WebhookEnabled : AuditKind.WebhookDisabled, endpoint.Name, endpoint.Url), HttpContext.RequestAborted);
+        }
+        return enabled ? "enabled" : "disabled";
+    }, HttpContext.RequestAborted);
 
     /// <summary>Runs an action on the endpoint and redirects back saying what was done; 404 when it or its target is gone.</summary>
     private async Task<IActionResult> ActAsync(int id, Func<WebhookEndpoint, Task<string?>> action)

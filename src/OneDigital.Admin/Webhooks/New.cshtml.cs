@@ -3,13 +3,15 @@
 using Microsoft.AspNetCore.Mvc;
 using OneDigital.Admin.Security;
 using OneDigital.Admin.Shared.Forms;
+using OneDigital.Content.Audit;
 using OneDigital.Content.Definitions;
 using OneDigital.Content.Security;
+using OneDigital.Content.Store;
 using OneDigital.Content.Webhooks;
 
 namespace OneDigital.Admin.Webhooks;
 
-public sealed class NewModel(WebhookEndpoints endpoints, ContentDefinitionStore definitions) : AdminPage
+public sealed class NewModel(WebhookEndpoints endpoints, ContentDefinitionStore definitions, StoreTransaction transaction, AuditTrail audit) : AdminPage
 {
     /// <summary>The TempData key holding a secret to show once.</summary>
     public const string SecretKey = "WebhookSecret";
@@ -44,7 +46,11 @@ public sealed class NewModel(WebhookEndpoints endpoints, ContentDefinitionStore 
         var secret = WebhookEndpoints.NewSecret();
         if (Input.ToRegistration(name, secret, await WebhookFormInput.KnownTypesAsync(definitions, ct), ModelState) is { } registration)
         {
-            await endpoints.SaveAsync(registration, ct);
+            await transaction.RunAsync(async () =>
+            {
+                await endpoints.SaveAsync(registration, ct);
+                await audit.RecordAsync(WebhookAudit.Entry(AuditKind.WebhookAdded, name, WebhookAudit.Describe(registration)), ct);
+            }, ct);
             var saved = await endpoints.FindAsync(name, ct);
             TempData[SecretKey] = secret;
             return Redirect(WebhooksModel.DetailsPath(saved!.Id) + "?added=true");

@@ -3,6 +3,8 @@
 // message beside the field, and only ManageApplications opens the pages.
 using System.Net;
 using OneDigital.Admin.Tests.Support;
+using OneDigital.Content.Audit;
+using OneDigital.Admin.Tests.Users;
 using static OneDigital.Admin.Tests.Integrations.IntegrationSupport;
 
 namespace OneDigital.Admin.Tests.Integrations;
@@ -78,6 +80,27 @@ public sealed class PartnerPageTests : AdminSiteTests
         Assert.That(await noRoles.Content.ReadAsStringAsync(), Does.Contain("Choose at least one role"));
         var list = await Admin.HtmlAsync("/admin/partners");
         Assert.That(list, Does.Not.Contain("no-roles-site"));
+    }
+
+    [Test]
+    public async Task Registering_changing_a_new_secret_and_revoking_are_each_audited_with_who_did_it()
+    {
+        string secret;
+        using (var registered = await RegisterAsync("audited-site", "Editor"))
+        {
+            secret = ShownSecret(await Admin.HtmlAsync(registered.Headers.Location!.OriginalString))!;
+        }
+        using (await Admin.PostFormAsync("/admin/partners/audited-site", [new("DisplayName", "Audited"), new("Roles", "Editor"), new("Roles", "Author")])) { }
+        using (await Admin.PostFormAsync("/admin/partners/audited-site", [], "/admin/partners/audited-site?handler=rotate")) { }
+        using (await Admin.PostFormAsync("/admin/partners/audited-site/revoke", [])) { }
+
+        var rows = (await UsersSupport.AuditAsync(Site, AuditKind.PartnerRegistered, AuditKind.PartnerChanged, AuditKind.PartnerSecretRotated, AuditKind.PartnerRevoked))
+            .Where(e => e.DisplayText == "Partner audited-site").OrderBy(e => e.OccurredUtc).ToList();
+        Assert.That(rows.Select(e => e.Kind), Is.EqualTo(new[] { AuditKind.PartnerRegistered, AuditKind.PartnerChanged, AuditKind.PartnerSecretRotated, AuditKind.PartnerRevoked }));
+        Assert.That(rows.Select(e => e.UserName).Distinct(), Is.EqualTo(new[] { AdminSite.AdminUserName }));
+        Assert.That(rows[0].Detail, Is.EqualTo("roles: Editor"));
+        Assert.That(rows[1].Detail, Is.EqualTo("name 'audited-site site' → 'Audited'; roles added: Author"));
+        Assert.That(rows.Select(e => e.Detail), Has.None.Contains(secret), "the secret is not written to the trail");
     }
 
     [Test]

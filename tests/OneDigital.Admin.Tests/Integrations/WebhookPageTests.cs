@@ -5,6 +5,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using OneDigital.Admin.Tests.Support;
+using OneDigital.Content.Audit;
+using OneDigital.Admin.Tests.Users;
 using OneDigital.Content.Webhooks;
 
 namespace OneDigital.Admin.Tests.Integrations;
@@ -122,6 +124,30 @@ public sealed partial class WebhookPageTests : AdminSiteTests
         var endpoint = (await FindAsync("switchable"))!;
         Assert.That((endpoint.Url, endpoint.Events, endpoint.Enabled, endpoint.Secret),
             Is.EqualTo(("https://partner.example/v2", WebhookEvents.Unpublished, false, secret)));
+    }
+
+    [Test]
+    public async Task Adding_editing_switching_a_new_secret_and_removing_a_webhook_are_each_audited_with_who_did_it()
+    {
+        using var added = await AddAsync("audited", "https://partner.example/hooks", ["published"], "Page");
+        var page = added.Headers.Location!.OriginalString.Split('?')[0];
+        using (await Admin.PostFormAsync($"{page}/edit", [new("Url", "https://partner.example/v2"), new("Events", "published"), new("Events", "removed")])) { }
+        using (await Admin.PostFormAsync(page, [], $"{page}?handler=disable")) { }
+        using (await Admin.PostFormAsync(page, [], $"{page}?handler=disable")) { }
+        using (await Admin.PostFormAsync(page, [], $"{page}?handler=enable")) { }
+        using (await Admin.PostFormAsync(page, [], $"{page}?handler=rotate")) { }
+        using (await Admin.PostFormAsync($"{page}/remove", [])) { }
+
+        var rows = (await UsersSupport.AuditAsync(Site, AuditKind.WebhookAdded, AuditKind.WebhookChanged, AuditKind.WebhookDisabled,
+            AuditKind.WebhookEnabled, AuditKind.WebhookSecretRotated, AuditKind.WebhookRemoved)).Where(e => e.DisplayText == "Webhook audited").OrderBy(e => e.OccurredUtc).ToList();
+        Assert.That(rows.Select(e => e.Kind), Is.EqualTo(new[]
+        {
+            AuditKind.WebhookAdded, AuditKind.WebhookChanged, AuditKind.WebhookDisabled, AuditKind.WebhookEnabled,
+            AuditKind.WebhookSecretRotated, AuditKind.WebhookRemoved,
+        }), "turning off what is off already records nothing");
+        Assert.That(rows.Select(e => e.UserName).Distinct(), Is.EqualTo(new[] { AdminSite.AdminUserName }));
+        Assert.That(rows[0].Detail, Is.EqualTo("https://partner.example/hooks; events: Published; types: Page"));
+        Assert.That(rows[1].Detail, Is.EqualTo("https://partner.example/v2; events: Published, Removed; all types"));
     }
 
     [Test]
