@@ -39,11 +39,20 @@ public sealed class DeleteUserModel(UserManager<User> users, UserAccounts accoun
             return Page();
         }
         var name = Account.UserName;
-        await transaction.RunAsync(async () =>
+        try
         {
-            IdentityFailureException.ThrowIfFailed(await users.DeleteAsync(Account), $"The user '{name}' could not be deleted");
-            await accounts.RecordAsync(AuditKind.UserDeleted, Account, $"{OwnedItems} content items keep them as owner and author", ct);
-        }, ct);
+            await transaction.RunAsync(async () =>
+            {
+                IdentityFailureException.ThrowIfFailed(await users.DeleteAsync(Account), $"The user '{name}' could not be deleted");
+                await accounts.RecordAsync(AuditKind.UserDeleted, Account, $"{OwnedItems} content items keep them as owner and author", ct);
+                await accounts.EnsureAnAdministratorRemainsAsync(Account, "deleted", ct);
+            }, ct);
+        }
+        catch (LastAdministratorException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+            return Page();
+        }
         TempData["Banner"] = $"{name} was deleted.";
         return Redirect(UsersModel.Path);
     }

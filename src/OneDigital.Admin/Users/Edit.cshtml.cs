@@ -65,32 +65,44 @@ public sealed class EditUserModel(
         var removed = held.Where(h => Assignable.Any(a => string.Equals(a.Name, h, StringComparison.OrdinalIgnoreCase)) && !chosen!.Contains(h, StringComparer.OrdinalIgnoreCase)).ToList();
         var added = chosen!.Where(c => !held.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
         var changes = new List<string>();
-        await transaction.RunAsync(async () =>
+        try
         {
-            if (!string.Equals(email ?? "", Account.Email ?? "", StringComparison.Ordinal))
+            await transaction.RunAsync(async () =>
             {
-                changes.Add($"email: {Describe(Account.Email)} → {Describe(email)}");
-                IdentityFailureException.ThrowIfFailed(await users.SetEmailAsync(Account, email!.Length == 0 ? null : email), "The email could not be changed");
-            }
-            if (removed.Count > 0)
-            {
-                changes.Add($"roles removed: {string.Join(", ", removed)}");
-                IdentityFailureException.ThrowIfFailed(await users.RemoveFromRolesAsync(Account, removed), "The roles could not be removed");
-            }
-            if (added.Count > 0)
-            {
-                changes.Add($"roles added: {string.Join(", ", added)}");
-                IdentityFailureException.ThrowIfFailed(await users.AddToRolesAsync(Account, added), "The roles could not be added");
-            }
-            if (changes.Count > 0) await accounts.RecordAsync(AuditKind.UserUpdated, Account, string.Join("; ", changes), ct);
-            if (enable != Account.IsEnabled)
-            {
-                changes.Add(enable ? "enabled" : "disabled");
-                Account.IsEnabled = enable;
-                IdentityFailureException.ThrowIfFailed(await users.UpdateAsync(Account), "The account could not be changed");
-                await accounts.RecordAsync(enable ? AuditKind.UserEnabled : AuditKind.UserDisabled, Account, null, ct);
-            }
-        }, ct);
+                if (!string.Equals(email ?? "", Account.Email ?? "", StringComparison.Ordinal))
+                {
+                    changes.Add($"email: {Describe(Account.Email)} → {Describe(email)}");
+                    IdentityFailureException.ThrowIfFailed(await users.SetEmailAsync(Account, email!.Length == 0 ? null : email), "The email could not be changed");
+                }
+                if (removed.Count > 0)
+                {
+                    changes.Add($"roles removed: {string.Join(", ", removed)}");
+                    IdentityFailureException.ThrowIfFailed(await users.RemoveFromRolesAsync(Account, removed), "The roles could not be removed");
+                }
+                if (added.Count > 0)
+                {
+                    changes.Add($"roles added: {string.Join(", ", added)}");
+                    IdentityFailureException.ThrowIfFailed(await users.AddToRolesAsync(Account, added), "The roles could not be added");
+                }
+                if (changes.Count > 0) await accounts.RecordAsync(AuditKind.UserUpdated, Account, string.Join("; ", changes), ct);
+                if (enable != Account.IsEnabled)
+                {
+                    changes.Add(enable ? "enabled" : "disabled");
+                    Account.IsEnabled = enable;
+                    IdentityFailureException.ThrowIfFailed(await users.UpdateAsync(Account), "The account could not be changed");
+                    await accounts.RecordAsync(enable ? AuditKind.UserEnabled : AuditKind.UserDisabled, Account, null, ct);
+                }
+                if (!enable || removed.Any(BuiltInRoles.IsAdministrator))
+                {
+                    await accounts.EnsureAnAdministratorRemainsAsync(Account, enable ? "taken out of the Administrator role" : "disabled", ct);
+                }
+            }, ct);
+        }
+        catch (LastAdministratorException ex)
+        {
+            ModelState.AddModelError(enable ? UserForm.RolesField : nameof(Status), ex.Message);
+            return Page();
+        }
         TempData["Banner"] = changes.Count == 0 ? "Nothing was changed." : $"{Account.UserName} was saved: {string.Join("; ", changes)}.";
         return Redirect(UsersModel.EditPath(Account.Id));
     }

@@ -50,6 +50,27 @@ public sealed class UserAccounts(UserManager<User> users, RoleService roles, Con
         return !administrators.Any(a => a.Id != user.Id && a.IsEnabled);
     }
 
+    /// <summary>
+    /// Inside a change's transaction, after the change: refuses it (<see cref="LastAdministratorException"/>, so the
+    /// transaction rolls back) when no enabled administrator is left. The pages check before too, for a message beside
+    /// the field; this closes the gap between that check and the commit, where two administrators demoting or deleting
+    /// each other at once would both pass it. The Administrator role's row is locked first: a second such change waits
+    /// for the first to commit and then counts with it (on PostgreSQL under read committed; SQLite's one writer
+    /// serialises them already).
+    /// </summary>
+    public async Task EnsureAnAdministratorRemainsAsync(User changed, string what, CancellationToken ct)
+    {
+        var administrator = users.NormalizeName(BuiltInRoles.Administrator);
+        await db.Roles.Where(r => r.NormalizedName == administrator)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ConcurrencyStamp, r => r.ConcurrencyStamp), ct);
+        var enabled = await (from link in db.UserRoles
+                             join role in db.Roles on link.RoleId equals role.Id
+                             join user in db.Users on link.UserId equals user.Id
+                             where role.NormalizedName == administrator && user.IsEnabled
+                             select user.Id).AnyAsync(ct);
+        if (!enabled) throw new LastAdministratorException(LastAdministratorMessage(changed.UserName!, what));
+    }
+
     /// <summary>Records a change to an account, made by the signed-in administrator (the scope's actor).</summary>
     public Task RecordAsync(AuditKind kind, User user, string? detail, CancellationToken ct) =>
         audit.RecordAsync(new AuditEntry(kind) { DisplayText = $"User {user.UserName}", Detail = detail }, ct);
@@ -58,6 +79,9 @@ public sealed class UserAccounts(UserManager<User> users, RoleService roles, Con
     public static string LastAdministratorMessage(string userName, string what) =>
         $"{userName} is the last enabled administrator, so they cannot be {what}: make another user an administrator first";
 }
+
+/// <summary>A change that would have left the site without an enabled administrator; nothing of it was kept.</summary>
+public sealed class LastAdministratorException(string message) : InvalidOperationException(message);
 
 public static class UsersServices
 {
