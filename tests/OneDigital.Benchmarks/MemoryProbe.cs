@@ -45,5 +45,38 @@ public static class MemoryProbe
             $"heap {GC.GetTotalMemory(false) / MB:F0} MB, {allocated:F1} GB allocated, gen0/1/2 {collections[0]}/{collections[1]}/{collections[2]}, last GC heap {info.HeapSizeBytes / MB:F0} MB");
     }
 
+    /// <summary>
+    /// One line for the log at a phase's end: its peak and what is resident now by kind (anonymous: the GC heap, native
+    /// allocations such as SQLite's page caches; file: mapped files such as Lucene's segments and the assemblies), the
+    /// managed heap and SQLite's own allocations; then a new peak starts, so the next line shows the next phase's.
+    /// </summary>
+    public static string Phase(string name)
+    {
+        var status = OperatingSystem.IsLinux() ? ReadStatus() : new Dictionary<string, double>();
+        double Kb(string key) => status.TryGetValue(key, out var kb) ? kb / 1024 : double.NaN;
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"  memory after {name}: peak {PeakSinceResetMB():F0} MB; now {Kb("VmRSS"):F0} MB (anon {Kb("RssAnon"):F0}, file {Kb("RssFile"):F0}, shmem {Kb("RssShmem"):F0}); GC heap {GC.GetTotalMemory(false) / MB:F0} MB, committed {GC.GetGCMemoryInfo().TotalCommittedBytes / MB:F0} MB; SQLite {SQLitePCL.raw.sqlite3_memory_used() / MB:F0} MB (high {SQLitePCL.raw.sqlite3_memory_highwater(1) / MB:F0} MB), {OpenDatabaseFiles()} open SQLite files");
+        ResetPeak();
+        return line;
+    }
+
+    // Each SQLite connection holds its database file open, so the count says how many connections the pools keep.
+    private static int OpenDatabaseFiles()
+    {
+        if (!OperatingSystem.IsLinux()) return -1;
+        var count = 0;
+        foreach (var fd in Directory.EnumerateFiles("/proc/self/fd"))
+        {
+            try { if (new FileInfo(fd).LinkTarget is { } target && target.EndsWith(".db", StringComparison.Ordinal)) count++; }
+            catch (IOException) { }
+        }
+        return count;
+    }
+
+    private static Dictionary<string, double> ReadStatus() => File.ReadLines("/proc/self/status")
+        .Select(l => l.Split(':', 2))
+        .Where(p => p.Length == 2 && p[1].TrimEnd().EndsWith(" kB", StringComparison.Ordinal))
+        .ToDictionary(p => p[0], p => double.Parse(p[1].Trim()[..^3], CultureInfo.InvariantCulture));
+
     public static int[] Collections() => [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
 }

@@ -42,20 +42,25 @@ public sealed class PeerScenario : IScenario
         var items = run.Options.Items;
         var rows = new List<ResultRow>();
         await run.SeederAsync();
+        run.Log.WriteLine(MemoryProbe.Phase("the setup"));
         var existing = await CountPostsAsync(run.Store, ct);
         if (existing < items)
         {
             // Half through the engine in one live transaction, half as the CLI's import and the admin's run it.
             var viaEngine = existing == 0 ? (items - existing) / 2 : 0;
             if (viaEngine > 0) rows.Add(await ImportAsync(run, existing, viaEngine, staged: false, ct));
+            run.Log.WriteLine(MemoryProbe.Phase("the engine import"));
             rows.Add(await ImportAsync(run, existing + viaEngine, items - existing - viaEngine, staged: run.Store.Services.GetRequiredService<StoreOptions>().Provider == DatabaseProvider.Sqlite, ct));
         }
         else
         {
             run.Log.WriteLine($"  {existing:N0} {Type} items found in the reused store: import skipped");
         }
+        run.Log.WriteLine(MemoryProbe.Phase("the staged import"));
         rows.Add(await RebuildAsync(run, ct));
+        run.Log.WriteLine(MemoryProbe.Phase("the rebuild"));
         Settle(run);
+        run.Log.WriteLine(MemoryProbe.Phase("the settle"));
 
         var postPath = PathOf(items / 2);
         (string Name, string Query)[] queries =
@@ -91,14 +96,18 @@ public sealed class PeerScenario : IScenario
         {
             await WaitForHealthAsync(site.Address, ct);
             coldStart.Stop();
+            run.Log.WriteLine(MemoryProbe.Phase("the uncached site's start"));
             rows.Add(await WritingChecksSettleAsync(run, ct));
+            run.Log.WriteLine(MemoryProbe.Phase("the writing checks"));
             for (var i = 0; i < queries.Length; i++)
             {
                 answers[i] = await AnswerAsync(site.Address, bodies[i], ct);
                 run.Log.WriteLine($"  {queries[i].Name}: uncached");
                 (uncached[i], uncachedCpu[i]) = await LoadAsync(run.Store, site.Address, bodies[i], answers[i].Length, duration, ct);
+                run.Log.WriteLine(MemoryProbe.Phase($"{queries[i].Name} uncached"));
             }
         }
+        run.Log.WriteLine(MemoryProbe.Phase("the uncached site's stop"));
         var cached = new LoadResult[queries.Length];
         var cachedCpu = new (double, double?)[queries.Length];
         await using (var site = await BenchmarkSite.StartAsync(run.Store))
@@ -107,8 +116,10 @@ public sealed class PeerScenario : IScenario
             {
                 run.Log.WriteLine($"  {queries[i].Name}: cached");
                 (cached[i], cachedCpu[i]) = await LoadAsync(run.Store, site.Address, bodies[i], answers[i].Length, duration, ct);
+                run.Log.WriteLine(MemoryProbe.Phase($"{queries[i].Name} cached"));
             }
         }
+        run.Log.WriteLine(MemoryProbe.Phase("the cached site's stop"));
         for (var i = 0; i < queries.Length; i++)
         {
             run.Log.WriteLine($"  {queries[i].Name}: bare Kestrel, {answers[i].Length:N0} bytes");
