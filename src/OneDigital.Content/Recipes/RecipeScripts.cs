@@ -53,34 +53,44 @@ public sealed class RecipeScripts
     }
 
     /// <summary>Evaluates every string value of the tree in place. Throws <see cref="ScriptException"/> with the JSON path.</summary>
-    public void EvaluateTree(JsonNode? node, string path)
+    public void EvaluateTree(JsonNode? node, string path) => Walk(node, new StringBuilder(path));
+
+    // The path is built in one buffer and made a string only for an expression: most values of an imported item are
+    // plain, and a string per visited value was most of what walking an item cost.
+    private void Walk(JsonNode? node, StringBuilder path)
     {
+        var length = path.Length;
         switch (node)
         {
             case JsonObject obj:
-                foreach (var (key, value) in obj.ToList())
+                for (var i = 0; i < obj.Count; i++)
                 {
+                    var (key, value) = obj.GetAt(i);
+                    path.Append('.').Append(key);
                     if (value is JsonValue v && v.TryGetValue(out string? s))
                     {
-                        if (IsExpression(s)) obj[key] = Evaluate(s, $"{path}.{key}");
+                        if (IsExpression(s)) obj.SetAt(i, Evaluate(s, path.ToString()));
                     }
                     else
                     {
-                        EvaluateTree(value, $"{path}.{key}");
+                        Walk(value, path);
                     }
+                    path.Length = length;
                 }
                 break;
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
+                    path.Append('[').Append(i).Append(']');
                     if (array[i] is JsonValue v && v.TryGetValue(out string? s))
                     {
-                        if (IsExpression(s)) array[i] = Evaluate(s, $"{path}[{i}]");
+                        if (IsExpression(s)) array[i] = Evaluate(s, path.ToString());
                     }
                     else
                     {
-                        EvaluateTree(array[i], $"{path}[{i}]");
+                        Walk(array[i], path);
                     }
+                    path.Length = length;
                 }
                 break;
         }

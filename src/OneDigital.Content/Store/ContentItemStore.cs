@@ -192,11 +192,34 @@ internal sealed class ContentItemStore(ContentDbContext db)
         {
             row.ContentItemRecordId = row.Version!.Id;
         }
-        foreach (var chunk in rows.Chunk(IndexRowsPerCommand))
+        foreach (var run in RunsOfOneVersion(rows))
         {
-            await InsertIndexRowsAsync(chunk, ct);
+            foreach (var chunk in run.Chunk(IndexRowsPerCommand))
+            {
+                await InsertIndexRowsAsync(chunk, ct);
+            }
         }
     }
+
+    /// <summary>Consecutive rows that share the values <see cref="RawInsert.IndexRows"/> binds once per command.</summary>
+    private static IEnumerable<List<ContentFieldIndexRecord>> RunsOfOneVersion(List<ContentFieldIndexRecord> rows)
+    {
+        var run = new List<ContentFieldIndexRecord>();
+        foreach (var row in rows)
+        {
+            if (run.Count > 0 && !SameVersion(run[0], row))
+            {
+                yield return run;
+                run = [];
+            }
+            run.Add(row);
+        }
+        if (run.Count > 0) yield return run;
+    }
+
+    private static bool SameVersion(ContentFieldIndexRecord a, ContentFieldIndexRecord b) =>
+        a.ContentItemRecordId == b.ContentItemRecordId && a.Latest == b.Latest && a.Published == b.Published
+        && string.Equals(a.ContentItemId, b.ContentItemId, StringComparison.Ordinal) && string.Equals(a.ContentType, b.ContentType, StringComparison.Ordinal);
 
     /// <summary>
     /// New versions and their index rows are written with plain INSERTs rather than through the change tracker: for
@@ -206,7 +229,7 @@ internal sealed class ContentItemStore(ContentDbContext db)
     private async Task InsertVersionAsync(ContentItemRecord version, CancellationToken ct)
     {
         var insert = RawInsert.Versions(db);
-        var command = await _commands.GetAsync(insert.Sql(1), RawInsert.VersionColumns.Length, ct);
+        var command = await _commands.GetAsync(insert.Sql(1), insert.ParameterCount(1), ct);
         insert.SetRow(command.Parameters, 0, VersionValues(version));
         version.Id = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -214,10 +237,10 @@ internal sealed class ContentItemStore(ContentDbContext db)
     private async Task InsertIndexRowsAsync(IReadOnlyList<ContentFieldIndexRecord> rows, CancellationToken ct)
     {
         var insert = RawInsert.IndexRows(db);
-        var command = await _commands.GetAsync(insert.Sql(rows.Count), rows.Count * RawInsert.IndexColumns.Length, ct);
+        var command = await _commands.GetAsync(insert.Sql(rows.Count), insert.ParameterCount(rows.Count), ct);
         for (var r = 0; r < rows.Count; r++)
         {
-            insert.SetRow(command.Parameters, r * RawInsert.IndexColumns.Length, IndexValues(rows[r]));
+            insert.SetRow(command.Parameters, r, IndexValues(rows[r]));
         }
         await command.ExecuteNonQueryAsync(ct);
     }
@@ -232,8 +255,8 @@ internal sealed class ContentItemStore(ContentDbContext db)
 
     private static object?[] IndexValues(ContentFieldIndexRecord r) =>
     [
-        r.ContentItemRecordId, r.ContentItemId, r.ContentType, r.PartName, r.FieldName, r.Latest, r.Published,
-        r.TextValue, r.NumberValue, r.DateValue, r.BooleanValue,
+        r.ContentItemRecordId, r.ContentItemId, r.ContentType, r.Latest, r.Published,
+        r.PartName, r.FieldName, r.TextValue, r.NumberValue, r.DateValue, r.BooleanValue,
     ];
 
     /// <summary>An INSERT statement for one of the content tables, with names as the EF model maps them for the provider.</summary>
@@ -247,15 +270,18 @@ internal sealed class ContentItemStore(ContentDbContext db)
             nameof(ContentItemRecord.Owner), nameof(ContentItemRecord.Author), nameof(ContentItemRecord.Document),
         ];
 
+        // The first five are the version's and the same in every row of a command (IndexSharedColumns).
         public static readonly string[] IndexColumns =
         [
             nameof(ContentFieldIndexRecord.ContentItemRecordId), nameof(ContentFieldIndexRecord.ContentItemId),
-            nameof(ContentFieldIndexRecord.ContentType), nameof(ContentFieldIndexRecord.PartName),
-            nameof(ContentFieldIndexRecord.FieldName), nameof(ContentFieldIndexRecord.Latest),
-            nameof(ContentFieldIndexRecord.Published), nameof(ContentFieldIndexRecord.TextValue),
+            nameof(ContentFieldIndexRecord.ContentType), nameof(ContentFieldIndexRecord.Latest),
+            nameof(ContentFieldIndexRecord.Published), nameof(ContentFieldIndexRecord.PartName),
+            nameof(ContentFieldIndexRecord.FieldName), nameof(ContentFieldIndexRecord.TextValue),
             nameof(ContentFieldIndexRecord.NumberValue), nameof(ContentFieldIndexRecord.DateValue),
             nameof(ContentFieldIndexRecord.BooleanValue),
         ];
+
+        private const int IndexSharedColumns = 5;
 
         // A null parameter still needs a type for PostgreSQL to accept it in a typed column.
         private static readonly DbType[] VersionNullTypes =
@@ -266,8 +292,8 @@ internal sealed class ContentItemStore(ContentDbContext db)
 
         private static readonly DbType[] IndexNullTypes =
         [
-            DbType.Int64, DbType.String, DbType.String, DbType.String, DbType.String, DbType.Boolean, DbType.Boolean,
-            DbType.String, DbType.Double, DbType.DateTime, DbType.Boolean,
+            DbType.Int64, DbType.String, DbType.String, DbType.Boolean, DbType.Boolean,
+            DbType.String, DbType.String, DbType.String, DbType.Double, DbType.DateTime, DbType.Boolean,
         ];
 
         private static readonly ConcurrentDictionary<(Type, Type), RawInsert> Cache = new();
@@ -275,18 +301,30 @@ internal sealed class ContentItemStore(ContentDbContext db)
         private readonly string _prefix;
         private readonly string _returning;
         private readonly DbType[] _nullTypes;
+        private readonly int _shared;
         private readonly ConcurrentDictionary<int, string> _sqlByRows = new();
 
-        private RawInsert(string prefix, string returning, DbType[] nullTypes)
+        private RawInsert(string prefix, string returning, DbType[] nullTypes, int shared)
         {
             _prefix = prefix;
             _returning = returning;
             _nullTypes = nullTypes;
+            _shared = shared;
         }
 
-        public static RawInsert Versions(ContentDbContext db) => For<ContentItemRecord>(db, VersionColumns, VersionNullTypes);
+        public static RawInsert Versions(ContentDbContext db) => For<ContentItemRecord>(db, VersionColumns, VersionNullTypes, shared: 0);
 
-        public static RawInsert IndexRows(ContentDbContext db) => For<ContentFieldIndexRecord>(db, IndexColumns, IndexNullTypes);
+        /// <summary>
+        /// Index rows of one version per command: its five values are bound once for all the rows, since SQLite's
+        /// provider looks every parameter up by name on each run, and that lookup and binding cost as much as the rows.
+        /// </summary>
+        public static RawInsert IndexRows(ContentDbContext db) => For<ContentFieldIndexRecord>(db, IndexColumns, IndexNullTypes, IndexSharedColumns);
+
+        public int ParameterCount(int rows) => _shared + rows * (_nullTypes.Length - _shared);
+
+        /// <summary>The parameter of column <paramref name="column"/> in row <paramref name="row"/>: shared columns have one for every row.</summary>
+        private int Parameter(int row, int column) =>
+            column < _shared ? column : _shared + row * (_nullTypes.Length - _shared) + column - _shared;
 
         /// <summary>
         /// <c>INSERT INTO table (columns) VALUES (@p0, ...), (...)</c> for <paramref name="rows"/> rows; one row also
@@ -300,22 +338,23 @@ internal sealed class ContentItemStore(ContentDbContext db)
                 sql.Append(r == 0 ? "(" : ", (");
                 for (var c = 0; c < _nullTypes.Length; c++)
                 {
-                    sql.Append(c == 0 ? "@p" : ", @p").Append(r * _nullTypes.Length + c);
+                    sql.Append(c == 0 ? "@p" : ", @p").Append(Parameter(r, c));
                 }
                 sql.Append(')');
             }
             return n == 1 ? sql.Append(_returning).ToString() : sql.ToString();
         });
 
-        public void SetRow(System.Data.Common.DbParameterCollection parameters, int first, object?[] values)
+        /// <summary>Sets row <paramref name="row"/>'s values; the shared ones are set from the first row (the caller gives rows that agree on them).</summary>
+        public void SetRow(System.Data.Common.DbParameterCollection parameters, int row, object?[] values)
         {
-            for (var c = 0; c < values.Length; c++)
+            for (var c = row == 0 ? 0 : _shared; c < values.Length; c++)
             {
-                ReusedCommands.Set(parameters[first + c], values[c], _nullTypes[c]);
+                ReusedCommands.Set(parameters[Parameter(row, c)], values[c], _nullTypes[c]);
             }
         }
 
-        private static RawInsert For<T>(ContentDbContext db, string[] columns, DbType[] nullTypes) =>
+        private static RawInsert For<T>(ContentDbContext db, string[] columns, DbType[] nullTypes, int shared) =>
             Cache.GetOrAdd((db.GetType(), typeof(T)), _ =>
             {
                 var entity = db.Model.FindEntityType(typeof(T))!;
@@ -326,7 +365,8 @@ internal sealed class ContentItemStore(ContentDbContext db)
                 return new RawInsert(
                     $"INSERT INTO {table} ({string.Join(", ", names)}) VALUES ",
                     $" RETURNING {key} AS {sql.DelimitIdentifier("Value")}",
-                    nullTypes);
+                    nullTypes,
+                    shared);
             });
     }
 

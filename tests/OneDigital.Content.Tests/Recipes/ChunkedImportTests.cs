@@ -72,6 +72,22 @@ public class ChunkedImportTests
         Assert.That(await store.SnapshotAsync(), Is.EqualTo(before));
     }
 
+    [TestCase("TitlePart", "Title", "steps[1].Data[700].TitlePart.Title")]
+    [TestCase("Extra", "1", "steps[1].Data[700].Extra[1]")]
+    public async Task A_bad_expression_nested_in_an_item_fails_with_the_full_json_path_of_its_value(string property, string inner, string path)
+    {
+        await using var store = await TestStore.CreateAsync();
+        var recipe = JsonNode.Parse(Recipe(800))!;
+        JsonNode nested = inner == "1"
+            ? new JsonArray("plain", "[js: no such function(]")
+            : new JsonObject { ["Other"] = "plain", [inner] = "[js: no such function(]" };
+        recipe["steps"]![1]!["Data"]![700]![property] = nested;
+
+        var error = Assert.ThrowsAsync<RecipeException>(() => store.ImportAsync(recipe.ToJsonString()));
+
+        Assert.That(error!.JsonPath, Is.EqualTo(path));
+    }
+
     [Test]
     public async Task Two_new_items_with_one_version_id_still_fail()
     {

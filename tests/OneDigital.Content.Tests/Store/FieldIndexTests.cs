@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using OneDigital.Content.Definitions;
 using OneDigital.Content.Items;
 using OneDigital.Content.Querying;
 using OneDigital.Content.Store;
@@ -33,6 +34,45 @@ public class FieldIndexTests(TestDatabase database) : StoreFixture(database)
             ("Topics", "topic-b", null, null, null),
         }));
         Assert.That(rows.Single(r => r.FieldName == "IssuedOn").DateValue!.Value.Kind, Is.EqualTo(DateTimeKind.Utc));
+    }
+
+    [Test]
+    public async Task Versions_saved_together_each_get_index_rows_with_their_own_item_type_and_flags()
+    {
+        // One save writes several versions' index rows; each version's values are bound once for its rows.
+        var store = new ContentItemStore(Db);
+        var definitions = await Get<ContentDefinitionStore>().GetAsync();
+        var items = new List<ContentItem>();
+        foreach (var (title, published) in new[] { ("First", true), ("Second", false), ("Third", true) })
+        {
+            var report = await Manager.NewAsync("Report");
+            report.GetOrCreatePart("Report")["Summary"] = new JsonObject { ["Text"] = $"About {title}" };
+            report.GetOrCreatePart("Report")["PartNumber"] = new JsonObject { ["Value"] = items.Count + 1 };
+            report.Latest = true;
+            report.Published = published;
+            items.Add(report);
+        }
+        var records = await Transaction.RunAsync(async () =>
+        {
+            var inserted = items.Select(i => store.Insert(i, definitions)).ToList();
+            await store.SaveAsync();
+            return inserted;
+        });
+
+        var rows = await Db.ContentFieldIndex.AsNoTracking().Where(f => f.PartName == "Report")
+            .Select(f => new { f.ContentItemRecordId, f.ContentItemId, f.ContentType, f.Latest, f.Published, f.FieldName, f.TextValue, f.NumberValue })
+            .ToListAsync();
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var own = rows.Where(r => r.ContentItemRecordId == records[i].Id).OrderBy(r => r.FieldName).ToList();
+            Assert.That(own.Select(r => (r.ContentItemId, r.ContentType, r.Latest, r.Published, r.FieldName, r.TextValue, r.NumberValue)),
+                Is.EqualTo(new (string, string, bool, bool, string, string?, double?)[]
+                {
+                    (items[i].ContentItemId, "Report", true, items[i].Published, "PartNumber", null, i + 1),
+                    (items[i].ContentItemId, "Report", true, items[i].Published, "Summary", $"About {new[] { "First", "Second", "Third" }[i]}", null),
+                }));
+        }
     }
 
     [Test]

@@ -35,7 +35,10 @@ public sealed class StagedImport(IServiceProvider services, StoreOptions options
         await using (var scope = services.CreateAsyncScope())
         {
             // Every store service of this scope shares this context, so the whole recipe reads and writes the copy.
-            scope.ServiceProvider.GetRequiredService<ContentDbContext>().Database.SetConnectionString(staging.ConnectionString);
+            var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
+            db.Database.SetConnectionString(staging.ConnectionString);
+            await db.Database.OpenConnectionAsync(ct);
+            await StagingDatabase.SkipDurabilityAsync(db.Database.GetDbConnection(), ct);
             prepareScope?.Invoke(scope.ServiceProvider);
             (imported, files) = await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteDeferringFilesAsync(recipe, parameters, ct);
         }
