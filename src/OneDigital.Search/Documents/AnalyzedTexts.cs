@@ -3,6 +3,7 @@ using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
+using OneDigital.Search.Indexes;
 
 namespace OneDigital.Search.Documents;
 
@@ -30,7 +31,7 @@ public sealed class AnalyzedTexts
     /// one token at a time. A keyword analyzer makes one token of the whole joined text, so it is analyzed as such.
     /// </summary>
     public static bool CanReplay(Analyzer analyzer) =>
-        analyzer is StandardAnalyzer or EnglishAnalyzer or SimpleAnalyzer or WhitespaceAnalyzer;
+        analyzer is StandardAnalyzer or EnglishAnalyzer or CachedStemEnglishAnalyzer or SimpleAnalyzer or WhitespaceAnalyzer;
 
     public void Clear()
     {

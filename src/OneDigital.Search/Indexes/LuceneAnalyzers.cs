@@ -1,6 +1,5 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
-using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Util;
 
@@ -8,7 +7,7 @@ namespace OneDigital.Search.Indexes;
 
 /// <summary>
 /// The analyzers a profile can name (Orchard's registered names and their short forms). <c>englishanalyzer</c>
-/// stems, so "volunteering" finds "volunteers".
+/// stems, so "volunteering" finds "volunteers" (Lucene's EnglishAnalyzer with each thread's stems cached).
 /// </summary>
 public static class LuceneAnalyzers
 {
@@ -27,7 +26,7 @@ public static class LuceneAnalyzers
     /// <summary>A new analyzer for the name; analyzers hold per-thread state, so each index or query parser owns one.</summary>
     public static Analyzer Create(string? name) => CanonicalName(name) switch
     {
-        "englishanalyzer" => new EnglishAnalyzer(Version),
+        "englishanalyzer" => new CachedStemEnglishAnalyzer(Version),
         "keywordanalyzer" => new KeywordAnalyzer(),
         "whitespaceanalyzer" => new WhitespaceAnalyzer(Version),
         "simpleanalyzer" => new SimpleAnalyzer(Version),
