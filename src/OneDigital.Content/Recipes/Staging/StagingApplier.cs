@@ -108,11 +108,13 @@ internal static class StagingApplier
         }
         // Rows the import added. The store numbers rows nobody points at itself, after what the site wrote meanwhile
         // (the indexing-task log stays in commit order); rows others point at keep the high numbers of the copy.
+        // Ordered by the change table's key, not the copy's: SQLite then walks the import's keys and looks each row up,
+        // where ordering by the copy's columns made it scan the whole copied table (the store's size) under the lock.
         var columns = table.HasRowIdKey && !table.IsReferenced ? valueColumns : [.. table.Columns];
         await ExecuteAsync(live, transaction, $"""
             INSERT INTO main.{table.Quoted} ({table.List(columns)})
             SELECT {table.List(columns, "s")} FROM {added} a JOIN {staged} s ON {table.KeyEquals("s", "a")}
-            ORDER BY {table.List(table.Key, "s")};
+            ORDER BY {table.List(table.Key, "a")};
             """, ct);
     }
 
