@@ -6,14 +6,13 @@ namespace OneDigital.Content.Store;
 /// <summary>
 /// WAL lets a CLI import and the running site share one SQLite file; NORMAL sync is safe in WAL mode and keeps
 /// commits cheap; the busy timeout makes a writer wait for another a bounded time (OneDigital:Database:BusyTimeoutSeconds),
-/// after which it is answered 503 "busy" rather than kept waiting behind a long import. An 8 MB page cache keeps the
-/// field index's upper levels in memory as the store grows past SQLite's 2 MB default; it is per connection and the
-/// pool keeps several (4 in the benchmark's site phase): 32 MB each raised the peer run's peak by ~80 MB at 20,000 items, for no measured speed.
+/// after which it is answered 503 "busy" rather than kept waiting behind a long import. A 32 MB page cache keeps the
+/// field index's upper levels in memory as the store grows past SQLite's 2 MB default.
 /// </summary>
 internal sealed class SqlitePragmas(TimeSpan busyTimeout) : DbConnectionInterceptor
 {
     private readonly string _pragmas =
-        $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={(long)busyTimeout.TotalMilliseconds}; PRAGMA cache_size=-8192; PRAGMA temp_store=MEMORY;";
+        $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={(long)busyTimeout.TotalMilliseconds}; PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
