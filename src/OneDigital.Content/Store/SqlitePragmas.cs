@@ -7,7 +7,8 @@ namespace OneDigital.Content.Store;
 /// WAL lets a CLI import and the running site share one SQLite file; NORMAL sync is safe in WAL mode and keeps
 /// commits cheap; the busy timeout makes a writer wait for another a bounded time (OneDigital:Database:BusyTimeoutSeconds),
 /// after which it is answered 503 "busy" rather than kept waiting behind a long import. A 32 MB page cache keeps the
-/// field index's upper levels in memory as the store grows past SQLite's 2 MB default.
+/// field index's upper levels in memory as the store grows past SQLite's 2 MB default (8 MB was tried: at 100,000
+/// items imports ran a third slower, for 44 MB less at the peak).
 /// </summary>
 internal sealed class SqlitePragmas(TimeSpan busyTimeout) : DbConnectionInterceptor
 {
