@@ -52,6 +52,8 @@ public static class MemoryProbe
     /// </summary>
     public static string Phase(string name)
     {
+        // A PostgreSQL run never opens a SQLite connection, which is what loads SQLite's native library otherwise.
+        SQLitePCL.Batteries_V2.Init();
         var status = OperatingSystem.IsLinux() ? ReadStatus() : new Dictionary<string, double>();
         double Kb(string key) => status.TryGetValue(key, out var kb) ? kb / 1024 : double.NaN;
         var line = string.Create(CultureInfo.InvariantCulture,
