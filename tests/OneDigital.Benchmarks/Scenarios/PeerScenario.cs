@@ -157,9 +157,10 @@ public sealed class PeerScenario : IScenario
             var clock = Stopwatch.StartNew();
             var parameters = new RecipeParameters { AdminUserId = BenchmarkStore.RecipeOwner, AdminUsername = "admin", SiteName = "One Digital benchmark" };
             var recipe = RecipeDescriptor.Load(file);
+            TimeSpan? writeLock = null;
             if (staged)
             {
-                await run.Store.Services.GetRequiredService<StagedImport>().ImportAsync(recipe, parameters, ct);
+                writeLock = (await run.Store.Services.GetRequiredService<StagedImport>().ImportAsync(recipe, parameters, ct)).WriteLockHeld;
             }
             else
             {
@@ -175,6 +176,8 @@ public sealed class PeerScenario : IScenario
                 ("items/s", (count / clock.Elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture)),
                 .. CpuMeter.Cells(cpuPerItem, "item"),
                 ("peak memory (MB)", MemoryProbe.PeakSinceResetMB().ToString("F0", CultureInfo.InvariantCulture)),
+                // How long the site's writers waited while the import's changes reached the live store.
+                ("write lock held (s)", writeLock is { } held ? held.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) : "whole import"),
                 ("GC", MemoryProbe.GcSummary(allocated, collections)),
             ]);
             // Printed as it ends too: the import rows are what a run about imports waits for.

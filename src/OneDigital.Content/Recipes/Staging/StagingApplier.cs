@@ -25,8 +25,14 @@ internal static class StagingApplier
                 throw new StagedImportException("the store's tables changed while the import ran (a migration?); nothing was imported.");
             }
             var clock = Stopwatch.StartNew();
+            // Each INSERT below carries a whole table's new rows, and the title-search trigger (a virtual table) makes
+            // SQLite keep a statement journal for it: the first image of every page of the store it touches, which
+            // for rows with random keys is most of every index. The site's connections keep temporary files in memory
+            // (SqlitePragmas), which here made that journal ~4 KB per imported item (220 MB of the process at 50,000
+            // into 50,000); in a file it sits in the OS's cache instead. The pool hands this connection back to EF,
+            // whose pragmas set it again on open.
             // IMMEDIATE takes the write lock now, so the check below and the writes see the same store.
-            await ExecuteAsync(live, null, "PRAGMA foreign_keys = ON;", ct);
+            await ExecuteAsync(live, null, "PRAGMA foreign_keys = ON; PRAGMA temp_store = FILE;", ct);
             await using var transaction = live.BeginTransaction(deferred: false);
             clock.Restart();
             await ExecuteAsync(live, transaction, "PRAGMA defer_foreign_keys = ON;", ct);
@@ -86,36 +92,53 @@ internal static class StagingApplier
 
     private static async Task ApplyTableAsync(SqliteConnection live, SqliteTransaction transaction, SqliteTable table, CancellationToken ct)
     {
+        foreach (var sql in Statements(table))
+        {
+            await ExecuteAsync(live, transaction, sql, ct);
+        }
+    }
+
+    /// <summary>
+    /// What carries one table's changes, in order: rows removed, rows changed, rows added. Each statement is driven by
+    /// the import's own change tables and reaches the big tables only by key, so the time under the lock follows the
+    /// size of the import, not of the store. CROSS JOIN is SQLite's way to fix the join order: without statistics it
+    /// rates a change table and the copied table alike, and chose to scan the copy (the store's size) for the changed
+    /// rows.
+    /// </summary>
+    internal static IReadOnlyList<string> Statements(SqliteTable table)
+    {
         var old = $"staged.{SqliteTable.Quote($"_import_old_{table.Name}")}";
         var added = $"staged.{SqliteTable.Quote($"_import_new_{table.Name}")}";
         var staged = $"staged.{table.Quoted}";
         var key = table.List(table.Key);
         var valueColumns = table.Columns.Except(table.Key).ToList();
-        // Each statement is driven by the import's own change tables and reaches the big tables only by key, so the
-        // time under the lock follows the size of the import, not of the store.
-        // Rows that existed before and are gone from the copy were removed by the import.
-        await ExecuteAsync(live, transaction, $"""
+        var statements = new List<string>
+        {
+            // Rows that existed before and are gone from the copy were removed by the import.
+            $"""
             DELETE FROM main.{table.Quoted} WHERE ({key}) IN (
               SELECT {table.List(table.Key, "o")} FROM {old} o WHERE NOT EXISTS (SELECT 1 FROM {staged} s WHERE {table.KeyEquals("s", "o")}));
-            """, ct);
+            """,
+        };
         if (valueColumns.Count > 0)
         {
-            await ExecuteAsync(live, transaction, $"""
-                UPDATE main.{table.Quoted} AS l SET {string.Join(", ", valueColumns.Select(c => $"{SqliteTable.Quote(c)} = s.{SqliteTable.Quote(c)}"))}
-                FROM (SELECT {table.List(table.Columns, "x")} FROM {old} o JOIN {staged} x ON {table.KeyEquals("x", "o")}) AS s
-                WHERE {table.KeyEquals("s", "l")};
-                """, ct);
+            // Rows the import changed, each found by its key. (UPDATE ... FROM was tried: SQLite walked the live table.)
+            statements.Add($"""
+                UPDATE main.{table.Quoted} SET ({table.List(valueColumns)}) = (
+                  SELECT {table.List(valueColumns, "s")} FROM {staged} s WHERE {table.KeyEquals("s", $"main.{table.Quoted}")})
+                WHERE ({key}) IN (SELECT {table.List(table.Key, "o")} FROM {old} o CROSS JOIN {staged} s ON {table.KeyEquals("s", "o")});
+                """);
         }
         // Rows the import added. The store numbers rows nobody points at itself, after what the site wrote meanwhile
         // (the indexing-task log stays in commit order); rows others point at keep the high numbers of the copy.
-        // Ordered by the change table's key, not the copy's: SQLite then walks the import's keys and looks each row up,
-        // where ordering by the copy's columns made it scan the whole copied table (the store's size) under the lock.
+        // Ordered by the change table's key, not the copy's, which would make SQLite walk the copy in key order.
         var columns = table.HasRowIdKey && !table.IsReferenced ? valueColumns : [.. table.Columns];
-        await ExecuteAsync(live, transaction, $"""
+        statements.Add($"""
             INSERT INTO main.{table.Quoted} ({table.List(columns)})
-            SELECT {table.List(columns, "s")} FROM {added} a JOIN {staged} s ON {table.KeyEquals("s", "a")}
+            SELECT {table.List(columns, "s")} FROM {added} a CROSS JOIN {staged} s ON {table.KeyEquals("s", "a")}
             ORDER BY {table.List(table.Key, "a")};
-            """, ct);
+            """);
+        return statements;
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken ct)
