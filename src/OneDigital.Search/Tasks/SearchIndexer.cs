@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Lucene.Net.Analysis;
@@ -30,6 +31,8 @@ public sealed class SearchIndexer(
     private const int RebuildChunk = 100;
     // The fewest documents a rebuild's writer thread buffers before it writes them as a segment.
     private const int MinFlushDocuments = 500;
+    // Rebuilds this large leave enough garbage behind to be worth a full collection (see ReleaseRebuildGarbage).
+    private const int ReleaseAfterDocuments = 5_000;
 
     private readonly SemaphoreSlim _pass = new(1, 1);
     // Task ids missing from the log, and when this node first saw the hole (see SearchOptions.GapWait).
@@ -198,6 +201,7 @@ public sealed class SearchIndexer(
             var documents = await AddAllAsync(context, profile, fresh, analyzer, progress, ct);
             fresh.Commit(cursor, profile.Signature, context.LastAction(name));
             fresh.Dispose();
+            ReleaseRebuildGarbage(documents);
             progress.Finish(clock.GetUtcNow().UtcDateTime, documents, null);
             logger.LogInformation("Index {Index} rebuilt after damage: {Documents} documents.", name, documents);
         }
@@ -237,6 +241,7 @@ public sealed class SearchIndexer(
             index.RemoveAll();
             documents = await AddAllAsync(context, profile, index, analyzer, progress, ct);
             index.Commit(cursor, profile.Signature, lastAction ?? index.LastActionUtc);
+            ReleaseRebuildGarbage(documents);
             progress.Finish(clock.GetUtcNow().UtcDateTime, documents, null);
         }
         catch (Exception ex)
@@ -342,6 +347,21 @@ public sealed class SearchIndexer(
             index.FlushEvery(null);
         }
         return documents;
+    }
+
+    /// <summary>
+    /// A rebuild's garbage — the writer threads' flushed RAM buffers (up to RamBufferMB, kept long enough to reach the
+    /// oldest generation) and the rows' JSON — is left in the oldest generation, which the GC may not collect for a
+    /// long time: after a rebuild of 30,000 posts the GC kept 124 MB committed for a 46 MB heap, carried into the
+    /// site's work (a web host rebuilds at its start). The committed index needs none of it, so one aggressive
+    /// (compacting, decommitting) full collection returns it: 124 -> 9 MB committed, resident 285 -> 164 MB, in
+    /// 50-70 ms. A forced collection alone kept 38 MB committed (194 MB resident).
+    /// </summary>
+    private static void ReleaseRebuildGarbage(int documents)
+    {
+        if (documents < ReleaseAfterDocuments) return;
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     private async Task ApplyTasksAsync(PassContext context, IndexProfileSettings profile, LuceneIndex index, CancellationToken ct, ProgressCounter? progress = null)

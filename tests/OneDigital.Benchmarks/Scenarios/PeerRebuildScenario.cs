@@ -23,6 +23,8 @@ public sealed class PeerRebuildScenario : IScenario
                 throw new InvalidOperationException("The store holds no PeerPost: run --scenario peer --keep first, then this scenario with --reuse.");
             }
         }
-        return [await PeerScenario.RebuildAsync(run, ct)];
+        var row = await PeerScenario.RebuildAsync(run, ct);
+        run.Log.WriteLine(MemoryProbe.Phase("the rebuild"));
+        return [row];
     }
 }
