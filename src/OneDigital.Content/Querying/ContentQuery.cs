@@ -40,11 +40,25 @@ public sealed class ContentQuery(ContentDbContext db)
         return ContentItemStore.ToItem(reader.GetString(2), reader.GetBoolean(0), reader.GetBoolean(1));
     }
 
-    /// <summary>The published versions of the items that have one, by item id, in one query.</summary>
+    /// <summary>
+    /// The published versions of the items that have one, by item id, in one query (per thousand ids). Plain SQL: it is
+    /// every GraphQL picker's, taxonomy's and container's batch, where EF's LINQ pipeline cost more than the query.
+    /// </summary>
     public async Task<IReadOnlyDictionary<string, ContentItem>> GetPublishedByIdAsync(IReadOnlyCollection<string> contentItemIds, CancellationToken ct = default)
     {
-        var records = await Records.Where(r => r.Published && contentItemIds.Contains(r.ContentItemId)).ToListAsync(ct);
-        return records.ToDictionary(r => r.ContentItemId, ContentItemStore.ToItem);
+        var items = new Dictionary<string, ContentItem>(StringComparer.Ordinal);
+        foreach (var chunk in contentItemIds.Distinct().Chunk(1_000))
+        {
+            await using var command = await StoreCommands.SqlAsync(db,
+                $"""SELECT "ContentItemId", "Latest", "Published", "Document" FROM "ContentItems" WHERE "Published" = @p0 AND "ContentItemId" IN ({StoreCommands.InList(1, chunk.Length)})""",
+                ct, [true, .. chunk]);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                items[reader.GetString(0)] = ContentItemStore.ToItem(reader.GetString(3), reader.GetBoolean(1), reader.GetBoolean(2));
+            }
+        }
+        return items;
     }
 
     /// <summary>The published versions of the items, in the order given (repeats once), in one query; items not published are left out.</summary>

@@ -54,6 +54,25 @@ public class ContentQueryTests(TestDatabase database) : StoreFixture(database)
     }
 
     [Test]
+    public async Task Many_by_ids_beyond_a_thousand_find_the_published_versions_in_every_chunk()
+    {
+        var first = await CreatePageAsync("First");
+        var last = await CreatePageAsync("Last");
+        var draft = await Manager.GetAsync(last.ContentItemId, VersionOptions.DraftRequired);
+        draft!.GetOrCreatePart("TitlePart")["Title"] = "Last, unpublished edit";
+        await Manager.UpdateAsync(draft);
+        var ids = Enumerable.Range(0, 1_500).Select(i => $"missing-{i}").ToList();
+        ids[0] = first.ContentItemId;
+        ids[1_400] = last.ContentItemId;
+
+        var byId = await Query.GetPublishedByIdAsync(ids);
+
+        Assert.That(byId.Keys, Is.EquivalentTo(new[] { first.ContentItemId, last.ContentItemId }));
+        Assert.That((byId[last.ContentItemId].DisplayText, byId[last.ContentItemId].Published, byId[last.ContentItemId].Latest),
+            Is.EqualTo(("Last", true, false)));
+    }
+
+    [Test]
     public async Task An_item_is_found_by_its_path_and_by_its_alias()
     {
         var article = await CreateArticleAsync("Routed", path: "news/routed", alias: "routed-alias");

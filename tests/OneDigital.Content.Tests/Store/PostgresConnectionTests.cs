@@ -1,6 +1,8 @@
 // Why: on PostgreSQL planning a partner's page cost more server time than running it, and every pooled connection was
 // reset with a DISCARD ALL round trip per request; the store's connections prepare what they run often and skip the reset.
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OneDigital.Content.Querying;
 using OneDigital.Content.Store;
@@ -55,5 +57,30 @@ public sealed class PostgresPreparedStatementTests() : StoreFixture(TestDatabase
         var prepared = await Db.Database.SqlQueryRaw<string>("SELECT statement AS \"Value\" FROM pg_prepared_statements").ToListAsync();
 
         Assert.That(prepared, Has.Some.Contains("\"ContentType\" = ").And.Some.Contains("\"PublishedUtc\" DESC"));
+    }
+}
+
+// Why: every request scope built a new context's internal services, a tenth of an uncached GraphQL list's CPU; on
+// PostgreSQL the contexts are pooled, so what one scope did to its context must not reach the next scope's.
+public sealed class PostgresContextPoolTests() : StoreFixture(TestDatabase.Postgres)
+{
+    [Test]
+    public async Task A_context_a_scope_left_in_a_transaction_with_its_own_timeout_comes_back_pooled_and_clean()
+    {
+        ContentDbContext left;
+        await using (var scope = Store.Scope())
+        {
+            left = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
+            left.Database.SetCommandTimeout(1);
+            left.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+            await left.Database.BeginTransactionAsync();
+        }
+
+        await using var next = Store.Scope();
+        var context = next.ServiceProvider.GetRequiredService<ContentDbContext>();
+
+        Assert.That(context, Is.SameAs(left));
+        Assert.That((context.Database.CurrentTransaction, context.Database.GetCommandTimeout(), context.ChangeTracker.QueryTrackingBehavior),
+            Is.EqualTo(((IDbContextTransaction?)null, (int?)null, QueryTrackingBehavior.TrackAll)));
     }
 }
