@@ -68,7 +68,7 @@ public sealed class ReportModel(ContentScope scope, WritingFindingsQuery finding
     {
         if (await DemandAsync(Permissions.PublishContent) is { } refused) return refused;
         var ct = HttpContext.RequestAborted;
-        var checkedCount = await findings.CheckUncheckedAsync(CheckBatchSize, ct: ct);
+        var checkedCount = (await findings.CheckUncheckedAsync(CheckBatchSize, ct: ct)).Recorded;
         var left = await findings.CountUncheckedAsync(ct);
         Banner = string.Create(CultureInfo.InvariantCulture, $"Checked {checkedCount:N0} published {(checkedCount == 1 ? "item" : "items")}.")
             + (left > 0 ? string.Create(CultureInfo.InvariantCulture, $" {left:N0} {(left == 1 ? "is" : "are")} still to check.") : "");

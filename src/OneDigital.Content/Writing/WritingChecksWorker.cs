@@ -85,22 +85,24 @@ public sealed class WritingChecksWorker(
     }
 
     /// <summary>
-    /// Checks batches until none is left (or a batch records nothing, so an item that cannot be read never loops), on
-    /// one core and pausing between batches: it is background work.
+    /// Walks the store once in row order, checking the unchecked items batch by batch, on one core and pausing between
+    /// batches: it is background work. An item that cannot be checked is passed, not tried again until the next walk.
     /// </summary>
     public async Task<int> CheckAllAsync(CancellationToken ct)
     {
         var total = 0;
+        var after = 0L;
         while (!ct.IsCancellationRequested)
         {
             var started = clock.GetTimestamp();
-            int recorded;
+            WritingCheckBatch batch;
             await using (var scope = scopes.CreateAsyncScope())
             {
-                recorded = await scope.ServiceProvider.GetRequiredService<WritingFindingsQuery>().CheckUncheckedAsync(BatchSize, oneCore: true, ct);
+                batch = await scope.ServiceProvider.GetRequiredService<WritingFindingsQuery>().CheckUncheckedAsync(BatchSize, oneCore: true, after, ct);
             }
-            if (recorded == 0) break;
-            total += recorded;
+            if (batch.Found == 0) break;
+            after = batch.LastId;
+            total += batch.Recorded;
             await Task.Delay(PauseAfter(clock.GetElapsedTime(started)), clock, ct);
         }
         if (total > 0) logger.LogInformation("Writing checks: {Count} published items checked.", total);

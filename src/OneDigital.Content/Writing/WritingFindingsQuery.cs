@@ -61,17 +61,21 @@ public sealed class WritingFindingsQuery(ContentDbContext db, ContentQuery conte
     public Task<int> CountUncheckedAsync(CancellationToken ct = default) => Unchecked().CountAsync(ct);
 
     /// <summary>
-    /// Checks up to <paramref name="batchSize"/> unchecked published items and returns how many it recorded. The
-    /// checks run on all cores (on one, <paramref name="oneCore"/>) before the transaction, which then only writes the
-    /// counts of the items whose checked version is still the published one (a publish meanwhile recorded its own).
+    /// Checks up to <paramref name="batchSize"/> unchecked published items numbered after <paramref name="afterId"/> and
+    /// returns how many it recorded and the last number it reached. The checks run on all cores (on one,
+    /// <paramref name="oneCore"/>) before the transaction, which then only writes the counts of the items whose checked
+    /// version is still the published one (a publish meanwhile recorded its own). A caller walking the store passes the
+    /// last number back: started from the first row every time, each batch re-read every row checked before it, so
+    /// the checks of 100,000 imported items cost more the further they got.
     /// </summary>
-    public async Task<int> CheckUncheckedAsync(int batchSize, bool oneCore = false, CancellationToken ct = default)
+    public async Task<WritingCheckBatch> CheckUncheckedAsync(int batchSize, bool oneCore = false, long afterId = 0, CancellationToken ct = default)
     {
-        var ids = await Unchecked().OrderBy(r => r.Id).Select(r => r.ContentItemId).Take(batchSize).ToListAsync(ct);
-        if (ids.Count == 0) return 0;
+        var next = await Unchecked().Where(r => r.Id > afterId).OrderBy(r => r.Id).Select(r => new { r.Id, r.ContentItemId }).Take(batchSize).ToListAsync(ct);
+        if (next.Count == 0) return new WritingCheckBatch(0, 0, afterId);
+        var ids = next.Select(r => r.ContentItemId).ToList();
         var items = await content.GetPublishedAsync(ids, ct);
         var findings = await recorder.CheckAsync(items, oneCore, ct);
-        return await transaction.RunAsync(async () =>
+        var recordedCount = await transaction.RunAsync(async () =>
         {
             var versionIds = items.Select(i => i.ContentItemVersionId).ToList();
             var stillPublished = (await db.Set<ContentItemRecord>()
@@ -86,6 +90,7 @@ public sealed class WritingFindingsQuery(ContentDbContext db, ContentQuery conte
             }
             return recorded;
         }, ct);
+        return new WritingCheckBatch(next.Count, recordedCount, next[^1].Id);
     }
 
     private IQueryable<ContentItemRecord> Unchecked() =>
@@ -103,3 +108,6 @@ public sealed class WritingFindingsQuery(ContentDbContext db, ContentQuery conte
                 && db.Set<ContentItemRecord>().Any(v => v.ContentItemId == r.ContentItemId && v.Published && v.Owner == owner)));
     }
 }
+
+/// <summary>A batch of writing checks: the unchecked items it found, the counts it recorded, the last row number it reached.</summary>
+public sealed record WritingCheckBatch(int Found, int Recorded, long LastId);

@@ -17,7 +17,7 @@ namespace OneDigital.Content.Tests.Recipes;
 /// A long import on SQLite runs against a private copy of the store and reaches the live store in one short
 /// transaction: the site keeps writing meanwhile, and the import stays all-or-nothing and invisible until it ends.
 /// </summary>
-public class StagedImportTests
+public partial class StagedImportTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
 
@@ -274,13 +274,15 @@ public class StagedImportTests
         {
             Assert.That(staging.Tables.Select(t => t.Name), Does.Contain("ContentItems").And.Contain("ContentFieldIndex"));
             // o and a are the import's change tables, as big as the import.
-            Assert.That(steps.Where(s => s.Contains(": SCAN ", StringComparison.Ordinal)
-                    && !s.Contains(": SCAN o ", StringComparison.Ordinal) && !s.Contains(": SCAN a ", StringComparison.Ordinal)),
+            Assert.That(steps.Where(s => s.Contains(": SCAN ", StringComparison.Ordinal) && !ChangeTableScan().IsMatch(s)),
                 Is.Empty, "no store table is scanned");
             Assert.That(steps.Where(s => s.Contains("TEMP B-TREE", StringComparison.Ordinal)), Is.Empty, "nothing is sorted");
             Assert.That(steps, Has.Some.Contains("ContentItems: SEARCH s USING INTEGER PRIMARY KEY"), "added rows are looked up by key");
         });
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(": SCAN [oa]( |$)")]
+    private static partial System.Text.RegularExpressions.Regex ChangeTableScan();
 
     [Test, Explicit("A one-off measurement for the issue's closing note, not a test: prints how long each way holds the write lock.")]
     public async Task Measure_how_long_a_10000_item_import_holds_the_write_lock()

@@ -78,6 +78,28 @@ public class DeferredWritingChecksTests(TestDatabase database)
     }
 
     [Test]
+    public async Task A_batch_after_a_row_number_checks_only_the_unchecked_items_after_it_and_says_where_it_stopped()
+    {
+        // The worker's walk relies on this: each batch starts where the last one stopped, not at the first row.
+        await using var store = await StoreAsync(database);
+        await store.ImportAsync(Notes(WritingFindingsRecorder.DeferFrom + 20, ThreeFindings));
+        long RowOf(ContentDbContext db, int i) => db.ContentItems.Single(r => r.ContentItemId == ItemId(i) && r.Published).Id;
+        await using var scope = store.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
+
+        var batch = await scope.ServiceProvider.GetRequiredService<WritingFindingsQuery>().CheckUncheckedAsync(10, afterId: RowOf(db, 4));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(batch, Is.EqualTo(new WritingCheckBatch(10, 10, RowOf(db, 14))));
+            Assert.That(await CountsAsync(store, ItemId(4)), Is.Null, "at or before the row number: not checked");
+            Assert.That(await CountsAsync(store, ItemId(5)), Is.Not.Null);
+            Assert.That(await CountsAsync(store, ItemId(14)), Is.Not.Null);
+            Assert.That(await CountsAsync(store, ItemId(15)), Is.Null, "past the batch: not checked");
+        });
+    }
+
+    [Test]
     public async Task A_large_import_leaves_its_items_unchecked_until_the_worker_records_what_a_publish_records()
     {
         await using var store = await StoreAsync(database);
