@@ -26,11 +26,10 @@ internal static class StagingApplier
             }
             var clock = Stopwatch.StartNew();
             // Each INSERT below carries a whole table's new rows, and the title-search trigger (a virtual table) makes
-            // SQLite keep a statement journal for it: the first image of every page of the store it touches, which
-            // for rows with random keys is most of every index. The site's connections keep temporary files in memory
-            // (SqlitePragmas), which here made that journal ~4 KB per imported item (220 MB of the process at 50,000
-            // into 50,000); in a file it sits in the OS's cache instead. The pool hands this connection back to EF,
-            // whose pragmas set it again on open.
+            // SQLite keep a statement journal for it: the first image of every page of the store it touches. The
+            // site's connections keep temporary files in memory (SqlitePragmas), which here made that journal about
+            // 4 KB per imported item (220 MB of the process at 50,000 into 50,000); in a file it sits in the OS's
+            // cache instead. The pool hands this connection back to EF, whose pragmas set it again on open.
             // IMMEDIATE takes the write lock now, so the check below and the writes see the same store.
             await ExecuteAsync(live, null, "PRAGMA foreign_keys = ON; PRAGMA temp_store = FILE;", ct);
             await using var transaction = live.BeginTransaction(deferred: false);
