@@ -27,6 +27,7 @@ public sealed class StagedImport(IServiceProvider services, StoreOptions options
             await using var direct = services.CreateAsyncScope();
             prepareScope?.Invoke(direct.ServiceProvider);
             var report = await direct.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteAsync(recipe, parameters, ct);
+            ReleaseFreedMemory(report);
             return new StagedImportResult(report, null);
         }
         await using var staging = await StagingDatabase.CreateAsync(options.SqliteConnectionString, options.DataDir, ct);
@@ -51,7 +52,13 @@ public sealed class StagedImport(IServiceProvider services, StoreOptions options
         {
             await write();
         }
+        ReleaseFreedMemory(imported);
         return new StagedImportResult(imported, locked);
+    }
+
+    private static void ReleaseFreedMemory(ImportReport report)
+    {
+        if (report.ItemsWritten >= FreedNativeMemory.AfterItems) FreedNativeMemory.Release();
     }
 }
 
