@@ -56,7 +56,8 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 await using var store = await BenchmarkStore.CreateAsync(options);
 Console.WriteLine($"store: {options.Provider} at {store.Location}; {Environment.ProcessorCount} cores; .NET {Environment.Version}; "
     + $"dynamic PGO {AppContext.GetData("System.Runtime.TieredPGO") ?? "default"}, "
-    + $"tiering delay {AppContext.GetData("System.Runtime.TieredCompilation.CallCountingDelayMs") ?? "default"} ms");
+    + $"tiering delay {AppContext.GetData("System.Runtime.TieredCompilation.CallCountingDelayMs") ?? "default"} ms, "
+    + $"{(System.Runtime.GCSettings.IsServerGC ? "Server" : "workstation")} GC");
 var run = new BenchmarkRun(options, store, Console.Out);
 var rows = new List<ResultRow>();
 foreach (var scenario in selected)
